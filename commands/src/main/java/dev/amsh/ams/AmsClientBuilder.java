@@ -1,0 +1,113 @@
+package dev.amsh.ams;
+
+import dev.amsh.ams.auth.AmsCredentials;
+import dev.amsh.ams.auth.OAuthTokenProvider;
+import dev.amsh.ams.auth.TokenProvider;
+import dev.amsh.ams.http.ApiRoot;
+import dev.amsh.ams.http.AuthInterceptor;
+import dev.amsh.ams.http.ClusterRedirectInterceptor;
+import dev.amsh.ams.http.HttpTrace;
+import dev.amsh.ams.http.RetryInterceptor;
+import dev.amsh.ams.http.RetryPolicy;
+import dev.amsh.ams.http.TraceInterceptor;
+import dev.amsh.redact.Redactor;
+import okhttp3.OkHttpClient;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+import java.util.function.Consumer;
+
+/** Builds an {@link AmsClient}: API root, credentials, and the shared pieces (clock, redactor, trace sink). */
+public final class AmsClientBuilder {
+    private String apiRoot = "https://media.windows.net/api/";
+    private AmsCredentials credentials;
+    private TokenProvider tokenProvider;
+    private OkHttpClient baseHttp;
+    private Clock clock = Clock.systemUTC();
+    private Redactor redactor = new Redactor();
+    private RetryPolicy retryPolicy = RetryPolicy.defaults();
+    private Consumer<HttpTrace> traceSink = t -> { };
+    private String contextName = "ams";
+    private int pageSize = Query.SERVICE_PAGE_CAP;
+    private TraceInterceptor trace;
+
+    public AmsClientBuilder apiRoot(String apiRoot) {
+        this.apiRoot = apiRoot;
+        return this;
+    }
+
+    public AmsClientBuilder credentials(AmsCredentials credentials) {
+        this.credentials = credentials;
+        return this;
+    }
+
+    /** Overrides how tokens are obtained (tests, or a token already at hand). */
+    public AmsClientBuilder tokenProvider(TokenProvider tokenProvider) {
+        this.tokenProvider = tokenProvider;
+        return this;
+    }
+
+    public AmsClientBuilder httpClient(OkHttpClient baseHttp) {
+        this.baseHttp = baseHttp;
+        return this;
+    }
+
+    public AmsClientBuilder clock(Clock clock) {
+        this.clock = clock;
+        return this;
+    }
+
+    public AmsClientBuilder redactor(Redactor redactor) {
+        this.redactor = redactor;
+        return this;
+    }
+
+    public AmsClientBuilder retryPolicy(RetryPolicy retryPolicy) {
+        this.retryPolicy = retryPolicy;
+        return this;
+    }
+
+    public AmsClientBuilder traceSink(Consumer<HttpTrace> traceSink) {
+        this.traceSink = traceSink;
+        return this;
+    }
+
+    public AmsClientBuilder contextName(String contextName) {
+        this.contextName = contextName;
+        return this;
+    }
+
+    /** Page size for lists; the service caps it at 1,000, tests use less. */
+    public AmsClientBuilder pageSize(int pageSize) {
+        this.pageSize = Math.min(pageSize, Query.SERVICE_PAGE_CAP);
+        return this;
+    }
+
+    /** The trace interceptor of the last built client: counts the REST calls made. */
+    public TraceInterceptor trace() {
+        return trace;
+    }
+
+    public AmsClient build() {
+        OkHttpClient base = baseHttp != null ? baseHttp : new OkHttpClient.Builder()
+                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60)).build();
+        trace = new TraceInterceptor(contextName, redactor, traceSink, System::nanoTime);
+        OkHttpClient plain = base.newBuilder().followRedirects(false).followSslRedirects(false)
+                .addNetworkInterceptor(trace).build();
+        TokenProvider tokens = tokenProvider;
+        if (tokens == null) {
+            Objects.requireNonNull(credentials, "credentials");
+            redactor.addSecret(credentials.secret());
+            tokens = new OAuthTokenProvider(plain.newBuilder().addInterceptor(new RetryInterceptor(retryPolicy))
+                    .build(), credentials, clock);
+        }
+        ApiRoot root = new ApiRoot(apiRoot);
+        OkHttpClient http = plain.newBuilder()
+                .addInterceptor(new RetryInterceptor(retryPolicy))
+                .addInterceptor(new AuthInterceptor(tokens))
+                .addInterceptor(new ClusterRedirectInterceptor(root))
+                .build();
+        return new AmsClient(http, root, redactor, pageSize);
+    }
+}

@@ -1,0 +1,100 @@
+package dev.amsh.ams.auth;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amsh.error.AmshException;
+import okhttp3.FormBody;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * Fetches tokens with an OAuth2 client-credentials form post (ACS or Azure AD) and caches them,
+ * refreshing a margin before expiry so a long runbook never sends a token that is about to lapse.
+ */
+public final class OAuthTokenProvider implements TokenProvider {
+    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+
+    private final OkHttpClient http;
+    private final AmsCredentials credentials;
+    private final Clock clock;
+    private final ObjectMapper json = new ObjectMapper();
+    private AccessToken cached;
+    private Instant refreshAt;
+
+    public OAuthTokenProvider(OkHttpClient http, AmsCredentials credentials, Clock clock) {
+        this.http = http;
+        this.credentials = credentials;
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized AccessToken token() {
+        Instant now = clock.instant();
+        if (cached == null || !now.isBefore(refreshAt)) {
+            cached = fetch(now);
+            Duration life = Duration.between(now, cached.expiresAt());
+            // five minutes early, or at half-life for tokens that live less than ten minutes
+            Duration margin = life.compareTo(REFRESH_MARGIN.multipliedBy(2)) < 0 ? life.dividedBy(2) : REFRESH_MARGIN;
+            refreshAt = cached.expiresAt().minus(margin);
+        }
+        return cached;
+    }
+
+    @Override
+    public synchronized void invalidate() {
+        cached = null;
+    }
+
+    private AccessToken fetch(Instant now) {
+        FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
+        String url;
+        if (credentials instanceof AmsCredentials.Acs acs) {
+            url = acs.acsUrl();
+            form.add("client_id", acs.accountName()).add("client_secret", acs.accountKey()).add("scope", acs.scope());
+        } else {
+            AmsCredentials.Aad aad = (AmsCredentials.Aad) credentials;
+            url = aad.tokenUrl();
+            form.add("client_id", aad.clientId()).add("client_secret", aad.clientSecret())
+                    .add("resource", aad.resource());
+        }
+        Request request = new Request.Builder().url(url).post(form.build()).build();
+        try (Response response = http.newCall(request).execute()) {
+            String body = response.body() == null ? "" : response.body().string();
+            if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
+                throw new AmshException("sign-in refused by " + hostOf(url) + " (HTTP " + response.code() + ")",
+                        credentials instanceof AmsCredentials.Acs
+                                ? "check the Media Services account name and key of this context"
+                                : "check the tenant, client id and client secret of this context");
+            }
+            if (!response.isSuccessful()) {
+                throw new AmshException("token endpoint " + hostOf(url) + " answered HTTP " + response.code(),
+                        "retry later, or check the token URL of this context");
+            }
+            JsonNode node = json.readTree(body);
+            String token = node.path("access_token").asText(null);
+            if (token == null || token.isEmpty()) {
+                throw new AmshException("token endpoint " + hostOf(url) + " returned no access_token",
+                        "check the token URL of this context");
+            }
+            long seconds = node.path("expires_in").asLong(3600);
+            if (seconds <= 0) {
+                seconds = 3600;
+            }
+            return new AccessToken(token, now.plusSeconds(seconds));
+        } catch (IOException e) {
+            throw new AmshException("cannot reach token endpoint " + hostOf(url) + ": " + e.getMessage(),
+                    "check the network and the token URL of this context", e);
+        }
+    }
+
+    private static String hostOf(String url) {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        return u == null ? url : u.host() + (u.port() == 443 || u.port() == 80 ? "" : ":" + u.port());
+    }
+}

@@ -1,0 +1,48 @@
+package dev.amsh.ams.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+import static dev.amsh.ams.model.ODataJson.*;
+
+/** An asset: a blob container in the account's storage, with files and locators. */
+public record Asset(String id, String name, int state, int options, String alternateId, String uri,
+                    String storageAccountName, int formatOption, Instant created, Instant lastModified) {
+
+    public static final int OPTION_NONE = 0;
+    public static final int OPTION_STORAGE_ENCRYPTED = 1;
+
+    public static Asset from(JsonNode n) {
+        return new Asset(text(n, "Id"), text(n, "Name"), integer(n, "State", 0), integer(n, "Options", 0),
+                text(n, "AlternateId"), text(n, "Uri"), text(n, "StorageAccountName"),
+                integer(n, "FormatOption", 0), date(n, "Created"), date(n, "LastModified"));
+    }
+
+    public boolean storageEncrypted() {
+        return options == OPTION_STORAGE_ENCRYPTED;
+    }
+
+    /** The container name, taken from the asset's Uri ({@code …/asset-<guid>}), or derived from the Id. */
+    public String containerName() {
+        if (uri != null && uri.contains("/")) {
+            String path = uri.replaceFirst("^[a-z]+://[^/]+", "");
+            String[] parts = path.split("/");
+            for (String p : parts) {
+                if (!p.isEmpty()) {
+                    return p;
+                }
+            }
+        }
+        return "asset-" + EntityIds.guidOf(id);
+    }
+
+    public String stateName() {
+        return switch (state) {
+            case 0 -> "Initialized";
+            case 1 -> "Published";
+            case 2 -> "Deleted";
+            default -> String.valueOf(state);
+        };
+    }
+}

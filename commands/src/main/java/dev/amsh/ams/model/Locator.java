@@ -1,0 +1,49 @@
+package dev.amsh.ams.model;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+import java.time.Instant;
+
+import static dev.amsh.ams.model.ODataJson.*;
+
+/** A locator: a SAS URL on the storage container (type 1) or an origin streaming base URL (type 2). */
+public record Locator(String id, String name, int type, String assetId, String accessPolicyId, Instant startTime,
+                      Instant expirationDateTime, String path, String baseUri, String contentAccessComponent) {
+    public static final int SAS = 1;
+    public static final int ON_DEMAND_ORIGIN = 2;
+
+    public static Locator from(JsonNode n) {
+        return new Locator(text(n, "Id"), text(n, "Name"), integer(n, "Type", 0), text(n, "AssetId"),
+                text(n, "AccessPolicyId"), date(n, "StartTime"), date(n, "ExpirationDateTime"), text(n, "Path"),
+                text(n, "BaseUri"), text(n, "ContentAccessComponent"));
+    }
+
+    public String typeName() {
+        return switch (type) {
+            case SAS -> "Sas";
+            case ON_DEMAND_ORIGIN -> "OnDemandOrigin";
+            default -> "None";
+        };
+    }
+
+    /** The GUID part of the Id, which is also the first path segment of origin URLs. */
+    public String guid() {
+        return EntityIds.guidOf(id);
+    }
+
+    /** The container name from a SAS locator's Path ({@code Uri.Segments[1]} in the documented procedure). */
+    public String containerName() {
+        String p = path == null ? "" : path.replaceFirst("^[a-z]+://[^/]+/", "");
+        int q = p.indexOf('?');
+        String seg = q >= 0 ? p.substring(0, q) : p;
+        int s = seg.indexOf('/');
+        String first = s >= 0 ? seg.substring(0, s) : seg;
+        // Azurite-style paths carry the account name first: http://host:port/<account>/<container>
+        if (!first.startsWith("asset-") && s >= 0) {
+            String rest = seg.substring(s + 1);
+            int s2 = rest.indexOf('/');
+            return s2 >= 0 ? rest.substring(0, s2) : rest;
+        }
+        return first;
+    }
+}

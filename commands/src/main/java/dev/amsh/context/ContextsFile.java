@@ -1,0 +1,122 @@
+package dev.amsh.context;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import dev.amsh.error.AmshException;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The contexts file ({@code ~/.amsh/contexts.json} unless {@code --contexts} or {@code AMSH_CONTEXTS} says
+ * otherwise): named contexts and the current one. Written with owner-only permissions; a file that others
+ * can read is reported so the shell can warn.
+ */
+public final class ContextsFile {
+    public static final String ENV_VAR = "AMSH_CONTEXTS";
+
+    @JsonIgnoreProperties(ignoreUnknown = true)
+    @JsonInclude(JsonInclude.Include.NON_NULL)
+    public record Content(String current, Map<String, ContextConfig> contexts) {
+        public Content {
+            contexts = contexts == null ? new LinkedHashMap<>() : new LinkedHashMap<>(contexts);
+        }
+    }
+
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    private final Path path;
+
+    public ContextsFile(Path path) {
+        this.path = path;
+    }
+
+    /** The path chosen by option, then environment variable, then the home default. */
+    public static Path locate(String option, Map<String, String> env, Path home) {
+        if (option != null && !option.isBlank()) {
+            return Path.of(option);
+        }
+        String fromEnv = env.get(ENV_VAR);
+        if (fromEnv != null && !fromEnv.isBlank()) {
+            return Path.of(fromEnv);
+        }
+        return home.resolve(".amsh").resolve("contexts.json");
+    }
+
+    public Path path() {
+        return path;
+    }
+
+    public boolean exists() {
+        return Files.isRegularFile(path);
+    }
+
+    public Content read() {
+        if (!exists()) {
+            return new Content(null, Map.of());
+        }
+        try {
+            return JSON.readValue(path.toFile(), Content.class);
+        } catch (IOException e) {
+            throw new AmshException("cannot read contexts file " + path + ": " + firstLine(e.getMessage()),
+                    "fix the JSON, or point --contexts at another file");
+        }
+    }
+
+    public void write(Content content) {
+        try {
+            Files.createDirectories(path.toAbsolutePath().getParent());
+            Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
+            JSON.writeValue(tmp.toFile(), content);
+            ownerOnly(tmp);
+            Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException e) {
+            throw new AmshException("cannot write contexts file " + path + ": " + e.getMessage(),
+                    "check the directory's permissions");
+        }
+    }
+
+    /** Warnings about the file: readable by group or others while it holds inline secrets. */
+    public List<String> warnings() {
+        List<String> out = new ArrayList<>();
+        if (!exists()) {
+            return out;
+        }
+        try {
+            Set<PosixFilePermission> perms = Files.getPosixFilePermissions(path);
+            if (perms.contains(PosixFilePermission.GROUP_READ) || perms.contains(PosixFilePermission.OTHERS_READ)) {
+                out.add("warning: " + path + " is readable by others; run: chmod 600 " + path);
+            }
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system: nothing to check
+        }
+        return out;
+    }
+
+    private static void ownerOnly(Path p) {
+        try {
+            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException | IOException ignored) {
+            // not a POSIX file system
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+}

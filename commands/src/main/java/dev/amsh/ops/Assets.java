@@ -1,0 +1,77 @@
+package dev.amsh.ops;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.Query;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.EntityIds;
+import dev.amsh.error.AmshException;
+
+import java.util.List;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/** Finding assets: by Id or by name, and listing with a name glob and an OData filter. */
+public final class Assets {
+    private Assets() {
+    }
+
+    /** The asset an argument names: an Id in any form, or an exact, unique name. */
+    public static Asset resolve(AmsClient ams, String nameOrId) {
+        if (nameOrId == null || nameOrId.isBlank()) {
+            throw new AmshException("an asset name or Id is required", "list assets with 'assets ls'");
+        }
+        if (EntityIds.looksLikeId(nameOrId)) {
+            return ams.getAsset(nameOrId);
+        }
+        List<Asset> found = ams.listAssets(Query.filter("Name eq " + Query.literal(nameOrId)).top(2)).toList();
+        if (found.isEmpty()) {
+            throw new AmshException("no asset named '" + nameOrId + "'", "list assets with 'assets ls --name \"" + nameOrId + "*\"'");
+        }
+        if (found.size() > 1) {
+            throw new AmshException("more than one asset is named '" + nameOrId + "'", "give its Id instead");
+        }
+        return found.get(0);
+    }
+
+    /**
+     * Lists assets. A glob that is a plain prefix ({@code name*}) becomes a server-side startswith filter;
+     * any other glob is matched here, after the server's filter.
+     */
+    public static List<Asset> list(AmsClient ams, String glob, String filter, Integer top) {
+        String serverFilter = filter;
+        Pattern clientSide = null;
+        if (glob != null && !glob.isBlank() && !glob.equals("*")) {
+            String prefix = glob.endsWith("*") ? glob.substring(0, glob.length() - 1) : null;
+            if (prefix != null && !prefix.contains("*") && !prefix.contains("?")) {
+                serverFilter = and(serverFilter, "startswith(Name," + Query.literal(prefix) + ")");
+            } else if (!glob.contains("*") && !glob.contains("?")) {
+                serverFilter = and(serverFilter, "Name eq " + Query.literal(glob));
+            } else {
+                clientSide = globPattern(glob);
+            }
+        }
+        Query q = new Query(serverFilter, clientSide == null ? top : null);
+        if (clientSide == null) {
+            return ams.listAssets(q).toList();
+        }
+        Pattern p = clientSide;
+        return ams.listAssets(q).stream().filter(a -> a.name() != null && p.matcher(a.name()).matches())
+                .limit(top == null ? Long.MAX_VALUE : top).collect(Collectors.toList());
+    }
+
+    private static String and(String a, String b) {
+        return a == null || a.isBlank() ? b : "(" + a + ") and " + b;
+    }
+
+    static Pattern globPattern(String glob) {
+        StringBuilder sb = new StringBuilder();
+        for (char c : glob.toCharArray()) {
+            switch (c) {
+                case '*' -> sb.append(".*");
+                case '?' -> sb.append('.');
+                default -> sb.append(Pattern.quote(String.valueOf(c)));
+            }
+        }
+        return Pattern.compile(sb.toString(), Pattern.CASE_INSENSITIVE);
+    }
+}

@@ -1,0 +1,69 @@
+package dev.amsh.storage;
+
+import com.azure.core.http.HttpClient;
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.ListBlobsOptions;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.StorageSharedKeyCredential;
+import okhttp3.OkHttpClient;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+
+/** Blob access for one storage account: listing a container, container SAS, and the clients the copy engine uses. */
+public final class BlobStore {
+    private final StorageAccount account;
+    private final BlobServiceClient service;
+
+    public BlobStore(StorageAccount account, OkHttpClient http) {
+        this.account = account;
+        HttpClient client = new OkHttpAsyncHttpClientBuilder(http).build();
+        this.service = new BlobServiceClientBuilder()
+                .endpoint(account.blobEndpoint())
+                .credential(new StorageSharedKeyCredential(account.name(), account.key()))
+                .httpClient(client)
+                .buildClient();
+    }
+
+    public StorageAccount account() {
+        return account;
+    }
+
+    public BlobServiceClient service() {
+        return service;
+    }
+
+    public BlobContainerClient container(String name) {
+        return service.getBlobContainerClient(name);
+    }
+
+    public List<BlobEntry> list(String container) {
+        List<BlobEntry> out = new ArrayList<>();
+        for (BlobItem item : container(container).listBlobs(new ListBlobsOptions(), null)) {
+            byte[] md5 = item.getProperties().getContentMd5();
+            out.add(new BlobEntry(item.getName(), item.getProperties().getContentLength(),
+                    md5 == null ? null : Base64.getEncoder().encodeToString(md5),
+                    item.getProperties().getBlobType() == null ? null : item.getProperties().getBlobType().toString()));
+        }
+        return out;
+    }
+
+    /** A container SAS query string (without the leading '?') with the given permissions, e.g. "r" or "rw". */
+    public String containerSas(String container, String permissions, OffsetDateTime expiry) {
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expiry,
+                BlobContainerSasPermission.parse(permissions));
+        return container(container).generateSas(values);
+    }
+
+    /** The URL of a container of this account. */
+    public String containerUrl(String container) {
+        return account.blobEndpoint() + "/" + container;
+    }
+}

@@ -1,0 +1,17 @@
+package dev.amsh.storage;
+
+import java.time.Duration;
+import java.util.List;
+
+/** The result of copying one container: every blob's outcome, bytes copied and the time it took. */
+public record CopyReport(String sourceContainer, String targetContainer, List<BlobCopyOutcome> blobs,
+                         long bytesCopied, Duration elapsed, boolean cancelled) {
+
+    public long count(BlobCopyOutcome.Status status) {
+        return blobs.stream().filter(b -> b.status() == status).count();
+    }
+
+    public boolean succeeded() {
+        return !cancelled && count(BlobCopyOutcome.Status.FAILED) == 0;
+    }
+}
