@@ -23,15 +23,16 @@ public record Asset(String id, String name, int state, int options, String alter
         return options == OPTION_STORAGE_ENCRYPTED;
     }
 
-    /** The container name, taken from the asset's Uri ({@code …/asset-<guid>}), or derived from the Id. */
+    /**
+     * The container name: the last path segment of the asset's Uri (which is {@code <blob endpoint>/<container>}
+     * in both host-style and path-style endpoints), or derived from the Id when there is no Uri.
+     */
     public String containerName() {
         if (uri != null && uri.contains("/")) {
-            String path = uri.replaceFirst("^[a-z]+://[^/]+", "");
-            String[] parts = path.split("/");
-            for (String p : parts) {
-                if (!p.isEmpty()) {
-                    return p;
-                }
+            String path = uri.replaceFirst("^[a-z]+://[^/]+", "").replaceAll("/+$", "");
+            int slash = path.lastIndexOf('/');
+            if (slash >= 0 && slash < path.length() - 1) {
+                return path.substring(slash + 1);
             }
         }
         return "asset-" + EntityIds.guidOf(id);

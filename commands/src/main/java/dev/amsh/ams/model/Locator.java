@@ -31,19 +31,14 @@ public record Locator(String id, String name, int type, String assetId, String a
         return EntityIds.guidOf(id);
     }
 
-    /** The container name from a SAS locator's Path ({@code Uri.Segments[1]} in the documented procedure). */
+    /**
+     * The container name from a SAS locator's Path: the procedure takes {@code Uri.Segments[1]}; the last path
+     * segment is the same on Azure (host-style) and gives the container on path-style endpoints too.
+     */
     public String containerName() {
-        String p = path == null ? "" : path.replaceFirst("^[a-z]+://[^/]+/", "");
+        String p = path == null ? "" : path.replaceFirst("^[a-z]+://[^/]+", "");
         int q = p.indexOf('?');
-        String seg = q >= 0 ? p.substring(0, q) : p;
-        int s = seg.indexOf('/');
-        String first = s >= 0 ? seg.substring(0, s) : seg;
-        // Azurite-style paths carry the account name first: http://host:port/<account>/<container>
-        if (!first.startsWith("asset-") && s >= 0) {
-            String rest = seg.substring(s + 1);
-            int s2 = rest.indexOf('/');
-            return s2 >= 0 ? rest.substring(0, s2) : rest;
-        }
-        return first;
+        String seg = (q >= 0 ? p.substring(0, q) : p).replaceAll("/+$", "");
+        return seg.substring(seg.lastIndexOf('/') + 1);
     }
 }

@@ -1,0 +1,202 @@
+package dev.amsh.emulator;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.origin.OriginHandler;
+import dev.amsh.emulator.rest.EntityStore;
+import dev.amsh.emulator.rest.Http;
+import dev.amsh.emulator.rest.RestApi;
+import dev.amsh.emulator.rest.TokenService;
+import dev.amsh.emulator.storage.StorageGateway;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
+
+/**
+ * One emulated datacenter: a Media Services v2 account (global root answering 301, cluster root, ACS and
+ * Azure AD token endpoints) on one port, and its origin (streaming endpoint) on another. Both can be
+ * stopped and started again for outage rehearsal; entity state survives in the data directory.
+ */
+public final class Datacenter implements AutoCloseable {
+    public static final String HOST = "127.0.0.1";
+
+    private final DatacenterSpec spec;
+    private final RestApi api;
+    private final TokenService tokens;
+    private final EntityStore store;
+    private int apiPort;
+    private int originPort;
+    private HttpServer apiServer;
+    private HttpServer originServer;
+    private ExecutorService executor;
+
+    public Datacenter(DatacenterSpec spec, StorageGateway storage, Path dataDir, Clock clock, Supplier<UUID> ids,
+                      Duration tokenLifetime, int apiPort, int originPort) {
+        this.spec = spec;
+        this.apiPort = apiPort;
+        this.originPort = originPort;
+        this.store = new EntityStore(dataDir == null ? null : dataDir.resolve("entities.json"));
+        this.tokens = new TokenService(clock, tokenLifetime, tokenLifetime);
+        this.api = new RestApi(store, storage, tokens, clock, ids, this::originUrl);
+    }
+
+    public synchronized void start() throws IOException {
+        if (apiServer != null) {
+            return;
+        }
+        executor = Executors.newFixedThreadPool(16, r -> {
+            Thread t = new Thread(r, "amsh-dc-" + spec.name());
+            t.setDaemon(true);
+            return t;
+        });
+        InetAddress loopback = InetAddress.getByName(HOST);
+        apiServer = HttpServer.create(new InetSocketAddress(loopback, apiPort), 128);
+        apiServer.createContext("/", this::handleApi);
+        apiServer.setExecutor(executor);
+        apiServer.start();
+        apiPort = apiServer.getAddress().getPort();
+        originServer = HttpServer.create(new InetSocketAddress(loopback, originPort), 128);
+        originServer.createContext("/", new OriginHandler(api));
+        originServer.setExecutor(executor);
+        originServer.start();
+        originPort = originServer.getAddress().getPort();
+    }
+
+    /** Takes the API and the origin down (ports are kept for the next start). */
+    public synchronized void stop() {
+        if (apiServer != null) {
+            apiServer.stop(0);
+            originServer.stop(0);
+            executor.shutdownNow();
+            apiServer = null;
+            originServer = null;
+        }
+        store.flush();
+    }
+
+    public boolean running() {
+        return apiServer != null;
+    }
+
+    public DatacenterSpec spec() {
+        return spec;
+    }
+
+    public RestApi api() {
+        return api;
+    }
+
+    public String base() {
+        return "http://" + HOST + ":" + apiPort;
+    }
+
+    public String globalApiRoot() {
+        return base() + "/global/api/";
+    }
+
+    public String clusterApiRoot() {
+        return base() + "/api/";
+    }
+
+    public String acsTokenUrl() {
+        return base() + "/acs/v2/OAuth2-13";
+    }
+
+    public String aadTokenUrl() {
+        return base() + "/aad/" + spec.tenant() + "/oauth2/token";
+    }
+
+    public String originUrl() {
+        return "http://" + HOST + ":" + originPort;
+    }
+
+    public int apiPort() {
+        return apiPort;
+    }
+
+    public int originPort() {
+        return originPort;
+    }
+
+    private void handleApi(HttpExchange ex) throws IOException {
+        try {
+            String path = ex.getRequestURI().getRawPath();
+            if (path.startsWith("/global/api")) {
+                // the global root answers every call with 301 to the account's cluster root, as media.windows.net did
+                ex.getResponseHeaders().add("Location", clusterApiRoot());
+                Http.send(ex, 301, "text/html; charset=utf-8", "<html><head><title>Object moved</title></head><body>"
+                        + "<h2>Object moved to <a href=\"" + clusterApiRoot() + "\">here</a>.</h2></body></html>");
+            } else if (path.startsWith("/api/") || path.equals("/api")) {
+                api.handle(ex, clusterApiRoot(), path.length() > 5 ? path.substring(5) : "");
+            } else if (path.equals("/acs/v2/OAuth2-13")) {
+                acsToken(ex);
+            } else if (path.equals("/aad/" + spec.tenant() + "/oauth2/token")) {
+                aadToken(ex);
+            } else {
+                Http.send(ex, 404, "text/plain", "not found\n");
+            }
+        } catch (RuntimeException e) {
+            Http.send(ex, 500, "text/plain", "emulator error\n");
+        }
+    }
+
+    private void acsToken(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            Http.send(ex, 405, "text/plain", "POST only\n");
+            return;
+        }
+        Map<String, String> form = Http.form(ex);
+        if (!"client_credentials".equals(form.get("grant_type"))
+                || !"urn:WindowsAzureMediaServices".equalsIgnoreCase(form.get("scope"))) {
+            Http.send(ex, 400, "application/json", "{\"error\":\"invalid_request\",\"error_description\":"
+                    + "\"grant_type client_credentials and scope urn:WindowsAzureMediaServices are required\"}");
+            return;
+        }
+        if (!spec.accountName().equals(form.get("client_id")) || !spec.accountKey().equals(form.get("client_secret"))) {
+            Http.send(ex, 401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":"
+                    + "\"ACS50012: Authentication failed.\"}");
+            return;
+        }
+        TokenService.Issued t = tokens.issueAcs(spec.accountName());
+        Http.send(ex, 200, "application/json; charset=utf-8", "{\"token_type\":\"http://schemas.xmlsoap.org/ws/2009/11/swt-token-profile-1.0\","
+                + "\"access_token\":\"" + t.token() + "\",\"expires_in\":\"" + t.expiresInSeconds()
+                + "\",\"scope\":\"urn:WindowsAzureMediaServices\"}");
+    }
+
+    private void aadToken(HttpExchange ex) throws IOException {
+        if (!ex.getRequestMethod().equalsIgnoreCase("POST")) {
+            Http.send(ex, 405, "text/plain", "POST only\n");
+            return;
+        }
+        Map<String, String> form = Http.form(ex);
+        if (!"client_credentials".equals(form.get("grant_type")) || !"https://rest.media.azure.net".equals(form.get("resource"))) {
+            Http.send(ex, 400, "application/json", "{\"error\":\"invalid_request\",\"error_description\":"
+                    + "\"AADSTS900144: grant_type client_credentials and resource https://rest.media.azure.net are required\"}");
+            return;
+        }
+        if (!spec.clientId().equals(form.get("client_id")) || !spec.clientSecret().equals(form.get("client_secret"))) {
+            Http.send(ex, 401, "application/json", "{\"error\":\"invalid_client\",\"error_description\":"
+                    + "\"AADSTS7000215: Invalid client secret provided.\"}");
+            return;
+        }
+        TokenService.Issued t = tokens.issueAad(spec.tenant(), spec.clientId());
+        Http.send(ex, 200, "application/json; charset=utf-8", "{\"token_type\":\"Bearer\",\"expires_in\":\""
+                + t.expiresInSeconds() + "\",\"ext_expires_in\":\"" + t.expiresInSeconds() + "\",\"resource\":"
+                + "\"https://rest.media.azure.net\",\"access_token\":\"" + t.token() + "\"}");
+    }
+
+    @Override
+    public void close() {
+        stop();
+        store.close();
+    }
+}

@@ -1,0 +1,177 @@
+package dev.amsh.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amsh.emulator.storage.AzuriteProcess;
+import dev.amsh.emulator.storage.StorageAccountSpec;
+import dev.amsh.emulator.storage.StorageGateway;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
+
+/**
+ * The local pair of datacenters: two emulated Media Services accounts, a and b, whose storage accounts live
+ * in one Azurite process. Credentials and ports are generated on first start and kept in the data directory
+ * with the entities, so stopping and starting the pair loses nothing.
+ */
+public final class LocalPair implements AutoCloseable {
+    public static final List<String> NAMES = List.of("a", "b");
+    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+
+    /** Where the pair keeps its data and finds its tools, and how it behaves. */
+    public record Options(Path dataDir, Path toolsDir, Clock clock, Supplier<UUID> ids, Duration tokenLifetime,
+                          Consumer<String> log) {
+        public static Options at(Path dataDir, Path toolsDir) {
+            return new Options(dataDir, toolsDir, Clock.systemUTC(), UUID::randomUUID, Duration.ofHours(6), s -> { });
+        }
+
+        public Options withTokenLifetime(Duration d) {
+            return new Options(dataDir, toolsDir, clock, ids, d, log);
+        }
+
+        public Options withLog(Consumer<String> l) {
+            return new Options(dataDir, toolsDir, clock, ids, tokenLifetime, l);
+        }
+    }
+
+    private final Options options;
+    private final Map<String, Datacenter> datacenters = new LinkedHashMap<>();
+    private AzuriteProcess azurite;
+
+    public LocalPair(Options options) {
+        this.options = options;
+    }
+
+    public synchronized LocalPair start() throws IOException {
+        Files.createDirectories(options.dataDir());
+        ObjectNode identity = loadOrCreateIdentity();
+        List<StorageAccountSpec> accounts = new ArrayList<>();
+        for (String n : NAMES) {
+            ObjectNode dc = (ObjectNode) identity.get(n);
+            accounts.add(new StorageAccountSpec(dc.get("storageAccount").asText(), dc.get("storageKey").asText()));
+        }
+        azurite = new AzuriteProcess(options.toolsDir(), options.dataDir().resolve("azurite"), accounts,
+                freeOr(identity.path("azuritePort").asInt(0)), options.log());
+        azurite.start();
+        identity.put("azuritePort", azurite.port());
+        for (int i = 0; i < NAMES.size(); i++) {
+            String n = NAMES.get(i);
+            ObjectNode dc = (ObjectNode) identity.get(n);
+            DatacenterSpec spec = new DatacenterSpec(n, dc.get("accountName").asText(), dc.get("accountKey").asText(),
+                    dc.get("tenant").asText(), dc.get("clientId").asText(), dc.get("clientSecret").asText(),
+                    accounts.get(i).name(), accounts.get(i).key());
+            StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()));
+            Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
+                    options.tokenLifetime(), freeOr(dc.path("apiPort").asInt(0)), freeOr(dc.path("originPort").asInt(0)));
+            d.start();
+            dc.put("apiPort", d.apiPort()).put("originPort", d.originPort());
+            datacenters.put(n, d);
+        }
+        writeOwnerOnly(options.dataDir().resolve("identity.json"), JSON.writeValueAsBytes(identity));
+        return this;
+    }
+
+    public Datacenter datacenter(String name) {
+        Datacenter d = datacenters.get(name);
+        if (d == null) {
+            throw new IllegalArgumentException("no datacenter '" + name + "' (the pair has a and b)");
+        }
+        return d;
+    }
+
+    public AzuriteProcess azurite() {
+        return azurite;
+    }
+
+    public Endpoints endpoints(String control, String controlToken) {
+        List<Endpoints.DatacenterEndpoints> list = new ArrayList<>();
+        for (Datacenter d : datacenters.values()) {
+            DatacenterSpec s = d.spec();
+            list.add(new Endpoints.DatacenterEndpoints(s.name(), d.globalApiRoot(), d.clusterApiRoot(), d.acsTokenUrl(),
+                    d.aadTokenUrl(), s.tenant(), s.accountName(), s.accountKey(), s.clientId(), s.clientSecret(),
+                    s.storageAccount(), s.storageKey(), azurite.blobEndpoint(s.storageAccount()), d.originUrl()));
+        }
+        return new Endpoints(list, control, controlToken);
+    }
+
+    public static void writeEndpoints(Path file, Endpoints endpoints) throws IOException {
+        writeOwnerOnly(file, JSON.writeValueAsBytes(endpoints));
+    }
+
+    public static Endpoints readEndpoints(Path file) throws IOException {
+        return JSON.readValue(file.toFile(), Endpoints.class);
+    }
+
+    private ObjectNode loadOrCreateIdentity() throws IOException {
+        Path file = options.dataDir().resolve("identity.json");
+        if (Files.isRegularFile(file)) {
+            return (ObjectNode) JSON.readTree(file.toFile());
+        }
+        SecureRandom random = new SecureRandom();
+        ObjectNode identity = JSON.createObjectNode();
+        for (String n : NAMES) {
+            identity.putObject(n)
+                    .put("accountName", "amshlocal" + n)
+                    .put("accountKey", key(random, 32))
+                    .put("tenant", "amshlocal" + n + ".onmicrosoft.com")
+                    .put("clientId", UUID.randomUUID().toString())
+                    .put("clientSecret", key(random, 24))
+                    .put("storageAccount", "amshstore" + n)
+                    .put("storageKey", key(random, 64));
+        }
+        return identity;
+    }
+
+    private static String key(SecureRandom random, int bytes) {
+        byte[] b = new byte[bytes];
+        random.nextBytes(b);
+        return Base64.getEncoder().encodeToString(b);
+    }
+
+    /** The port used last time when it is still free, or 0 for a fresh one. */
+    private static int freeOr(int port) {
+        if (port <= 0) {
+            return 0;
+        }
+        try (var s = new java.net.ServerSocket(port, 1, java.net.InetAddress.getByName(Datacenter.HOST))) {
+            return port;
+        } catch (IOException e) {
+            return 0;
+        }
+    }
+
+    static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
+        Files.write(tmp, bytes);
+        try {
+            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException ignored) {
+            // not POSIX
+        }
+        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    @Override
+    public synchronized void close() {
+        datacenters.values().forEach(Datacenter::close);
+        datacenters.clear();
+        if (azurite != null) {
+            azurite.close();
+        }
+    }
+}

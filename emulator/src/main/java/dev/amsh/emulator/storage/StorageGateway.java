@@ -1,0 +1,98 @@
+package dev.amsh.emulator.storage;
+
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobServiceClient;
+import com.azure.storage.blob.BlobServiceClientBuilder;
+import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobSignedIdentifier;
+import com.azure.storage.blob.models.BlobAccessPolicy;
+import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
+import com.azure.storage.common.StorageSharedKeyCredential;
+
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+
+/** The emulated account's view of its storage account in Azurite: containers, ACLs, SAS, blob listings. */
+public final class StorageGateway {
+    public record Blob(String name, long length, String contentType) {
+    }
+
+    private final StorageAccountSpec account;
+    private final String endpoint;
+    private final BlobServiceClient service;
+
+    public StorageGateway(StorageAccountSpec account, String endpoint) {
+        this.account = account;
+        this.endpoint = endpoint;
+        this.service = new BlobServiceClientBuilder().endpoint(endpoint)
+                .credential(new StorageSharedKeyCredential(account.name(), account.key()))
+                .httpClient(new OkHttpAsyncHttpClientBuilder().build())
+                .buildClient();
+    }
+
+    public String endpoint() {
+        return endpoint;
+    }
+
+    public StorageAccountSpec account() {
+        return account;
+    }
+
+    public BlobContainerClient container(String name) {
+        return service.getBlobContainerClient(name);
+    }
+
+    public void createContainer(String name) {
+        container(name).createIfNotExists();
+    }
+
+    public void deleteContainer(String name) {
+        container(name).deleteIfExists();
+    }
+
+    public boolean containerExists(String name) {
+        return container(name).exists();
+    }
+
+    public List<Blob> list(String container) {
+        List<Blob> out = new ArrayList<>();
+        for (BlobItem item : container(container).listBlobs()) {
+            out.add(new Blob(item.getName(), item.getProperties().getContentLength(),
+                    item.getProperties().getContentType()));
+        }
+        return out;
+    }
+
+    /** Adds a stored access policy (signed identifier) to the container's ACL. */
+    public synchronized void addPolicy(String container, String identifier, String permissions,
+                                       OffsetDateTime start, OffsetDateTime expiry) {
+        BlobContainerClient c = container(container);
+        List<BlobSignedIdentifier> ids = new ArrayList<>(c.getAccessPolicy().getIdentifiers());
+        ids.removeIf(i -> i.getId().equals(identifier));
+        ids.add(new BlobSignedIdentifier().setId(identifier).setAccessPolicy(new BlobAccessPolicy()
+                .setPermissions(permissions).setStartsOn(start).setExpiresOn(expiry)));
+        c.setAccessPolicy(null, ids);
+    }
+
+    public synchronized void removePolicy(String container, String identifier) {
+        BlobContainerClient c = container(container);
+        if (!c.exists()) {
+            return;
+        }
+        List<BlobSignedIdentifier> ids = new ArrayList<>(c.getAccessPolicy().getIdentifiers());
+        if (ids.removeIf(i -> i.getId().equals(identifier))) {
+            c.setAccessPolicy(null, ids);
+        }
+    }
+
+    /** A container SAS bound to a stored access policy: {@code sv=…&sr=c&si=<identifier>&sig=…}. */
+    public String policySas(String container, String identifier) {
+        return container(container).generateSas(new BlobServiceSasSignatureValues(identifier));
+    }
+
+    public String containerUrl(String container) {
+        return endpoint + "/" + container;
+    }
+}
