@@ -69,7 +69,7 @@ public final class StorageGateway {
     public synchronized void addPolicy(String container, String identifier, String permissions,
                                        OffsetDateTime start, OffsetDateTime expiry) {
         BlobContainerClient c = container(container);
-        List<BlobSignedIdentifier> ids = new ArrayList<>(c.getAccessPolicy().getIdentifiers());
+        List<BlobSignedIdentifier> ids = identifiers(c);
         ids.removeIf(i -> i.getId().equals(identifier));
         ids.add(new BlobSignedIdentifier().setId(identifier).setAccessPolicy(new BlobAccessPolicy()
                 .setPermissions(permissions).setStartsOn(start).setExpiresOn(expiry)));
@@ -81,10 +81,15 @@ public final class StorageGateway {
         if (!c.exists()) {
             return;
         }
-        List<BlobSignedIdentifier> ids = new ArrayList<>(c.getAccessPolicy().getIdentifiers());
+        List<BlobSignedIdentifier> ids = identifiers(c);
         if (ids.removeIf(i -> i.getId().equals(identifier))) {
             c.setAccessPolicy(null, ids);
         }
+    }
+
+    private static List<BlobSignedIdentifier> identifiers(BlobContainerClient c) {
+        List<BlobSignedIdentifier> ids = c.getAccessPolicy().getIdentifiers();
+        return ids == null ? new ArrayList<>() : new ArrayList<>(ids);
     }
 
     /** A container SAS bound to a stored access policy: {@code sv=…&sr=c&si=<identifier>&sig=…}. */

@@ -1,0 +1,78 @@
+package dev.amsh.ops;
+
+import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
+import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
+import com.azure.storage.blob.models.ParallelTransferOptions;
+import com.azure.storage.blob.options.BlobUploadFromFileOptions;
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
+import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongConsumer;
+
+/**
+ * Uploads a local file into a new asset the way the v2 upload procedure does: create the asset, a write SAS
+ * locator on its container, parallel block upload through that SAS, CreateFileInfos, then the SAS locator and
+ * its policy removed. The single file is made primary so it can be encoded.
+ */
+public final class Upload {
+    public record Result(Asset asset, AssetFile file, long bytes, Duration elapsed) {
+    }
+
+    private final Clock clock;
+
+    public Upload(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Result run(AccountContext ctx, Path file, String assetName, okhttp3.OkHttpClient http,
+                      LongConsumer bytesDone) {
+        if (!Files.isRegularFile(file)) {
+            throw new AmshException("no file " + file, "give the path of a media file");
+        }
+        String name = file.getFileName().toString();
+        if (name.chars().filter(c -> c == '.').count() > 1 || name.matches(".*[!*'();:@&=+$,/?%#\\[\\]\" ].*")) {
+            throw new AmshException("'" + name + "' cannot be an asset file name (one '.', no spaces or !*'();:@&=+$,/?%#[]\")",
+                    "rename the file first: the name becomes part of streaming URLs");
+        }
+        AmsClient ams = ctx.ams();
+        java.time.Instant start = clock.instant();
+        Asset asset = ams.createAsset(assetName != null ? assetName : name, Asset.OPTION_NONE, null);
+        SasLocator sas;
+        try {
+            sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock);
+        } catch (RuntimeException e) {
+            ams.deleteAsset(asset.id());
+            throw e;
+        }
+        try {
+            BlobContainerClient container = new BlobContainerClientBuilder().endpoint(sas.url())
+                    .httpClient(new OkHttpAsyncHttpClientBuilder(http).build()).buildClient();
+            container.getBlobClient(name).uploadFromFileWithResponse(new BlobUploadFromFileOptions(file.toString())
+                    .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(8L * 1024 * 1024)
+                            .setMaxConcurrency(8).setProgressListener(bytesDone::accept)), null, null);
+        } catch (RuntimeException e) {
+            sas.remove(ams);
+            ams.deleteAsset(asset.id());
+            throw new AmshException("upload of " + name + " failed: " + e.getMessage() + " (the new asset was removed)",
+                    "check the file and the storage account, then retry", e);
+        }
+        sas.remove(ams);
+        ams.createFileInfos(asset.id());
+        List<AssetFile> files = ams.listFiles(asset.id());
+        AssetFile uploaded = files.stream().filter(f -> f.name().equals(name)).findFirst()
+                .orElseThrow(() -> new AmshException("CreateFileInfos did not register " + name, "retry the upload"));
+        ams.updateFile(uploaded.id(), Map.of("IsPrimary", true));
+        return new Result(ams.getAsset(asset.id()), uploaded, uploaded.contentFileSize(),
+                Duration.between(start, clock.instant()));
+    }
+}

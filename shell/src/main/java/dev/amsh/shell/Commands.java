@@ -1,0 +1,34 @@
+package dev.amsh.shell;
+
+import dev.amsh.shell.commands.AssetCommands;
+import dev.amsh.shell.commands.ContextCommands;
+import dev.amsh.shell.commands.CopyCommand;
+import dev.amsh.shell.commands.FailoverCommand;
+import dev.amsh.shell.commands.FileInfosCommand;
+import dev.amsh.shell.commands.LocalCommands;
+import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.shell.commands.SasCommands;
+import dev.amsh.shell.commands.SessionCommands;
+
+import java.nio.file.Path;
+
+/** The registry of every command amsh has. */
+public final class Commands {
+    private Commands() {
+    }
+
+    public static CommandRegistry registry(Path localDataDir) {
+        CommandRegistry r = new CommandRegistry();
+        ContextCommands.all().forEach(r::add);
+        AssetCommands.all().forEach(r::add);
+        LocatorCommands.all().forEach(r::add);
+        SasCommands.all().forEach(r::add);
+        r.add(new dev.amsh.shell.commands.UploadCommand());
+        r.add(new CopyCommand());
+        r.add(new FileInfosCommand());
+        r.add(new FailoverCommand());
+        LocalCommands.all(localDataDir).forEach(r::add);
+        SessionCommands.all().forEach(r::add);
+        return r;
+    }
+}

@@ -1,0 +1,170 @@
+package dev.amsh.shell;
+
+import dev.amsh.emulator.Endpoints;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalService;
+import dev.amsh.redact.Redactor;
+
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/** {@code amsh local up | down | status | stop NAME | start NAME}: the local pair as a service for any client. */
+final class LocalMain {
+    private final Main.Options options;
+    private final Path toolsDir;
+    private final PrintWriter err;
+
+    LocalMain(Main.Options options, Path toolsDir, PrintWriter err) {
+        this.options = options;
+        this.toolsDir = toolsDir;
+        this.err = err;
+    }
+
+    int run(List<String> args) {
+        if (args.isEmpty()) {
+            err.println("amsh local: say up, down, status, stop a|b or start a|b");
+            return 2;
+        }
+        Path dataDir = options.dataDir();
+        Path json = null;
+        boolean detach = false;
+        boolean show = options.showSecrets();
+        List<String> words = new ArrayList<>();
+        for (int i = 0; i < args.size(); i++) {
+            switch (args.get(i)) {
+                case "--data" -> dataDir = Path.of(args.get(++i));
+                case "--json" -> json = Path.of(args.get(++i));
+                case "--detach" -> detach = true;
+                case "--show-secrets" -> show = true;
+                default -> words.add(args.get(i));
+            }
+        }
+        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
+        String verb = words.get(0);
+        switch (verb) {
+            case "up" -> {
+                if (LocalService.control(endpointsFile, "/status").isPresent()) {
+                    err.println("amsh local: a local pair is already running from " + dataDir + "; 'amsh local down' stops it");
+                    return 1;
+                }
+                return detach ? detach(dataDir, json, show) : up(dataDir, json, show);
+            }
+            case "down" -> {
+                return report(LocalService.control(endpointsFile, "/shutdown"), dataDir);
+            }
+            case "status" -> {
+                return report(LocalService.control(endpointsFile, "/status"), dataDir);
+            }
+            case "stop", "start" -> {
+                if (words.size() < 2 || !words.get(1).matches("[ab]")) {
+                    err.println("amsh local " + verb + ": name the datacenter, a or b");
+                    return 2;
+                }
+                return report(LocalService.control(endpointsFile, "/" + verb + "/" + words.get(1)), dataDir);
+            }
+            default -> {
+                err.println("amsh local: unknown '" + verb + "'; say up, down, status, stop a|b or start a|b");
+                return 2;
+            }
+        }
+    }
+
+    private int report(Optional<String> answer, Path dataDir) {
+        if (answer.isEmpty()) {
+            err.println("amsh local: no local pair is running from " + dataDir + "; start one with 'amsh local up'");
+            return 1;
+        }
+        System.out.print(answer.get());
+        System.out.flush();
+        return 0;
+    }
+
+    private int up(Path dataDir, Path json, boolean show) {
+        try (LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
+                .withLog(l -> err.println("amsh: " + l)), dataDir.resolve(LocalService.ENDPOINTS_FILE)).start()) {
+            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-stop"));
+            Endpoints e = service.endpoints();
+            if (json != null) {
+                LocalPair.writeEndpoints(json, e);
+            }
+            print(e, show, json != null ? json : service.endpointsFile());
+            System.out.println("the local pair is up; Ctrl-C (or 'amsh local down') stops it");
+            System.out.flush();
+            service.awaitShutdown();
+            return 0;
+        } catch (IOException e) {
+            err.println("amsh local up: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 0;
+        }
+    }
+
+    /** Starts {@code local up} as a background process and returns once it answers. */
+    private int detach(Path dataDir, Path json, boolean show) {
+        try {
+            Files.createDirectories(dataDir);
+            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            List<String> cmd = new ArrayList<>(List.of(java, "-Damsh.home=" + System.getProperty("amsh.home", ""),
+                    "-cp", System.getProperty("java.class.path"), Main.class.getName(), "local", "up", "--data",
+                    dataDir.toString()));
+            if (json != null) {
+                cmd.addAll(List.of("--json", json.toString()));
+            }
+            Path log = dataDir.resolve("local.log");
+            new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+            Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
+            for (int i = 0; i < 1200; i++) {
+                if (LocalService.control(endpointsFile, "/status").isPresent()) {
+                    print(LocalPair.readEndpoints(endpointsFile), show, json != null ? json : endpointsFile);
+                    System.out.println("the local pair runs in the background; 'amsh local down' stops it (log: " + log + ")");
+                    return 0;
+                }
+                Thread.sleep(100);
+            }
+            err.println("amsh local up --detach: the pair did not come up in 120 s; see " + log);
+            return 1;
+        } catch (IOException e) {
+            err.println("amsh local up --detach: " + e.getMessage());
+            return 1;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return 1;
+        }
+    }
+
+    private static void print(Endpoints e, boolean show, Path file) {
+        Redactor r = new Redactor();
+        r.setRevealing(show);
+        for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
+            r.addSecret(d.accountKey());
+            r.addSecret(d.clientSecret());
+            r.addSecret(d.storageAccountKey());
+        }
+        StringBuilder sb = new StringBuilder();
+        for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
+            sb.append("datacenter ").append(d.name()).append('\n')
+                    .append("  global API root    ").append(d.globalApiRoot()).append('\n')
+                    .append("  cluster API root   ").append(d.clusterApiRoot()).append('\n')
+                    .append("  ACS token URL      ").append(d.acsTokenUrl()).append('\n')
+                    .append("  Azure AD token URL ").append(d.aadTokenUrl()).append('\n')
+                    .append("  tenant             ").append(d.tenant()).append('\n')
+                    .append("  account name / key ").append(d.accountName()).append(" / ").append(d.accountKey()).append('\n')
+                    .append("  client id / secret ").append(d.clientId()).append(" / ").append(d.clientSecret()).append('\n')
+                    .append("  storage name / key ").append(d.storageAccountName()).append(" / ").append(d.storageAccountKey()).append('\n')
+                    .append("  blob endpoint      ").append(d.blobEndpoint()).append('\n')
+                    .append("  origin             ").append(d.originUrl()).append('\n');
+        }
+        sb.append("endpoints and credentials (owner-only): ").append(file)
+                .append(show ? "" : "\nsecrets are masked; --show-secrets prints them");
+        System.out.println(r.redact(sb.toString()));
+        System.out.flush();
+    }
+}

@@ -1,0 +1,54 @@
+package dev.amsh.shell;
+
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.context.Contexts;
+import dev.amsh.emulator.Endpoints;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalService;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * Connects contexts a and b to the local pair: to one already running as a service (its endpoints file
+ * answers), or to one started in this process.
+ */
+public final class LocalPairConnector {
+    private LocalPairConnector() {
+    }
+
+    /** Contexts for the pair's datacenters, signing in with ACS through the global root as the procedure does. */
+    public static Contexts contextsFor(Endpoints endpoints, ContextEnvironment environment) {
+        Map<String, ContextConfig> configs = new LinkedHashMap<>();
+        for (Endpoints.DatacenterEndpoints d : endpoints.datacenters()) {
+            environment.redactor().addSecret(d.accountKey());
+            environment.redactor().addSecret(d.clientSecret());
+            environment.redactor().addSecret(d.storageAccountKey());
+            configs.put(d.name(), new ContextConfig(d.globalApiRoot(),
+                    ContextConfig.Auth.acs(d.accountName(), d.accountKey(), d.acsTokenUrl()),
+                    new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null),
+                    "local pair datacenter " + d.name()));
+        }
+        return new Contexts(configs, environment);
+    }
+
+    /** The result of connecting: the contexts, and the in-process service when this process started it. */
+    public record Connection(Contexts contexts, LocalService service, String how) {
+    }
+
+    public static Connection connect(Path dataDir, Path toolsDir, ContextEnvironment environment) throws IOException {
+        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
+        if (LocalService.control(endpointsFile, "/status").isPresent()) {
+            return new Connection(contextsFor(LocalPair.readEndpoints(endpointsFile), environment), null,
+                    "connected to the local pair running from " + dataDir);
+        }
+        LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
+                .withLog(line -> System.err.println("amsh: " + line)), endpointsFile).start();
+        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-pair-stop"));
+        return new Connection(contextsFor(service.endpoints(), environment), service,
+                "started the local pair in this process (data in " + dataDir + ")");
+    }
+}

@@ -1,0 +1,63 @@
+package dev.amsh.shell.cli;
+
+import dev.amsh.error.AmshException;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Turns the words after a command's name into an {@link Invocation}, refusing what the spec does not know. */
+public final class ArgParser {
+    private ArgParser() {
+    }
+
+    public static Invocation parse(CommandSpec spec, List<Object> args) {
+        List<Object> params = new ArrayList<>();
+        Map<String, Object> options = new LinkedHashMap<>();
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            String s = a instanceof String str ? str : null;
+            if (s != null && s.startsWith("-") && s.length() > 1 && !isNumber(s)) {
+                String name;
+                String inline = null;
+                if (s.startsWith("--")) {
+                    name = s.substring(2);
+                    int eq = name.indexOf('=');
+                    if (eq > 0) {
+                        inline = name.substring(eq + 1);
+                        name = name.substring(0, eq);
+                    }
+                } else {
+                    name = s.substring(1);
+                }
+                String shown = s.startsWith("--") ? "--" + name : s;
+                OptionSpec o = spec.option(name).orElseThrow(() -> new AmshException(
+                        "unknown option " + shown + " for " + spec.name(), "usage: " + spec.usage()));
+                if (o.takesValue()) {
+                    Object value = inline;
+                    if (value == null) {
+                        if (i + 1 >= args.size()) {
+                            throw new AmshException(shown + " needs a value", "usage: " + spec.usage());
+                        }
+                        value = args.get(++i);
+                    }
+                    options.put(o.name(), value);
+                } else {
+                    options.put(o.name(), inline == null || Boolean.parseBoolean(inline));
+                }
+            } else {
+                params.add(a);
+            }
+        }
+        if (params.size() > spec.params().size()) {
+            throw new AmshException("too many arguments for " + spec.name() + ": " + Invocation.text(params.get(spec.params().size())),
+                    "usage: " + spec.usage());
+        }
+        return new Invocation(spec, params, options);
+    }
+
+    private static boolean isNumber(String s) {
+        return s.matches("-\\d+(\\.\\d+)?");
+    }
+}

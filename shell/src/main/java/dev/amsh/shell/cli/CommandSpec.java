@@ -1,0 +1,104 @@
+package dev.amsh.shell.cli;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command is: its words ("assets ls"), summary, parameters and options. Help text, completion and
+ * parsing are all generated from it, so they cannot disagree.
+ */
+public record CommandSpec(String name, String summary, List<ParamSpec> params, List<OptionSpec> options,
+                          String details) {
+
+    /** Options every command takes. */
+    public static final List<OptionSpec> COMMON = List.of(
+            new OptionSpec("output", "o", true, ValueKind.FORMAT, "output format: table, json or tsv", "table"),
+            OptionSpec.value("on", ValueKind.CONTEXT, "run against this context instead of the current one"),
+            new OptionSpec("help", "h", false, ValueKind.TEXT, "show this help", null));
+
+    public CommandSpec {
+        List<OptionSpec> all = new ArrayList<>(options);
+        for (OptionSpec c : COMMON) {
+            if (all.stream().noneMatch(o -> o.name().equals(c.name()))) {
+                all.add(c);
+            }
+        }
+        options = List.copyOf(all);
+        params = List.copyOf(params);
+    }
+
+    public static Builder of(String name, String summary) {
+        return new Builder(name, summary);
+    }
+
+    public Optional<OptionSpec> option(String nameOrShort) {
+        return options.stream().filter(o -> o.name().equals(nameOrShort) || nameOrShort.equals(o.shortName())).findFirst();
+    }
+
+    public String usage() {
+        StringBuilder sb = new StringBuilder(name);
+        for (ParamSpec p : params) {
+            sb.append(' ').append(p.required() ? p.name() : "[" + p.name() + "]");
+        }
+        for (OptionSpec o : options) {
+            if (!COMMON.contains(o)) {
+                sb.append(" [").append(o.usage()).append(']');
+            }
+        }
+        return sb.toString();
+    }
+
+    public String help() {
+        StringBuilder sb = new StringBuilder();
+        sb.append(name).append(" - ").append(summary).append("\n\nusage: ").append(usage()).append('\n');
+        if (!params.isEmpty()) {
+            sb.append('\n');
+            for (ParamSpec p : params) {
+                sb.append(String.format("  %-22s %s%n", p.name(), p.help()));
+            }
+        }
+        sb.append('\n');
+        for (OptionSpec o : options) {
+            String left = (o.shortName() != null ? "-" + o.shortName() + ", " : "") + o.usage();
+            sb.append(String.format("  %-22s %s%s%n", left, o.help(),
+                    o.defaultValue() != null ? " (default " + o.defaultValue() + ")" : ""));
+        }
+        if (details != null && !details.isBlank()) {
+            sb.append('\n').append(details.strip()).append('\n');
+        }
+        return sb.toString();
+    }
+
+    public static final class Builder {
+        private final String name;
+        private final String summary;
+        private final List<ParamSpec> params = new ArrayList<>();
+        private final List<OptionSpec> options = new ArrayList<>();
+        private String details = "";
+
+        Builder(String name, String summary) {
+            this.name = name;
+            this.summary = summary;
+        }
+
+        public Builder param(ParamSpec p) {
+            params.add(p);
+            return this;
+        }
+
+        public Builder option(OptionSpec o) {
+            options.add(o);
+            return this;
+        }
+
+        public Builder details(String d) {
+            this.details = d;
+            return this;
+        }
+
+        public CommandSpec build() {
+            return new CommandSpec(name, summary, params, options, details);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.amsh.shell.cli;
+
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.Job;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.error.AmshException;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One parsed call of a command: positional values and options. Values may be text (typed) or objects
+ * (passed from Groovy: an Asset where an asset is expected is taken by its Id).
+ */
+public record Invocation(CommandSpec spec, List<Object> params, Map<String, Object> options) {
+
+    public String param(int i) {
+        return i < params.size() ? text(params.get(i)) : null;
+    }
+
+    public String requireParam(int i) {
+        String v = param(i);
+        if (v == null || v.isBlank()) {
+            ParamSpec p = spec.params().get(Math.min(i, spec.params().size() - 1));
+            throw new AmshException(spec.name() + " needs " + p.name(), "usage: " + spec.usage());
+        }
+        return v;
+    }
+
+    public String option(String name) {
+        Object v = options.get(name);
+        if (v == null) {
+            return spec.option(name).map(OptionSpec::defaultValue).orElse(null);
+        }
+        return text(v);
+    }
+
+    public boolean flag(String name) {
+        Object v = options.get(name);
+        return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(text(v));
+    }
+
+    public Integer intOption(String name) {
+        String v = option(name);
+        if (v == null) {
+            return null;
+        }
+        try {
+            return Integer.parseInt(v.trim());
+        } catch (NumberFormatException e) {
+            throw new AmshException("--" + name + " must be a whole number, not '" + v + "'", "usage: " + spec.usage());
+        }
+    }
+
+    public String requireOption(String name) {
+        String v = option(name);
+        if (v == null || v.isBlank()) {
+            throw new AmshException(spec.name() + " needs --" + name, "usage: " + spec.usage());
+        }
+        return v;
+    }
+
+    /** Text of a value; entities passed from scripts stand for their Id. */
+    public static String text(Object v) {
+        if (v == null) {
+            return null;
+        }
+        if (v instanceof Asset a) {
+            return a.id();
+        }
+        if (v instanceof Locator l) {
+            return l.id();
+        }
+        if (v instanceof Job j) {
+            return j.id();
+        }
+        return v.toString();
+    }
+}

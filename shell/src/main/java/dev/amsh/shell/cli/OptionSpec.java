@@ -1,0 +1,21 @@
+package dev.amsh.shell.cli;
+
+/** A {@code --name} option: whether it takes a value, what kind, its help and default. */
+public record OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help,
+                         String defaultValue) {
+    public static OptionSpec flag(String name, String help) {
+        return new OptionSpec(name, null, false, ValueKind.TEXT, help, null);
+    }
+
+    public static OptionSpec value(String name, ValueKind kind, String help) {
+        return new OptionSpec(name, null, true, kind, help, null);
+    }
+
+    public static OptionSpec value(String name, ValueKind kind, String help, String defaultValue) {
+        return new OptionSpec(name, null, true, kind, help, defaultValue);
+    }
+
+    public String usage() {
+        return "--" + name + (takesValue ? " " + kind.name().replace('_', '-') : "");
+    }
+}

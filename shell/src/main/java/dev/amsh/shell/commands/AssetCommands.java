@@ -1,0 +1,121 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.Assets;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.TextView;
+
+import java.util.List;
+
+/** {@code assets ls | show | create | rm}, {@code files ls}. */
+public final class AssetCommands {
+    private AssetCommands() {
+    }
+
+    public static List<Command> all() {
+        return List.of(new Ls(), new Show(), new Create(), new Rm(), new FilesLs());
+    }
+
+    static final class Ls implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("assets ls", "list assets")
+                    .option(OptionSpec.value("name", ValueKind.TEXT, "name glob, e.g. 'movie*' (a prefix is filtered by the service)"))
+                    .option(OptionSpec.value("filter", ValueKind.TEXT, "OData $filter passed to the service, e.g. \"Options eq 0\""))
+                    .option(OptionSpec.value("top", ValueKind.NUMBER, "at most this many"))
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            return Assets.list(s.context(inv).ams(), inv.option("name"), inv.option("filter"), inv.intOption("top"));
+        }
+    }
+
+    /** An asset with its files and locators. */
+    public record AssetDetails(Asset asset, List<AssetFile> files, List<Locator> locators) {
+    }
+
+    static final class Show implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("assets show", "show an asset with its files and locators")
+                    .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            AmsClient ams = s.context(inv).ams();
+            Asset a = Assets.resolve(ams, inv.requireParam(0));
+            AssetDetails d = new AssetDetails(a, ams.listFiles(a.id()), ams.listLocatorsOf(a.id()));
+            StringBuilder sb = new StringBuilder();
+            sb.append("name      ").append(a.name()).append('\n')
+                    .append("id        ").append(a.id()).append('\n')
+                    .append("state     ").append(a.stateName()).append('\n')
+                    .append("options   ").append(a.options() == 1 ? "StorageEncrypted (cannot be replicated)" : a.options()).append('\n')
+                    .append("container ").append(a.containerName()).append('\n')
+                    .append("uri       ").append(a.uri()).append('\n')
+                    .append("created   ").append(a.created()).append('\n');
+            sb.append("\nfiles (").append(d.files().size()).append(")\n");
+            d.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.contentFileSize(), f.isPrimary() ? "  primary" : "")));
+            sb.append("\nlocators (").append(d.locators().size()).append(" of 5)\n");
+            d.locators().forEach(l -> sb.append(String.format("  %-14s %s  expires %s%n    %s%n", l.typeName(), l.id(),
+                    l.expirationDateTime(), l.path())));
+            return new TextView(sb.toString(), d);
+        }
+    }
+
+    static final class Create implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("assets create", "create an empty asset (and its container)")
+                    .param(ParamSpec.required("NAME", ValueKind.TEXT, "asset name"))
+                    .option(OptionSpec.value("options", ValueKind.NUMBER, "0 None, 1 StorageEncrypted", "0")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            return s.context(inv).ams().createAsset(inv.requireParam(0), inv.intOption("options"), null);
+        }
+    }
+
+    static final class Rm implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("assets rm", "delete an asset: its locators first, then the asset and its container")
+                    .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
+                    .option(OptionSpec.flag("yes", "required: confirms the deletion (it cannot be undone)")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            AccountContext ctx = s.context(inv);
+            Asset a = Assets.resolve(ctx.ams(), inv.requireParam(0));
+            if (!inv.flag("yes")) {
+                throw new AmshException("assets rm deletes " + a.name() + " (" + a.id() + ") on " + ctx.name()
+                        + " with its files and locators", "add --yes to confirm");
+            }
+            List<Locator> locators = ctx.ams().listLocatorsOf(a.id());
+            for (Locator l : locators) {
+                ctx.ams().deleteLocator(l.id());
+            }
+            ctx.ams().deleteAsset(a.id());
+            return "deleted " + a.name() + " (" + a.id() + ") and " + locators.size() + " locator(s) on " + ctx.name();
+        }
+    }
+
+    static final class FilesLs implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("files ls", "list the files registered on an asset")
+                    .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            AmsClient ams = s.context(inv).ams();
+            return ams.listFiles(Assets.resolve(ams, inv.requireParam(0)).id());
+        }
+    }
+}

@@ -1,0 +1,170 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.context.AppConfigImport;
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.Contexts;
+import dev.amsh.context.SecretRef;
+import dev.amsh.error.AmshException;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/** The {@code context} commands: list, switch, show, add and import the account contexts. */
+public final class ContextCommands {
+    private ContextCommands() {
+    }
+
+    /** One row of {@code context ls}; secrets never appear here. */
+    public record ContextRow(String name, boolean current, String account, String auth, String apiRoot,
+                             String storage) {
+    }
+
+    static ContextRow row(Contexts contexts, String name) {
+        ContextConfig c = contexts.configs().get(name);
+        return new ContextRow(name, name.equals(contexts.currentName()), c.accountLabel(),
+                c.auth() == null ? "" : c.auth().type(), c.apiRoot(),
+                c.storage() == null ? "" : c.storage().name() != null ? c.storage().name() : "(connection string)");
+    }
+
+    public static List<Command> all() {
+        return List.of(new Ls(), new Use(), new Show(), new Add(), new Import());
+    }
+
+    static final class Ls implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context ls", "list the account contexts").build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            List<ContextRow> rows = new ArrayList<>();
+            for (String n : s.contexts().names()) {
+                rows.add(row(s.contexts(), n));
+            }
+            return rows;
+        }
+    }
+
+    static final class Use implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context use", "make a context the current one (the prompt shows it)")
+                    .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            s.contexts().use(inv.requireParam(0));
+            return "current context: " + inv.requireParam(0);
+        }
+    }
+
+    static final class Show implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context show", "show a context (secrets masked)")
+                    .param(ParamSpec.optional("NAME", ValueKind.CONTEXT, "context name (default: current)")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            String name = inv.param(0) != null ? inv.param(0) : s.contexts().currentName();
+            s.contexts().get(name);
+            ContextConfig c = s.contexts().configs().get(name);
+            return new ContextDetails(name, c.apiRoot(), c.auth() == null ? null : c.auth().type(),
+                    c.accountLabel(), c.auth() == null ? null : c.auth().acsUrl() != null ? c.auth().acsUrl() : c.auth().tokenUrl(),
+                    c.auth() == null ? null : secretShown(c.auth().accountKey() != null ? c.auth().accountKey() : c.auth().clientSecret()),
+                    c.storage() == null ? null : c.storage().name(),
+                    c.storage() == null ? null : c.storage().blobEndpoint(),
+                    c.storage() == null ? null : secretShown(c.storage().key() != null ? c.storage().key() : c.storage().connectionString()),
+                    c.description());
+        }
+    }
+
+    /** What {@code context show} prints. Secrets appear only as "set" or their env: reference. */
+    public record ContextDetails(String name, String apiRoot, String auth, String account, String tokenUrl,
+                                 String secret, String storageAccount, String blobEndpoint, String storageKey,
+                                 String description) {
+    }
+
+    static String secretShown(String raw) {
+        if (raw == null) {
+            return "(not set)";
+        }
+        return SecretRef.isInline(raw) ? "(set inline)" : raw;
+    }
+
+    static final class Add implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context add", "add or replace a context")
+                    .param(ParamSpec.required("NAME", ValueKind.TEXT, "context name, e.g. a or b"))
+                    .option(OptionSpec.value("api-root", ValueKind.TEXT, "Media Services API root", "https://media.windows.net/api/"))
+                    .option(OptionSpec.value("account-name", ValueKind.TEXT, "ACS: Media Services account name"))
+                    .option(OptionSpec.value("account-key", ValueKind.TEXT, "ACS: account key, or env:VAR"))
+                    .option(OptionSpec.value("acs-url", ValueKind.TEXT, "ACS token URL"))
+                    .option(OptionSpec.value("tenant", ValueKind.TEXT, "Azure AD: tenant"))
+                    .option(OptionSpec.value("client-id", ValueKind.TEXT, "Azure AD: client id"))
+                    .option(OptionSpec.value("client-secret", ValueKind.TEXT, "Azure AD: client secret, or env:VAR"))
+                    .option(OptionSpec.value("token-url", ValueKind.TEXT, "Azure AD token URL"))
+                    .option(OptionSpec.value("storage-name", ValueKind.TEXT, "storage account name"))
+                    .option(OptionSpec.value("storage-key", ValueKind.TEXT, "storage account key, or env:VAR"))
+                    .option(OptionSpec.value("blob-endpoint", ValueKind.TEXT, "blob endpoint (default https://NAME.blob.core.windows.net)"))
+                    .option(OptionSpec.value("connection-string", ValueKind.TEXT, "storage connection string, or env:VAR"))
+                    .details("Secrets may be given inline or as env:VARIABLE, which keeps them out of the contexts file.\n"
+                            + "Typed secrets are masked in history. Example:\n"
+                            + "  context add a --account-name myams --account-key env:AMS_KEY_A --storage-name mystore --storage-key env:STORE_KEY_A")
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            String name = inv.requireParam(0);
+            if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
+                throw new AmshException("context name '" + name + "' is not valid", "use letters, digits, - and _");
+            }
+            ContextConfig.Auth auth;
+            if (inv.option("client-id") != null) {
+                auth = ContextConfig.Auth.aad(inv.requireOption("tenant"), inv.option("client-id"),
+                        inv.requireOption("client-secret"), inv.option("token-url"));
+            } else {
+                auth = ContextConfig.Auth.acs(inv.requireOption("account-name"), inv.requireOption("account-key"),
+                        inv.option("acs-url"));
+            }
+            ContextConfig.Storage storage = null;
+            if (inv.option("connection-string") != null || inv.option("storage-name") != null) {
+                storage = new ContextConfig.Storage(inv.option("storage-name"), inv.option("storage-key"),
+                        inv.option("blob-endpoint"), inv.option("connection-string"));
+            }
+            for (String secret : new String[] {inv.option("account-key"), inv.option("client-secret"),
+                    inv.option("storage-key"), inv.option("connection-string")}) {
+                if (SecretRef.isInline(secret)) {
+                    s.redactor().addSecret(secret);
+                }
+            }
+            s.contexts().put(name, new ContextConfig(inv.option("api-root"), auth, storage, null));
+            return "context " + name + " saved" + (s.contexts().persistent() ? " to " + s.contexts().file().path() : " (this session only)");
+        }
+    }
+
+    static final class Import implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context import", "import the failover sample's App.config: …Source into a, …Target into b")
+                    .param(ParamSpec.required("FILE", ValueKind.PATH, "App.config with the sample's appSettings")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            Map<String, ContextConfig> imported = AppConfigImport.read(Path.of(inv.requireParam(0)));
+            imported.forEach((n, c) -> {
+                s.redactor().addSecret(c.auth().accountKey());
+                s.redactor().addSecret(c.storage().key());
+                s.contexts().put(n, c);
+            });
+            List<ContextRow> rows = new ArrayList<>();
+            imported.keySet().forEach(n -> rows.add(row(s.contexts(), n)));
+            return rows;
+        }
+    }
+}

@@ -1,0 +1,60 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.context.AccountContext;
+import dev.amsh.ops.Assets;
+import dev.amsh.ops.SasLocator;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.TextView;
+
+import java.time.Duration;
+import java.util.List;
+
+/** {@code sas read | write}: the SAS locators of the procedure's steps 4 and 3. */
+public final class SasCommands {
+    private SasCommands() {
+    }
+
+    public static List<Command> all() {
+        return List.of(new Sas(false), new Sas(true));
+    }
+
+    /** What a SAS command reports; the URL's sig= is masked when printed. */
+    public record SasResult(String context, String locatorId, String policyId, String containerName, String url) {
+    }
+
+    static final class Sas implements Command {
+        private final boolean write;
+
+        Sas(boolean write) {
+            this.write = write;
+        }
+
+        public CommandSpec spec() {
+            return CommandSpec.of(write ? "sas write" : "sas read", write
+                            ? "create a write SAS locator on an asset's container (the procedure's step 3)"
+                            : "create a read SAS locator on an asset's container (the procedure's step 4)")
+                    .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
+                    .option(OptionSpec.value("hours", ValueKind.NUMBER, "how long the SAS lives", "24"))
+                    .details("Prints the container name and the SAS URL (sig masked; --show-secrets at start shows it).\n"
+                            + "Remove it with 'locators rm LOCATOR' when done: an asset holds at most 5 locators.")
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            AccountContext ctx = s.context(inv);
+            AmsClient ams = ctx.ams();
+            SasLocator sas = SasLocator.create(ctx.name(), ams, Assets.resolve(ams, inv.requireParam(0)), write,
+                    Duration.ofHours(inv.intOption("hours")), s.clock());
+            SasResult r = new SasResult(ctx.name(), sas.locator().id(), sas.policy().id(), sas.containerName(), sas.url());
+            return new TextView("container " + r.containerName() + "\nurl       " + r.url() + "\nlocator   "
+                    + r.locatorId(), r);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.error.AmshException;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** {@code trace}, {@code help}, {@code history}, {@code exit}. */
+public final class SessionCommands {
+    private SessionCommands() {
+    }
+
+    /** Thrown by {@code exit}; the REPL and scripts end with its status. */
+    public static final class ExitRequest extends RuntimeException {
+        private final int status;
+
+        public ExitRequest(int status) {
+            super("exit " + status, null, false, false);
+            this.status = status;
+        }
+
+        public int status() {
+            return status;
+        }
+    }
+
+    public static List<Command> all() {
+        return List.of(new Trace(), new Help(), new History(), new Exit());
+    }
+
+    static final class Trace implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("trace", "show every HTTP call: method, URL (secrets masked), status, milliseconds")
+                    .param(ParamSpec.optional("on|off", ValueKind.ON_OFF, "switch tracing; without it, say whether it is on"))
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            String v = inv.param(0);
+            if (v != null) {
+                if (!v.equals("on") && !v.equals("off")) {
+                    throw new AmshException("trace takes on or off, not '" + v + "'", "usage: trace on|off");
+                }
+                s.setTracing(v.equals("on"));
+            }
+            return "trace is " + (s.tracing() ? "on" : "off");
+        }
+    }
+
+    static final class Help implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("help", "list the commands, or show one command's help")
+                    .param(ParamSpec.optional("COMMAND", ValueKind.COMMAND, "a command, e.g. 'failover' or 'assets ls'"))
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            List<String> words = new ArrayList<>();
+            for (Object p : inv.params()) {
+                words.addAll(List.of(Invocation.text(p).split("\\s+")));
+            }
+            if (!words.isEmpty()) {
+                if (words.size() == 1 && !s.registry().subcommands(words.get(0)).isEmpty()
+                        && s.registry().get(words.get(0)).isEmpty()) {
+                    StringBuilder sb = new StringBuilder();
+                    for (String sub : s.registry().subcommands(words.get(0))) {
+                        s.registry().get(words.get(0) + " " + sub).ifPresent(c ->
+                                sb.append(String.format("  %-18s %s%n", c.spec().name(), c.spec().summary())));
+                    }
+                    return sb.toString();
+                }
+                return s.registry().match(words).command().spec().help();
+            }
+            StringBuilder sb = new StringBuilder("amsh commands (each takes --help, -o table|json|tsv and --on CONTEXT):\n\n");
+            for (Command c : s.registry().all()) {
+                sb.append(String.format("  %-18s %s%n", c.spec().name(), c.spec().summary()));
+            }
+            sb.append("""
+
+                    A line that is not a command is Groovy. Keep results in variables and pass them on:
+                      x = assets ls
+                      copy ${x[0].id} --to b
+                    In runbooks every command is a method: assets.ls(top: 5), failover('movie', from: 'a', to: 'b').
+                    Tab completes commands, options, context names, asset names and Ids, locator Ids.""");
+            return sb.toString();
+        }
+    }
+
+    static final class History implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("history", "the lines typed this session (secrets masked)").build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            StringBuilder sb = new StringBuilder();
+            List<String> h = s.history();
+            for (int i = 0; i < h.size(); i++) {
+                sb.append(String.format("%4d  %s%n", i + 1, h.get(i)));
+            }
+            return sb.toString();
+        }
+    }
+
+    static final class Exit implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("exit", "leave amsh")
+                    .param(ParamSpec.optional("STATUS", ValueKind.NUMBER, "exit status (default 0)")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            int status = inv.param(0) == null ? 0 : Integer.parseInt(inv.param(0));
+            throw new ExitRequest(status);
+        }
+    }
+}

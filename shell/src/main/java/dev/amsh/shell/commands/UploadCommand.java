@@ -1,0 +1,41 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.context.AccountContext;
+import dev.amsh.ops.Upload;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.TextView;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** {@code upload FILE [--asset NAME]}: a new asset from a local file, with progress. */
+public final class UploadCommand implements Command {
+    public CommandSpec spec() {
+        return CommandSpec.of("upload", "upload a local file into a new asset (parallel block upload through a write SAS)")
+                .param(ParamSpec.required("FILE", ValueKind.PATH, "the media file"))
+                .option(OptionSpec.value("asset", ValueKind.TEXT, "asset name (default: the file name)"))
+                .build();
+    }
+
+    public Object run(Invocation inv, Session s) throws Exception {
+        AccountContext ctx = s.context(inv);
+        Path file = Path.of(inv.requireParam(0));
+        long total = Files.isRegularFile(file) ? Files.size(file) : 0;
+        Upload.Result r;
+        try {
+            r = new Upload(s.clock()).run(ctx, file, inv.option("asset"), s.contexts().environment().http(),
+                    done -> s.console().progress(String.format("upload %3d%%  %s / %s", total == 0 ? 100 : done * 100 / total,
+                            ProgressBar.bytes(done), ProgressBar.bytes(total))));
+        } finally {
+            s.console().progressDone();
+        }
+        return new TextView(String.format("uploaded %s (%s) into asset %s%n  id %s", r.file().name(),
+                ProgressBar.bytes(r.bytes()), r.asset().name(), r.asset().id()), r.asset());
+    }
+}

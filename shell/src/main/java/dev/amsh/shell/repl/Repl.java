@@ -1,0 +1,131 @@
+package dev.amsh.shell.repl;
+
+import dev.amsh.error.AmshException;
+import dev.amsh.redact.Redactor;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.commands.SessionCommands;
+import org.jline.reader.EndOfFileException;
+import org.jline.reader.History;
+import org.jline.reader.LineReader;
+import org.jline.reader.LineReaderBuilder;
+import org.jline.reader.UserInterruptException;
+import org.jline.reader.impl.DefaultParser;
+import org.jline.reader.impl.history.DefaultHistory;
+import org.jline.terminal.Terminal;
+
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+
+/**
+ * The interactive loop: a JLine reader with completion and a persistent, redacted history; each line runs
+ * on a worker thread so Ctrl-C cancels the command (a copy, a failover) and not the shell.
+ */
+public final class Repl {
+    private final Session session;
+    private final Terminal terminal;
+    private final Function<Throwable, String> errorLine;
+
+    public Repl(Session session, Terminal terminal, Function<Throwable, String> errorLine) {
+        this.session = session;
+        this.terminal = terminal;
+        this.errorLine = errorLine;
+    }
+
+    public static dev.amsh.shell.Console console(Terminal terminal) {
+        return new TerminalConsole(terminal);
+    }
+
+    /** Keeps secrets out of the history file: every line is redacted before it is stored. */
+    static final class RedactingHistory extends DefaultHistory {
+        private final Redactor redactor;
+
+        RedactingHistory(Redactor redactor) {
+            this.redactor = redactor;
+        }
+
+        @Override
+        public void add(Instant time, String line) {
+            super.add(time, redactor.redact(line));
+        }
+    }
+
+    public int run(Path historyFile) {
+        History history = new RedactingHistory(session.redactor());
+        DefaultParser parser = new DefaultParser();
+        parser.setEofOnUnclosedQuote(true);
+        parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY, DefaultParser.Bracket.ROUND, DefaultParser.Bracket.SQUARE);
+        LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("amsh").history(history)
+                .parser(parser).completer(new AmshCompleter(session, new LiveValues(session, session.clock())))
+                .variable(LineReader.HISTORY_FILE, historyFile)
+                .variable(LineReader.HISTORY_SIZE, 2000)
+                .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
+                .option(LineReader.Option.AUTO_FRESH_LINE, true)
+                .build();
+        while (true) {
+            String line;
+            try {
+                line = reader.readLine(prompt());
+            } catch (UserInterruptException e) {
+                continue;
+            } catch (EndOfFileException e) {
+                return 0;
+            }
+            Integer exit = runOne(line);
+            if (exit != null) {
+                try {
+                    history.save();
+                } catch (java.io.IOException ignored) {
+                    // history is a convenience
+                }
+                return exit;
+            }
+        }
+    }
+
+    private String prompt() {
+        String ctx;
+        try {
+            ctx = session.contexts().currentName();
+        } catch (AmshException e) {
+            ctx = "-";
+        }
+        return "amsh:" + (ctx == null ? "-" : ctx) + "> ";
+    }
+
+    /** Runs a line on a worker; Ctrl-C cancels it. Returns an exit status when the line was {@code exit}. */
+    private Integer runOne(String line) {
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        AtomicReference<Integer> exit = new AtomicReference<>();
+        session.newCancellation();
+        Thread worker = new Thread(() -> {
+            try {
+                session.execute(line);
+            } catch (SessionCommands.ExitRequest e) {
+                exit.set(e.status());
+            } catch (Throwable t) {
+                failure.set(t);
+            }
+        }, "amsh-command");
+        Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
+            session.cancellation().cancel();
+            worker.interrupt();
+        });
+        worker.start();
+        try {
+            worker.join();
+        } catch (InterruptedException e) {
+            session.cancellation().cancel();
+            worker.interrupt();
+        } finally {
+            terminal.handle(Terminal.Signal.INT, previous);
+        }
+        session.console().progressDone();
+        if (failure.get() != null) {
+            terminal.writer().println(session.redactor().redact(errorLine.apply(failure.get())));
+            terminal.writer().flush();
+        }
+        return exit.get();
+    }
+}

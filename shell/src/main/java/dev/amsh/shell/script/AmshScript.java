@@ -1,0 +1,62 @@
+package dev.amsh.shell.script;
+
+import dev.amsh.error.AmshException;
+import dev.amsh.shell.Session;
+import groovy.lang.Script;
+
+/**
+ * The base class of every Groovy line and runbook: each command is a method ({@code copy(asset, to: 'b')},
+ * {@code failover('movie', from: 'a', to: 'b')}), each command group an object ({@code assets.ls()}),
+ * and {@code sh('assets ls --top 3')} runs a typed line. All return the objects the shell prints.
+ */
+public abstract class AmshScript extends Script {
+    static final String SESSION = "__amshSession";
+
+    private Session session() {
+        return (Session) getBinding().getVariable(SESSION);
+    }
+
+    public Object methodMissing(String name, Object args) {
+        Session s = session();
+        if (s.registry().get(name).isPresent()) {
+            CallArgs a = CallArgs.of(args);
+            try {
+                return s.call(name, a.options(), a.params());
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new AmshException(name + " failed: " + e.getMessage(), "", e);
+            }
+        }
+        if (!s.registry().subcommands(name).isEmpty()) {
+            throw new AmshException(name + " is a command group", "call one of its commands: " + name + "."
+                    + String.join("(), " + name + ".", s.registry().subcommands(name)) + "()");
+        }
+        throw new groovy.lang.MissingMethodException(name, getClass(), args instanceof Object[] o ? o : new Object[] {args});
+    }
+
+    public Object propertyMissing(String name) {
+        Session s = session();
+        if (!s.registry().subcommands(name).isEmpty()) {
+            return new CommandGroup(s, name);
+        }
+        throw new groovy.lang.MissingPropertyException(name, getClass());
+    }
+
+    /** Runs a line as if typed at the prompt and returns its result. */
+    public Object sh(String line) throws Exception {
+        return session().runCommandLine(line, false);
+    }
+
+    /** Prints through the session's console (redacted), so runbook output never leaks a secret. */
+    @Override
+    public void println(Object value) {
+        Session s = session();
+        s.console().out().println(s.redactor().redact(String.valueOf(value)));
+        s.console().out().flush();
+    }
+
+    public dev.amsh.context.AccountContext context(String name) {
+        return session().contexts().get(name);
+    }
+}

@@ -1,0 +1,75 @@
+package dev.amsh.shell.script;
+
+import dev.amsh.error.AmshException;
+import dev.amsh.shell.Session;
+import groovy.lang.Binding;
+import groovy.lang.GroovyShell;
+import org.codehaus.groovy.control.CompilationFailedException;
+import org.codehaus.groovy.control.CompilerConfiguration;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * The Groovy engine of a session, sharing its variables with the console. Built on first use: the prompt
+ * never waits for Groovy to load.
+ */
+public final class ScriptHost {
+    private final Session session;
+    private final GroovyShell shell;
+    private final Binding binding;
+
+    public ScriptHost(Session session) {
+        this.session = session;
+        this.binding = new Binding(session.variables());
+        binding.setVariable(AmshScript.SESSION, session);
+        CompilerConfiguration config = new CompilerConfiguration();
+        config.setScriptBaseClass(AmshScript.class.getName());
+        this.shell = new GroovyShell(ScriptHost.class.getClassLoader(), binding, config);
+    }
+
+    public Object evaluate(String code) {
+        try {
+            return shell.evaluate(code);
+        } catch (CompilationFailedException e) {
+            throw new AmshException("not a command, and not valid Groovy: " + firstLine(e.getMessage()),
+                    "type 'help' for the commands");
+        }
+    }
+
+    /** Runs a runbook with its arguments as {@code args}; the contexts are bound as {@code a} and {@code b}. */
+    public Object runFile(Path file, List<String> args) {
+        String code;
+        try {
+            code = Files.readString(file);
+        } catch (IOException e) {
+            throw new AmshException("cannot read " + file + ": " + e.getMessage(), "check the path");
+        }
+        binding.setVariable("args", args.toArray(new String[0]));
+        for (String name : session.contexts().names()) {
+            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !binding.hasVariable(name)) {
+                binding.setVariable(name, session.contexts().get(name));
+            }
+        }
+        try {
+            return shell.evaluate(code, file.getFileName().toString());
+        } catch (CompilationFailedException e) {
+            throw new AmshException(file + " does not compile: " + firstLine(e.getMessage()), "fix the script");
+        }
+    }
+
+    private static String firstLine(String s) {
+        if (s == null) {
+            return "";
+        }
+        String[] lines = s.split("\n");
+        for (String l : lines) {
+            if (!l.isBlank() && !l.startsWith("startup failed")) {
+                return l.trim();
+            }
+        }
+        return lines[0];
+    }
+}
