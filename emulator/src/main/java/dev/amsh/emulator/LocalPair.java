@@ -3,6 +3,8 @@ package dev.amsh.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.emulator.encoder.MediaEncoderStandard;
 import dev.amsh.emulator.storage.AzuriteProcess;
 import dev.amsh.emulator.storage.StorageAccountSpec;
 import dev.amsh.emulator.storage.StorageGateway;
@@ -51,6 +53,8 @@ public final class LocalPair implements AutoCloseable {
     private final Options options;
     private final Map<String, Datacenter> datacenters = new LinkedHashMap<>();
     private AzuriteProcess azurite;
+    private final List<MediaEncoderStandard> encoders = new ArrayList<>();
+    private Path ffmpeg;
 
     public LocalPair(Options options) {
         this.options = options;
@@ -64,7 +68,7 @@ public final class LocalPair implements AutoCloseable {
             ObjectNode dc = (ObjectNode) identity.get(n);
             accounts.add(new StorageAccountSpec(dc.get("storageAccount").asText(), dc.get("storageKey").asText()));
         }
-        azurite = new AzuriteProcess(options.toolsDir(), options.dataDir().resolve("azurite"), accounts,
+        azurite = new AzuriteProcess(options.toolsDir().resolve("azurite"), options.dataDir().resolve("azurite"), accounts,
                 freeOr(identity.path("azuritePort").asInt(0)), options.log());
         azurite.start();
         identity.put("azuritePort", azurite.port());
@@ -77,7 +81,11 @@ public final class LocalPair implements AutoCloseable {
             StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()));
             Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
                     options.tokenLifetime(), freeOr(dc.path("apiPort").asInt(0)), freeOr(dc.path("originPort").asInt(0)));
+            MediaEncoderStandard encoder = new MediaEncoderStandard(d.api(), this::ffmpeg, options.clock(), options.log());
+            d.api().setJobRunner(encoder);
+            encoders.add(encoder);
             d.start();
+            encoder.resumeUnfinished();
             dc.put("apiPort", d.apiPort()).put("originPort", d.originPort());
             datacenters.put(n, d);
         }
@@ -91,6 +99,18 @@ public final class LocalPair implements AutoCloseable {
             throw new IllegalArgumentException("no datacenter '" + name + "' (the pair has a and b)");
         }
         return d;
+    }
+
+    /** The ffmpeg the encoders run, found (or installed) on the first job. */
+    public synchronized Path ffmpeg() {
+        if (ffmpeg == null) {
+            try {
+                ffmpeg = Ffmpeg.locate(options.toolsDir().resolve("ffmpeg"), options.log());
+            } catch (IOException e) {
+                throw new java.io.UncheckedIOException(e);
+            }
+        }
+        return ffmpeg;
     }
 
     public AzuriteProcess azurite() {
@@ -168,6 +188,7 @@ public final class LocalPair implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        encoders.forEach(MediaEncoderStandard::close);
         datacenters.values().forEach(Datacenter::close);
         datacenters.clear();
         if (azurite != null) {

@@ -28,7 +28,7 @@ public final class LocalPairExtension implements ParameterResolver {
     /** Where the project keeps tools installed on first use. */
     public static Path toolsDir() {
         String home = System.getProperty("amsh.home", System.getProperty("user.dir"));
-        return Path.of(home).resolve(".amsh").resolve("tools").resolve("azurite");
+        return Path.of(home).resolve(".amsh").resolve("tools");
     }
 
     static final class SharedPair implements ExtensionContext.Store.CloseableResource {

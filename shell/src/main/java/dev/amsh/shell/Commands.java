@@ -24,6 +24,7 @@ public final class Commands {
         LocatorCommands.all().forEach(r::add);
         SasCommands.all().forEach(r::add);
         r.add(new dev.amsh.shell.commands.UploadCommand());
+        dev.amsh.shell.commands.JobCommands.all().forEach(r::add);
         r.add(new CopyCommand());
         r.add(new FileInfosCommand());
         r.add(new FailoverCommand());

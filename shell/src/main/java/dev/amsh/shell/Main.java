@@ -87,7 +87,7 @@ public final class Main {
     static Path toolsDir(Map<String, String> env, Path home) {
         String amshHome = System.getProperty("amsh.home", env.get("AMSH_HOME"));
         Path base = amshHome != null ? Path.of(amshHome) : home;
-        return base.resolve(".amsh").resolve("tools").resolve("azurite");
+        return base.resolve(".amsh").resolve("tools");
     }
 
     int run(String[] args) {
@@ -123,6 +123,7 @@ public final class Main {
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
         Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC());
+        session.setToolsDir(toolsDir(env, home));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
         try {
             connect(options, session, environment, console);

@@ -274,6 +274,17 @@ public final class Session {
         return sb.toString();
     }
 
+    private java.nio.file.Path toolsDir = java.nio.file.Path.of(".amsh", "tools");
+
+    /** Where tools installed on first use live (Azurite, ffmpeg). */
+    public java.nio.file.Path toolsDir() {
+        return toolsDir;
+    }
+
+    public void setToolsDir(java.nio.file.Path dir) {
+        this.toolsDir = dir;
+    }
+
     public Renderer renderer() {
         return renderer;
     }

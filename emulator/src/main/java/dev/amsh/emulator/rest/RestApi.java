@@ -325,7 +325,7 @@ public final class RestApi {
         return putFile(parent, name, int64(body, "ContentFileSize"), text(body, "MimeType"), bool(body, "IsPrimary"));
     }
 
-    ObjectNode putFile(String parent, String name, long size, String mimeType, boolean primary) {
+    public ObjectNode putFile(String parent, String name, long size, String mimeType, boolean primary) {
         String now = now();
         ObjectNode file = ODataWriter.JSON.createObjectNode().put("Id", "nb:cid:UUID:" + ids.get())
                 .put("Name", name).put("ContentFileSize", String.valueOf(size)).put("ParentAssetId", parent)

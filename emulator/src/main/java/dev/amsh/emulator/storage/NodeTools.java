@@ -21,6 +21,16 @@ public final class NodeTools {
         if (Files.isExecutable(executable)) {
             return executable;
         }
+        install(prefix, pkg, executable, log);
+        return executable;
+    }
+
+    /** Installs {@code pkg} under {@code prefix} and checks that {@code executable} is then there. */
+    public static synchronized void install(Path prefix, String pkg, Path executable, Consumer<String> log)
+            throws IOException {
+        if (Files.isExecutable(executable)) {
+            return;
+        }
         Files.createDirectories(prefix);
         log.accept("installing " + pkg + " into " + prefix + " (first use only)");
         List<String> cmd = List.of("npm", "install", "--prefix", prefix.toString(), "--no-audit", "--no-fund",
@@ -40,6 +50,5 @@ public final class NodeTools {
         if (!Files.isExecutable(executable)) {
             throw new IOException(pkg + " installed but " + executable + " is missing");
         }
-        return executable;
     }
 }

@@ -18,14 +18,24 @@ import java.nio.file.Path;
 public final class UploadCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("upload", "upload a local file into a new asset (parallel block upload through a write SAS)")
-                .param(ParamSpec.required("FILE", ValueKind.PATH, "the media file"))
+                .param(ParamSpec.optional("FILE", ValueKind.PATH, "the media file"))
+                .option(OptionSpec.flag("sample", "make a 10 s 720p H.264/AAC sample with ffmpeg and upload it"))
                 .option(OptionSpec.value("asset", ValueKind.TEXT, "asset name (default: the file name)"))
                 .build();
     }
 
     public Object run(Invocation inv, Session s) throws Exception {
         AccountContext ctx = s.context(inv);
-        Path file = Path.of(inv.requireParam(0));
+        Path file;
+        if (inv.flag("sample")) {
+            file = java.nio.file.Files.createTempDirectory("amsh-sample").resolve("amsh_sample.mp4");
+            s.console().progress("making the sample with ffmpeg…");
+            dev.amsh.emulator.encoder.Ffmpeg.makeSample(dev.amsh.emulator.encoder.Ffmpeg.locate(
+                    s.toolsDir().resolve("ffmpeg"), line -> s.console().progress(line)), file, 10);
+            s.console().progressDone();
+        } else {
+            file = Path.of(inv.requireParam(0));
+        }
         long total = Files.isRegularFile(file) ? Files.size(file) : 0;
         Upload.Result r;
         try {
