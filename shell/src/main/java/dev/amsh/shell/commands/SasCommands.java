@@ -22,11 +22,32 @@ public final class SasCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new Sas(false), new Sas(true));
+        return List.of(new Sas(false), new Sas(true), new Rm());
     }
 
     /** What a SAS command reports; the URL's sig= is masked when printed. */
     public record SasResult(String context, String locatorId, String policyId, String containerName, String url) {
+    }
+
+    static final class Rm implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("sas rm", "remove a SAS locator and its access policy")
+                    .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "the SAS locator Id")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            AccountContext ctx = s.context(inv);
+            AmsClient ams = ctx.ams();
+            dev.amsh.ams.model.Locator l = ams.findLocator(inv.requireParam(0)).orElseThrow(() -> new dev.amsh.error.AmshException(
+                    "no locator " + inv.requireParam(0) + " on " + ctx.name(), "list them with 'locators ls'"));
+            if (l.type() != dev.amsh.ams.model.Locator.SAS) {
+                throw new dev.amsh.error.AmshException("locator " + l.id() + " is an origin locator, not a SAS locator",
+                        "remove origin locators with 'locators rm'");
+            }
+            ams.deleteLocator(l.id());
+            ams.deleteAccessPolicy(l.accessPolicyId());
+            return "removed SAS locator " + l.id() + " and its policy on " + ctx.name();
+        }
     }
 
     static final class Sas implements Command {
