@@ -1,0 +1,181 @@
+package dev.amsh.ops;
+
+import com.azure.core.util.BinaryData;
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.Query;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.context.Contexts;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.error.AmshException;
+import dev.amsh.storage.CopyCancellation;
+import dev.amsh.storage.CopyOptions;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The failover operation end to end on the local pair: steps, URLs, cleanup, re-runs and refusals. */
+@ExtendWith(LocalPairExtension.class)
+class FailoverLocalPairTest {
+    PairContexts pc;
+    AccountContext a;
+    AccountContext b;
+    String name;
+
+    @BeforeEach
+    void contexts(LocalPair pair) {
+        pc = new PairContexts(pair);
+        a = pc.contexts.get("a");
+        b = pc.contexts.get("b");
+        name = "fo-" + UUID.randomUUID().toString().substring(0, 8);
+    }
+
+    /** A published asset on a with a manifest and two MP4s, as an encode would leave it. */
+    Asset publishedAsset() {
+        Asset asset = a.ams().createAsset(name, 0, null);
+        var container = a.storage().container(asset.containerName());
+        container.getBlobClient("movie.ism").upload(BinaryData.fromString("<smil/>"));
+        container.getBlobClient("movie_640x360_1150.mp4").upload(BinaryData.fromBytes(new byte[50_000]));
+        container.getBlobClient("movie_AACAudio_128_Audio1.mp4").upload(BinaryData.fromBytes(new byte[7_000]));
+        RegisterFiles.run(a.ams(), asset.id());
+        new Publish(Clock.systemUTC()).publish(a.ams(), asset.id(), 30, null);
+        return asset;
+    }
+
+    static String get(String url) throws Exception {
+        HttpResponse<String> r = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return r.statusCode() + ":" + r.body().length();
+    }
+
+    long sasLocators(AmsClient ams) {
+        return ams.listLocators(Query.all()).stream().filter(l -> l.type() == Locator.SAS).count();
+    }
+
+    long amshPolicies(AmsClient ams, String prefix) {
+        return ams.listAccessPolicies(Query.all()).stream().filter(p -> p.name() != null && p.name().startsWith(prefix)).count();
+    }
+
+    @Test
+    void theDocumentedStepsGiveUrlsThatDifferOnlyByHostAndLeaveNoSasBehind() throws Exception {
+        Asset source = publishedAsset();
+        long sasA = sasLocators(a.ams());
+        long sasB = sasLocators(b.ams());
+        List<dev.amsh.ops.Step> steps = new ArrayList<>();
+
+        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name,
+                new Failover.Options(false, true, CopyOptions.defaults()), steps::add, p -> { }, new CopyCancellation());
+
+        assertEquals(r.sourceLocator().id(), r.targetLocator().id(), "same locator Id on both sides");
+        assertNotEquals(r.originalUrl(), r.replicatedUrl());
+        assertEquals(r.originalUrl().replaceFirst("^http://[^/]+", ""), r.replicatedUrl().replaceFirst("^http://[^/]+", ""),
+                "the URLs differ only by host");
+        assertTrue(r.originalUrl().endsWith("/movie.ism/manifest"), r.originalUrl());
+        assertEquals(source.containerName(), r.target().name(), "target asset named after the source container");
+        assertTrue(steps.stream().anyMatch(s -> s.number() == 2 && s.status() == Step.Status.DONE), "via-sas takes step 2");
+        assertEquals(2, steps.stream().filter(s -> s.status() == Step.Status.CLEANUP).count());
+        assertEquals(sasA, sasLocators(a.ams()), "read SAS locator removed");
+        assertEquals(sasB, sasLocators(b.ams()), "write SAS locator removed");
+        assertEquals(0, amshPolicies(b.ams(), "amsh write"));
+
+        String path = r.sourceLocator().path().replaceFirst("^http://[^/]+", "");
+        String originA = r.sourceLocator().path().replace(path, "");
+        String originB = r.targetLocator().path().replace(path, "");
+        for (String file : List.of("movie.ism", "movie_640x360_1150.mp4", "movie_AACAudio_128_Audio1.mp4")) {
+            assertEquals("200:" + (file.endsWith(".ism") ? 7 : file.contains("640") ? 50000 : 7000), get(originA + path + file));
+            assertEquals(get(originA + path + file), get(originB + path + file), file);
+        }
+    }
+
+    @Test
+    void aRerunReusesWhatTheFirstRunMadeAndDryRunChangesNothing() {
+        publishedAsset();
+        Failover failover = new Failover(Clock.systemUTC());
+        long assetsOnB = b.ams().listAssets(Query.all()).stream().count();
+        List<Step> planned = new ArrayList<>();
+        Failover.Result plan = failover.run(a, b, name, new Failover.Options(true, false, CopyOptions.defaults()),
+                planned::add, p -> { }, new CopyCancellation());
+        assertTrue(plan.dryRun());
+        assertEquals(assetsOnB, b.ams().listAssets(Query.all()).stream().count(), "dry run creates nothing");
+        assertTrue(planned.stream().anyMatch(s -> s.status() == Step.Status.PLANNED && s.title().startsWith("copy")));
+
+        Failover.Result first = failover.run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+        List<Step> again = new ArrayList<>();
+        Failover.Result second = failover.run(a, b, name, Failover.Options.defaults(), again::add, p -> { }, new CopyCancellation());
+        assertEquals(first.target().id(), second.target().id());
+        assertEquals(first.replicatedUrl(), second.replicatedUrl());
+        assertEquals(0, second.copy().bytesCopied(), "nothing copied twice");
+        assertTrue(again.stream().anyMatch(s -> s.number() == 7 && s.status() == Step.Status.SKIPPED));
+        assertTrue(again.stream().anyMatch(s -> s.number() == 3 && s.status() == Step.Status.SKIPPED));
+    }
+
+    @Test
+    void aFailedCopyStillRemovesTheTemporarySasLocatorsAndPolicies(LocalPair pair) {
+        publishedAsset();
+        // b's storage key is wrong: the API works, the copy cannot
+        var endpoints = pair.endpoints(null, null).get("b");
+        Map<String, ContextConfig> configs = Map.of("bad", new ContextConfig(endpoints.clusterApiRoot(),
+                ContextConfig.Auth.acs(endpoints.accountName(), endpoints.accountKey(), endpoints.acsTokenUrl()),
+                new ContextConfig.Storage(endpoints.storageAccountName(), "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXk=",
+                        endpoints.blobEndpoint(), null), null));
+        AccountContext broken = new Contexts(configs, ContextEnvironment.create(pc.redactor, t -> { }, Map.of())).get("bad");
+        long sasA = sasLocators(a.ams());
+        long sasB = sasLocators(b.ams());
+        long readPolicies = amshPolicies(a.ams(), "amsh read");
+
+        assertThrows(RuntimeException.class, () -> new Failover(Clock.systemUTC()).run(a, broken, name,
+                new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
+
+        assertEquals(sasA, sasLocators(a.ams()), "no read SAS left on a");
+        assertEquals(sasB, sasLocators(b.ams()), "no write SAS left on b");
+        assertEquals(readPolicies, amshPolicies(a.ams(), "amsh read"), "their policies removed too");
+    }
+
+    @Test
+    void cloningOntoAnExistingIdIsRefusedBeforeAnyChange() {
+        publishedAsset();
+        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
+                new CopyCancellation());
+        long policiesOnB = b.ams().listAccessPolicies(Query.all()).stream().count();
+        AmshException e = assertThrows(AmshException.class, () -> new Publish(Clock.systemUTC())
+                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b"));
+        assertTrue(e.getMessage().contains("already exists on b"), e.getMessage());
+        assertEquals(policiesOnB, b.ams().listAccessPolicies(Query.all()).stream().count());
+    }
+
+    @Test
+    void storageEncryptedAssetsAreRefused() {
+        Asset encrypted = a.ams().createAsset(name, Asset.OPTION_STORAGE_ENCRYPTED, null);
+        AmshException e = assertThrows(AmshException.class, () -> new CopyAsset(Clock.systemUTC()).run(a, encrypted.id(), b,
+                null, CopyOptions.defaults(), p -> { }, new CopyCancellation()));
+        assertTrue(e.oneLine().contains("StorageEncrypted"), e.oneLine());
+        assertTrue(b.ams().listAssets(Query.filter("Name eq '" + encrypted.containerName() + "'")).toList().isEmpty());
+    }
+
+    @Test
+    void theClientFollowsTheGlobalRootOnceAndNoSecretIsTraced() {
+        a.ams().listAssets(Query.all().top(1)).toList();
+        a.ams().listAssets(Query.all().top(1)).toList();
+        long redirects = pc.traces.stream().filter(t -> t.status() == 301).count();
+        assertEquals(1, redirects, "the cluster root is remembered after the first 301");
+        String all = String.join("\n", pc.traces.stream().map(dev.amsh.ams.http.HttpTrace::line).toList());
+        assertFalse(all.contains(a.storageAccount().key()));
+        assertFalse(all.matches("(?s).*sig=[^*].*"), "no SAS signature in the trace");
+    }
+}

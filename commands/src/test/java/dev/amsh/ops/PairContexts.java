@@ -1,0 +1,31 @@
+package dev.amsh.ops;
+
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.context.Contexts;
+import dev.amsh.emulator.Endpoints;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.redact.Redactor;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+/** Contexts a and b on a running local pair, with every HTTP exchange recorded. */
+final class PairContexts {
+    final List<dev.amsh.ams.http.HttpTrace> traces = new CopyOnWriteArrayList<>();
+    final Redactor redactor = new Redactor();
+    final Contexts contexts;
+
+    PairContexts(LocalPair pair) {
+        Endpoints e = pair.endpoints(null, null);
+        Map<String, ContextConfig> configs = new LinkedHashMap<>();
+        for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
+            configs.put(d.name(), new ContextConfig(d.globalApiRoot(),
+                    ContextConfig.Auth.acs(d.accountName(), d.accountKey(), d.acsTokenUrl()),
+                    new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null), null));
+        }
+        contexts = new Contexts(configs, ContextEnvironment.create(redactor, traces::add, Map.of()));
+    }
+}
