@@ -1,0 +1,107 @@
+package dev.amsh.shell;
+
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.shell.repl.Repl;
+import org.jline.terminal.Size;
+import org.jline.terminal.Terminal;
+import org.jline.terminal.TerminalBuilder;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PipedInputStream;
+import java.io.PipedOutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Drives the real REPL through a terminal of its own: completion, a command, an error, exit. */
+@ExtendWith(LocalPairExtension.class)
+class ReplTerminalTest {
+    final ByteArrayOutputStream screen = new ByteArrayOutputStream();
+    PipedOutputStream keys;
+
+    String screen() {
+        synchronized (screen) {
+            return screen.toString(StandardCharsets.UTF_8).replaceAll("\u001B\\[[0-9;?]*[A-Za-z]", "");
+        }
+    }
+
+    void type(String s) throws Exception {
+        keys.write(s.getBytes(StandardCharsets.UTF_8));
+        keys.flush();
+    }
+
+    void waitFor(String text) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (!screen().contains(text)) {
+            if (System.nanoTime() > deadline) {
+                fail("the screen never showed '" + text + "':\n" + screen());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    @Test
+    void completionCommandsErrorsAndExit(LocalPair pair, @TempDir Path home) throws Exception {
+        PipedInputStream in = new PipedInputStream(64 * 1024);
+        keys = new PipedOutputStream(in);
+        java.io.OutputStream out = new java.io.OutputStream() {
+            @Override
+            public void write(int b) {
+                synchronized (screen) {
+                    screen.write(b);
+                }
+            }
+
+            @Override
+            public void write(byte[] b, int off, int len) {
+                synchronized (screen) {
+                    screen.write(b, off, len);
+                }
+            }
+        };
+        Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out).type("xterm")
+                .size(new Size(160, 40)).encoding(StandardCharsets.UTF_8).build();
+        ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
+        String name = "replcomplete" + UUID.randomUUID().toString().substring(0, 6);
+        f.session.runCommandLine("assets create " + name, false);
+
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));
+        waitFor("amsh:a> ");
+
+        type("ass\t");
+        waitFor("assets ");
+        type("sh\t");
+        waitFor("assets show ");
+        type(name.substring(0, 10) + "\t");
+        waitFor("assets show " + name);
+        type("\r");
+        waitFor("container asset-");
+        assertTrue(screen().contains("locators (0 of 5)"), screen());
+
+        type("assets ls --na\t");
+        waitFor("assets ls --name ");
+        type("'" + name + "*'\r");
+        waitFor("(1 item)");
+
+        type("assets show nosuch-" + name + "\r");
+        waitFor("error: no asset named 'nosuch-" + name + "'");
+
+        type("context use b\r");
+        waitFor("amsh:b> ");
+
+        type("exit\r");
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+        String history = java.nio.file.Files.readString(home.resolve("history"));
+        assertTrue(history.contains("assets show " + name), history);
+    }
+}

@@ -1,0 +1,45 @@
+package dev.amsh.shell;
+
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.redact.Redactor;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+/** A session on the shared local pair whose output tests read back. */
+final class ShellFixture {
+    final StringWriter out = new StringWriter();
+    final StringWriter err = new StringWriter();
+    final Redactor redactor = new Redactor();
+    final Session session;
+    final LocalPair pair;
+
+    ShellFixture(LocalPair pair, Console console) {
+        this.pair = pair;
+        Console c = console != null ? console : Console.plain(new PrintWriter(out, true), new PrintWriter(err, true));
+        session = new Session(redactor, c, Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC());
+        session.setToolsDir(LocalPairExtension.toolsDir());
+        ContextEnvironment env = ContextEnvironment.create(redactor, session.traceSink(), Map.of());
+        session.setContexts(LocalPairConnector.contextsFor(pair.endpoints(null, null), env));
+    }
+
+    ShellFixture(LocalPair pair) {
+        this(pair, null);
+    }
+
+    String output() {
+        return out.toString();
+    }
+
+    String take() {
+        String s = out.toString() + err.toString();
+        out.getBuffer().setLength(0);
+        err.getBuffer().setLength(0);
+        return s;
+    }
+}
