@@ -4,7 +4,6 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobHttpHeaders;
-import com.azure.storage.blob.models.BlobProperties;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
@@ -58,6 +57,9 @@ public final class CopyEngine {
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(options.sasLifetime()));
 
         List<BlobEntry> blobs = source.list(sourceContainer);
+        // one listing of the target replaces a property call per blob: on many small files those calls dominate
+        java.util.Map<String, BlobEntry> present = new java.util.HashMap<>();
+        target.list(targetContainer).forEach(e -> present.put(e.name(), e));
         long total = blobs.stream().mapToLong(BlobEntry::length).sum();
         AtomicLong bytesDone = new AtomicLong();
         AtomicInteger blobsDone = new AtomicInteger();
@@ -72,7 +74,7 @@ public final class CopyEngine {
             List<Future<BlobCopyOutcome>> futures = new ArrayList<>();
             for (BlobEntry blob : blobs) {
                 futures.add(pool.submit(() -> {
-                    BlobCopyOutcome outcome = copyOne(from, blob, sas, to, options, cancellation);
+                    BlobCopyOutcome outcome = copyOne(from, blob, sas, to, present.get(blob.name()), options, cancellation);
                     bytesDone.addAndGet(blob.length());
                     progress.accept(new CopyProgress(bytesDone.get(), total, blobsDone.incrementAndGet(),
                             blobs.size(), blob.name()));
@@ -95,6 +97,7 @@ public final class CopyEngine {
         } finally {
             pool.shutdownNow();
         }
+        verify(target, targetContainer, blobs, outcomes);
         long copied = outcomes.stream().filter(o -> o.status() == BlobCopyOutcome.Status.COPIED)
                 .mapToLong(BlobCopyOutcome::length).sum();
         boolean cancelled = cancellation.isCancelled()
@@ -104,7 +107,7 @@ public final class CopyEngine {
     }
 
     private BlobCopyOutcome copyOne(BlobContainerClient from, BlobEntry blob, String sas, BlobContainerClient to,
-                                    CopyOptions options, CopyCancellation cancellation) {
+                                    BlobEntry existing, CopyOptions options, CopyCancellation cancellation) {
         if (cancellation.isCancelled()) {
             return outcome(blob, BlobCopyOutcome.Status.CANCELLED, "not started");
         }
@@ -118,7 +121,7 @@ public final class CopyEngine {
         BlobClient dst = to.getBlobClient(blob.name());
         String sourceUrl = from.getBlobClient(blob.name()).getBlobUrl() + "?" + sas;
         try {
-            if (alreadyIdentical(dst, blob)) {
+            if (existing != null && existing.length() == blob.length() && md5Matches(existing.contentMd5(), blob.contentMd5())) {
                 return outcome(blob, BlobCopyOutcome.Status.SKIPPED, "already identical at the target");
             }
             String how;
@@ -132,7 +135,6 @@ public final class CopyEngine {
                 }
                 how = "Put Block From URL x" + blockCount(blob.length(), options.blockSize());
             }
-            verify(dst, blob);
             return outcome(blob, BlobCopyOutcome.Status.COPIED, how);
         } catch (BlobStorageException e) {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, "HTTP " + e.getStatusCode() + " " + e.getErrorCode());
@@ -141,19 +143,8 @@ public final class CopyEngine {
         }
     }
 
-    private static boolean alreadyIdentical(BlobClient dst, BlobEntry blob) {
-        if (!dst.exists()) {
-            return false;
-        }
-        BlobProperties p = dst.getProperties();
-        return p.getBlobSize() == blob.length() && md5Matches(p.getContentMd5(), blob.contentMd5());
-    }
-
-    private static boolean md5Matches(byte[] target, String sourceMd5) {
-        if (target == null || sourceMd5 == null) {
-            return true;
-        }
-        return Base64.getEncoder().encodeToString(target).equals(sourceMd5);
+    private static boolean md5Matches(String target, String sourceMd5) {
+        return target == null || sourceMd5 == null || target.equals(sourceMd5);
     }
 
     private boolean stageAndCommit(BlockBlobClient dst, String sourceUrl, BlobEntry blob, CopyOptions options,
@@ -185,16 +176,30 @@ public final class CopyEngine {
         return true;
     }
 
-    private static void verify(BlobClient dst, BlobEntry blob) {
-        BlobProperties p = dst.getProperties();
-        if (p.getBlobSize() != blob.length()) {
-            dst.deleteIfExists();
-            throw new AmshException("length mismatch for " + blob.name() + ": source " + blob.length()
-                    + ", target " + p.getBlobSize() + " (target removed)", "re-run the copy");
-        }
-        if (!md5Matches(p.getContentMd5(), blob.contentMd5())) {
-            dst.deleteIfExists();
-            throw new AmshException("MD5 mismatch for " + blob.name() + " (target removed)", "re-run the copy");
+    /**
+     * Checks every copied blob against its source with one listing of the target: the length, and the MD5
+     * where both have one. A mismatch is removed and reported failed, so a re-run copies it again.
+     */
+    private static void verify(BlobStore target, String container, List<BlobEntry> sources, List<BlobCopyOutcome> outcomes) {
+        java.util.Map<String, BlobEntry> copied = new java.util.HashMap<>();
+        target.list(container).forEach(e -> copied.put(e.name(), e));
+        java.util.Map<String, BlobEntry> byName = new java.util.HashMap<>();
+        sources.forEach(e -> byName.put(e.name(), e));
+        for (int i = 0; i < outcomes.size(); i++) {
+            BlobCopyOutcome o = outcomes.get(i);
+            if (o.status() != BlobCopyOutcome.Status.COPIED) {
+                continue;
+            }
+            BlobEntry source = byName.get(o.name());
+            BlobEntry result = copied.get(o.name());
+            String problem = result == null ? "missing at the target after the copy"
+                    : result.length() != source.length() ? "length mismatch: source " + source.length() + ", target " + result.length()
+                    : !md5Matches(result.contentMd5(), source.contentMd5()) ? "MD5 mismatch" : null;
+            if (problem != null) {
+                target.container(container).getBlobClient(o.name()).deleteIfExists();
+                outcomes.set(i, new BlobCopyOutcome(o.name(), o.length(), BlobCopyOutcome.Status.FAILED,
+                        problem + " (target removed; re-run the copy)"));
+            }
         }
     }
 
