@@ -136,7 +136,8 @@ public final class Failover {
             }
             emit.accept(new Step(5, "copy blobs", Step.Status.DONE, copySummary(report)));
 
-            List<AssetFile> targetFiles = b.listFiles(target.id());
+            // a target made in this run has no files yet: no need to ask
+            List<AssetFile> targetFiles = existingTarget.isPresent() ? b.listFiles(target.id()) : List.of();
             if (coversBlobs(targetFiles, to.storage().list(targetContainer))) {
                 emit.accept(new Step(6, "CreateFileInfos on " + to.name(), Step.Status.SKIPPED,
                         targetFiles.size() + " files already registered"));
@@ -154,7 +155,7 @@ public final class Failover {
                 emit.accept(new Step(7, "origin locator on " + to.name() + " with the same Id", Step.Status.SKIPPED,
                         "already there from an earlier run"));
             } else {
-                replica = new Publish(clock).cloneLocator(a, origin.id(), b, target.id(), to.name());
+                replica = new Publish(clock).createClone(origin, b, target);
                 emit.accept(new Step(7, "origin locator on " + to.name() + " with the same Id", Step.Status.DONE,
                         replica.id()));
             }

@@ -59,6 +59,11 @@ public final class Publish {
                     + " (asset " + existing.get().assetId() + ")",
                     "nothing to do if it points at the replica; otherwise delete it there first");
         }
+        return createClone(original, target, asset);
+    }
+
+    /** The clone itself, for callers that already hold the original and checked the target (failover). */
+    Locator createClone(Locator original, AmsClient target, Asset asset) {
         int days = (int) Math.max(1, Duration.between(clock.instant(),
                 original.expirationDateTime() == null ? clock.instant().plus(Duration.ofDays(100))
                         : original.expirationDateTime()).toDays() + 1);

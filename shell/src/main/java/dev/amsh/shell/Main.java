@@ -161,7 +161,7 @@ public final class Main {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
             }
-        }));
+        }), "a");
     }
 
     private int runCommands(Session session, Options options) {

@@ -68,9 +68,27 @@ public final class Session {
         variables.put("contexts", contexts);
     }
 
-    /** Contexts that become available later (the local pair starting in the background). */
-    public synchronized void setContexts(java.util.concurrent.Future<Contexts> pending) {
+    private String expectedCurrent;
+
+    /**
+     * Contexts that become available later (the local pair starting in the background); the prompt shows
+     * {@code expectedCurrent} meanwhile instead of waiting.
+     */
+    public synchronized void setContexts(java.util.concurrent.Future<Contexts> pending, String expectedCurrent) {
         this.pendingContexts = pending;
+        this.expectedCurrent = expectedCurrent;
+    }
+
+    /** The current context's name for the prompt, without waiting for contexts still starting. */
+    public synchronized String promptContext() {
+        if (contexts == null && pendingContexts != null && !pendingContexts.isDone()) {
+            return expectedCurrent;
+        }
+        try {
+            return contexts().currentName();
+        } catch (AmshException e) {
+            return null;
+        }
     }
 
     public synchronized Contexts contexts() {

@@ -34,7 +34,7 @@ public final class PromptBenchmark {
     static List<Long> measure(Path home, int runs, List<String> extra, Path userHome) throws Exception {
         List<Long> out = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
-            String cmd = "HOME=" + userHome + " " + home.resolve("amsh") + " " + String.join(" ", extra);
+            String cmd = "stty cols 120 rows 40; HOME=" + userHome + " " + home.resolve("amsh") + " " + String.join(" ", extra);
             long t0 = System.nanoTime();
             Process p = new ProcessBuilder("script", "-qfec", cmd, "/dev/null").redirectErrorStream(true).start();
             InputStream in = p.getInputStream();
@@ -43,7 +43,7 @@ public final class PromptBenchmark {
             long elapsed = -1;
             for (int n; (n = in.read(buf)) > 0; ) {
                 seen.append(new String(buf, 0, n, StandardCharsets.UTF_8));
-                if (seen.toString().contains("amsh:")) {
+                if (seen.toString().matches("(?s).*amsh:[^ \r\n]*> .*")) {
                     elapsed = (System.nanoTime() - t0) / 1_000_000;
                     break;
                 }

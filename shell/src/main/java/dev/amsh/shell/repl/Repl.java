@@ -1,6 +1,5 @@
 package dev.amsh.shell.repl;
 
-import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.commands.SessionCommands;
@@ -85,12 +84,7 @@ public final class Repl {
     }
 
     private String prompt() {
-        String ctx;
-        try {
-            ctx = session.contexts().currentName();
-        } catch (AmshException e) {
-            ctx = "-";
-        }
+        String ctx = session.promptContext();
         return "amsh:" + (ctx == null ? "-" : ctx) + "> ";
     }
 

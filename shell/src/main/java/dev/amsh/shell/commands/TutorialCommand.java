@@ -1,0 +1,199 @@
+package dev.amsh.shell.commands;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.amsh.ams.Query;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.CopyAsset;
+import dev.amsh.ops.Encode;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+
+/**
+ * {@code tutorial}: the failover procedure on the local pair, one step at a time. Each step says what it is
+ * for and which command does it; {@code tutorial next} runs that command with trace on, then shows what
+ * changed in each datacenter. Progress is saved, so the tutorial can be left and resumed.
+ */
+public final class TutorialCommand implements Command {
+    /** One step: why, the command (built from what earlier steps made), and what to keep from its result. */
+    record Lesson(String title, String why, Function<ObjectNode, String> command, Keeper keep) {
+    }
+
+    @FunctionalInterface
+    interface Keeper {
+        void keep(Object result, ObjectNode state);
+    }
+
+    static final List<Lesson> LESSONS = List.of(
+            new Lesson("Upload a mezzanine file into datacenter a",
+                    "Everything starts with a source asset: a blob container in a's storage holding the mezzanine.\n"
+                            + "The sample is made with ffmpeg; the upload goes through a temporary write SAS locator.",
+                    s -> "upload --sample --asset tutorial-mezzanine --on a",
+                    (r, s) -> s.put("mezzanine", ((Asset) r).id())),
+            new Lesson("Encode it into an adaptive MP4 set",
+                    "Media Encoder Standard with the \"Adaptive Streaming\" preset makes an H.264 ladder, an AAC track and the\n"
+                            + ".ism server manifest. The output is a new asset; its .ism becomes the primary file.",
+                    s -> "encode " + s.path("mezzanine").asText() + " --on a",
+                    (r, s) -> s.put("output", ((Encode.Result) r).output().id())),
+            new Lesson("Publish the output on a (origin locator)",
+                    "An OnDemandOrigin locator makes the asset streamable: http://<origin>/<locator-guid>/<name>.ism/manifest.\n"
+                            + "Its Id is what b will reuse, so the path stays the same there.",
+                    s -> "publish " + s.path("output").asText() + " --on a",
+                    (r, s) -> s.put("locator", ((LocatorCommands.Published) r).locator().id())),
+            new Lesson("Read SAS locator on the source (the procedure's step 1-2)",
+                    "The documented procedure learns the source container's name from a read-only SAS locator's path.",
+                    s -> "sas read " + s.path("output").asText() + " --on a",
+                    (r, s) -> s.put("readSas", ((SasCommands.SasResult) r).locatorId()).put("container", ((SasCommands.SasResult) r).containerName())),
+            new Lesson("An empty target asset on b, named after the source container (step 3)",
+                    "The replica is a new asset in b's account; it gets a container of its own in b's storage.",
+                    s -> "assets create " + s.path("container").asText() + " --on b",
+                    (r, s) -> s.put("target", ((Asset) r).id())),
+            new Lesson("Write SAS locator on the target (step 4)",
+                    "Likewise the target container's name comes from a write SAS locator.",
+                    s -> "sas write " + s.path("target").asText() + " --on b",
+                    (r, s) -> s.put("writeSas", ((SasCommands.SasResult) r).locatorId())),
+            new Lesson("Copy the blobs, server-side (step 5)",
+                    "Every blob is copied from a's storage into the target container in b's storage; no byte passes\n"
+                            + "through amsh. Watch the trace: these are storage calls, not Media Services calls.",
+                    s -> "copy " + s.path("output").asText() + " --on a --to b --into " + s.path("target").asText(),
+                    (r, s) -> s.put("copied", ((CopyAsset.Result) r).report().blobs().size())),
+            new Lesson("Register the copied blobs as files: CreateFileInfos (step 6)",
+                    "Blobs copied behind the service's back are unknown to it until CreateFileInfos lists the container\n"
+                            + "and creates one AssetFile per blob. The SDK never had this call; it is plain REST.",
+                    s -> "fileinfos " + s.path("target").asText() + " --on b",
+                    (r, s) -> { }),
+            new Lesson("Clone the origin locator with the same Id (step 7)",
+                    "CreateLocator accepts a caller-chosen Id: b gets a locator with a's Id, so the streaming URLs differ\n"
+                            + "only by host, and a traffic manager or CDN can switch between the two origins.",
+                    s -> "locator clone " + s.path("locator").asText() + " --on a --to b --asset " + s.path("target").asText(),
+                    (r, s) -> s.put("replica", ((Locator) r).path())),
+            new Lesson("Remove the temporary SAS locators",
+                    "An asset holds at most five locators, and SAS URLs grant storage access: the procedure deletes them.",
+                    s -> "sas rm " + s.path("readSas").asText() + " --on a; sas rm " + s.path("writeSas").asText() + " --on b",
+                    (r, s) -> { }));
+
+    private final Path stateFile;
+    private final ObjectMapper json = new ObjectMapper();
+
+    public TutorialCommand(Path stateFile) {
+        this.stateFile = stateFile;
+    }
+
+    public CommandSpec spec() {
+        return CommandSpec.of("tutorial", "learn the failover procedure on the local pair, one step at a time")
+                .param(ParamSpec.optional("next|reset", ValueKind.TEXT, "run the current step, or start over"))
+                .details("'tutorial' shows the current step; 'tutorial next' runs it with trace on and shows what changed\n"
+                        + "in each datacenter. Leave any time; 'tutorial' resumes where you were.")
+                .build();
+    }
+
+    public Object run(Invocation inv, Session s) throws Exception {
+        requireLocalPair(s);
+        ObjectNode state = load();
+        String verb = inv.param(0);
+        if ("reset".equals(verb)) {
+            Files.deleteIfExists(stateFile);
+            return "tutorial reset; 'tutorial' shows the first step";
+        }
+        int step = state.path("step").asInt(0);
+        if (step >= LESSONS.size()) {
+            return "tutorial done: " + state.path("replica").asText("") + " is the replica's origin path.\n"
+                    + "Try 'local stop a' and fetch the same path from b's origin; 'tutorial reset' starts over.";
+        }
+        Lesson lesson = LESSONS.get(step);
+        String command = lesson.command().apply(state);
+        if (verb == null) {
+            return String.format("step %d of %d: %s%n%n%s%n%n  command: %s%n%nType 'tutorial next' to run it (with trace on).",
+                    step + 1, LESSONS.size(), lesson.title(), lesson.why(), command);
+        }
+        if (!"next".equals(verb)) {
+            throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
+        }
+        Map<String, Snapshot> before = snapshots(s);
+        s.console().out().println("> " + command);
+        s.console().out().flush();
+        boolean tracing = s.tracing();
+        s.setTracing(true);
+        Object last = null;
+        try {
+            for (String part : command.split(";")) {
+                last = s.runCommandLine(part.strip(), true);
+            }
+        } finally {
+            s.setTracing(tracing);
+        }
+        lesson.keep().keep(last instanceof dev.amsh.shell.render.TextView tv ? tv.value() : last, state);
+        state.put("step", step + 1);
+        save(state);
+        StringBuilder sb = new StringBuilder("\nwhat changed:\n");
+        Map<String, Snapshot> after = snapshots(s);
+        for (String ctx : after.keySet()) {
+            sb.append("  ").append(ctx).append(": ").append(after.get(ctx).diff(before.get(ctx))).append('\n');
+        }
+        sb.append(step + 1 < LESSONS.size() ? "\nnext: 'tutorial' shows step " + (step + 2) : "\nthat was the last step: 'tutorial' sums up");
+        return sb.toString();
+    }
+
+    private static void requireLocalPair(Session s) {
+        for (String n : List.of("a", "b")) {
+            AccountContext c = s.contexts().get(n);
+            String d = c.config().description();
+            if (d == null || !d.startsWith("local pair")) {
+                throw new AmshException("the tutorial runs on the local pair only", "start amsh with --local (or with no contexts configured)");
+            }
+        }
+    }
+
+    /** Counts of what a datacenter holds, to show what a step changed. */
+    record Snapshot(int assets, int locators, int policies) {
+        String diff(Snapshot before) {
+            List<String> parts = new ArrayList<>();
+            add(parts, assets - before.assets, "asset");
+            add(parts, locators - before.locators, "locator");
+            add(parts, policies - before.policies, "access policy");
+            return parts.isEmpty() ? "no change" : String.join(", ", parts);
+        }
+
+        private static void add(List<String> parts, int delta, String what) {
+            if (delta != 0) {
+                parts.add((delta > 0 ? "+" : "") + delta + " " + what + (Math.abs(delta) == 1 ? "" : what.endsWith("y") ? "" : "s"));
+            }
+        }
+    }
+
+    private static Map<String, Snapshot> snapshots(Session s) {
+        Map<String, Snapshot> out = new LinkedHashMap<>();
+        for (String n : List.of("a", "b")) {
+            var ams = s.contexts().get(n).ams();
+            out.put(n, new Snapshot((int) ams.listAssets(Query.all()).stream().count(),
+                    (int) ams.listLocators(Query.all()).stream().count(),
+                    (int) ams.listAccessPolicies(Query.all()).stream().count()));
+        }
+        return out;
+    }
+
+    private ObjectNode load() throws IOException {
+        return Files.isRegularFile(stateFile) ? (ObjectNode) json.readTree(stateFile.toFile()) : json.createObjectNode();
+    }
+
+    private void save(ObjectNode state) throws IOException {
+        Files.createDirectories(stateFile.toAbsolutePath().getParent());
+        json.writeValue(stateFile.toFile(), state);
+    }
+}
