@@ -57,6 +57,7 @@ public final class Session {
     public Consumer<HttpTrace> traceSink() {
         return t -> {
             if (trace.get()) {
+                console.progressDone();
                 console.err().println(redactor.redact("  " + t.line()));
                 console.err().flush();
             }

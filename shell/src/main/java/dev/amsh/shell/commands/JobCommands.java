@@ -40,7 +40,7 @@ public final class JobCommands {
 
         public Object run(Invocation inv, Session s) {
             AmsClient ams = s.context(inv).ams();
-            Encode encode = new Encode(Duration.ofMillis(500));
+            Encode encode = new Encode(Duration.ofSeconds(1));
             Job job = encode.submit(ams, inv.requireParam(0), inv.option("preset"));
             if (inv.flag("no-wait")) {
                 return new TextView("job " + job.id() + " submitted (" + job.stateName() + ")\n  follow it with: jobs show " + job.id(), job);

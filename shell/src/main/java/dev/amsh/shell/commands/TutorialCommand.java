@@ -125,7 +125,7 @@ public final class TutorialCommand implements Command {
         if (!"next".equals(verb)) {
             throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
         }
-        Map<String, Snapshot> before = snapshots(s);
+        Map<String, Snapshot> before = snapshots(s, state);
         s.console().out().println("> " + command);
         s.console().out().flush();
         boolean tracing = s.tracing();
@@ -142,7 +142,7 @@ public final class TutorialCommand implements Command {
         state.put("step", step + 1);
         save(state);
         StringBuilder sb = new StringBuilder("\nwhat changed:\n");
-        Map<String, Snapshot> after = snapshots(s);
+        Map<String, Snapshot> after = snapshots(s, state);
         for (String ctx : after.keySet()) {
             sb.append("  ").append(ctx).append(": ").append(after.get(ctx).diff(before.get(ctx))).append('\n');
         }
@@ -160,13 +160,15 @@ public final class TutorialCommand implements Command {
         }
     }
 
-    /** Counts of what a datacenter holds, to show what a step changed. */
-    record Snapshot(int assets, int locators, int policies) {
+    /** Counts of what a datacenter holds (and the blobs and files of the tutorial's assets), to show what a step changed. */
+    record Snapshot(int assets, int locators, int policies, int blobs, int files) {
         String diff(Snapshot before) {
             List<String> parts = new ArrayList<>();
             add(parts, assets - before.assets, "asset");
             add(parts, locators - before.locators, "locator");
             add(parts, policies - before.policies, "access policy");
+            add(parts, blobs - before.blobs, "blob");
+            add(parts, files - before.files, "file");
             return parts.isEmpty() ? "no change" : String.join(", ", parts);
         }
 
@@ -177,13 +179,24 @@ public final class TutorialCommand implements Command {
         }
     }
 
-    private static Map<String, Snapshot> snapshots(Session s) {
+    private static Map<String, Snapshot> snapshots(Session s, ObjectNode state) {
         Map<String, Snapshot> out = new LinkedHashMap<>();
+        Map<String, List<String>> tracked = Map.of("a", List.of("mezzanine", "output"), "b", List.of("target"));
         for (String n : List.of("a", "b")) {
-            var ams = s.contexts().get(n).ams();
+            AccountContext ctx = s.contexts().get(n);
+            var ams = ctx.ams();
+            int blobs = 0;
+            int files = 0;
+            for (String key : tracked.get(n)) {
+                if (state.hasNonNull(key)) {
+                    Asset asset = ams.getAsset(state.get(key).asText());
+                    blobs += ctx.storage().list(asset.containerName()).size();
+                    files += ams.listFiles(asset.id()).size();
+                }
+            }
             out.put(n, new Snapshot((int) ams.listAssets(Query.all()).stream().count(),
                     (int) ams.listLocators(Query.all()).stream().count(),
-                    (int) ams.listAccessPolicies(Query.all()).stream().count()));
+                    (int) ams.listAccessPolicies(Query.all()).stream().count(), blobs, files));
         }
         return out;
     }

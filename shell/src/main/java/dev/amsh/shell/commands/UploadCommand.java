@@ -39,7 +39,7 @@ public final class UploadCommand implements Command {
         long total = Files.isRegularFile(file) ? Files.size(file) : 0;
         Upload.Result r;
         try {
-            r = new Upload(s.clock()).run(ctx, file, inv.option("asset"), s.contexts().environment().http(),
+            r = new Upload(s.clock()).run(ctx, file, inv.option("asset"), s.contexts().environment().httpWithTrace(ctx.name()),
                     done -> s.console().progress(String.format("upload %3d%%  %s / %s", total == 0 ? 100 : done * 100 / total,
                             ProgressBar.bytes(done), ProgressBar.bytes(total))));
         } finally {

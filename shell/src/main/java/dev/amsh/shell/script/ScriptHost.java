@@ -33,6 +33,12 @@ public final class ScriptHost {
     public Object evaluate(String code) {
         try {
             return shell.evaluate(code);
+        } catch (groovy.lang.MissingPropertyException e) {
+            if (code.strip().equals(e.getProperty())) {
+                throw new AmshException("unknown command or variable '" + e.getProperty() + "'", "type 'help' for the commands");
+            }
+            throw new AmshException("no variable or property '" + e.getProperty() + "' in: " + code.strip(),
+                    "set it first (x = assets ls), or type 'help'");
         } catch (CompilationFailedException e) {
             throw new AmshException("not a command, and not valid Groovy: " + firstLine(e.getMessage()),
                     "type 'help' for the commands");
