@@ -74,8 +74,14 @@ public final class CopyEngine {
             List<Future<BlobCopyOutcome>> futures = new ArrayList<>();
             for (BlobEntry blob : blobs) {
                 futures.add(pool.submit(() -> {
-                    BlobCopyOutcome outcome = copyOne(from, blob, sas, to, present.get(blob.name()), options, cancellation);
-                    bytesDone.addAndGet(blob.length());
+                    AtomicLong advanced = new AtomicLong();
+                    // large blobs report each staged block, so progress moves during a long copy
+                    java.util.function.LongConsumer advance = n -> {
+                        advanced.addAndGet(n);
+                        progress.accept(new CopyProgress(bytesDone.addAndGet(n), total, blobsDone.get(), blobs.size(), blob.name()));
+                    };
+                    BlobCopyOutcome outcome = copyOne(from, blob, sas, to, present.get(blob.name()), options, cancellation, advance);
+                    bytesDone.addAndGet(blob.length() - advanced.get());
                     progress.accept(new CopyProgress(bytesDone.get(), total, blobsDone.incrementAndGet(),
                             blobs.size(), blob.name()));
                     return outcome;
@@ -107,7 +113,8 @@ public final class CopyEngine {
     }
 
     private BlobCopyOutcome copyOne(BlobContainerClient from, BlobEntry blob, String sas, BlobContainerClient to,
-                                    BlobEntry existing, CopyOptions options, CopyCancellation cancellation) {
+                                    BlobEntry existing, CopyOptions options, CopyCancellation cancellation,
+                                    java.util.function.LongConsumer advance) {
         if (cancellation.isCancelled()) {
             return outcome(blob, BlobCopyOutcome.Status.CANCELLED, "not started");
         }
@@ -129,7 +136,7 @@ public final class CopyEngine {
                 dst.copyFromUrl(sourceUrl);
                 how = "Copy Blob From URL";
             } else {
-                boolean committed = stageAndCommit(dst.getBlockBlobClient(), sourceUrl, blob, options, cancellation);
+                boolean committed = stageAndCommit(dst.getBlockBlobClient(), sourceUrl, blob, options, cancellation, advance);
                 if (!committed) {
                     return outcome(blob, BlobCopyOutcome.Status.CANCELLED, "cancelled before commit; nothing written");
                 }
@@ -148,7 +155,7 @@ public final class CopyEngine {
     }
 
     private boolean stageAndCommit(BlockBlobClient dst, String sourceUrl, BlobEntry blob, CopyOptions options,
-                                   CopyCancellation cancellation) {
+                                   CopyCancellation cancellation, java.util.function.LongConsumer advance) {
         List<String> ids = new ArrayList<>();
         long offset = 0;
         int index = 0;
@@ -163,6 +170,9 @@ public final class CopyEngine {
                     .setSourceRange(new BlobRange(offset, count)), null, Context.NONE);
             ids.add(id);
             offset += count;
+            if (offset < blob.length()) {
+                advance.accept(count);
+            }
         }
         if (cancellation.isCancelled()) {
             return false;

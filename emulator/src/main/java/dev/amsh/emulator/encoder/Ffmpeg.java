@@ -56,7 +56,7 @@ public final class Ffmpeg {
                 "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
                 "-t", String.valueOf(seconds), "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
                 "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", out.toString());
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(dev.amsh.emulator.storage.Detached.command(cmd)).redirectErrorStream(true).start();
         String output = new String(p.getInputStream().readAllBytes());
         try {
             if (p.waitFor() != 0) {

@@ -198,7 +198,7 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
     }
 
     private String run(List<String> cmd, Consumer<String> lines, boolean probeOnly) throws Exception {
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(probeOnly).start();
+        Process p = new ProcessBuilder(dev.amsh.emulator.storage.Detached.command(cmd)).redirectErrorStream(probeOnly).start();
         StringBuilder out = new StringBuilder();
         Thread errors = null;
         StringBuilder err = new StringBuilder();

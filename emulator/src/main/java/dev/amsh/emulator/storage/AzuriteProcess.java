@@ -48,7 +48,7 @@ public final class AzuriteProcess implements AutoCloseable {
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--blobHost", HOST, "--blobPort",
                 String.valueOf(port), "--location", dataDir.toString(), "--skipApiVersionCheck", "--loose",
                 "--disableTelemetry", "--silent"));
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+        ProcessBuilder pb = new ProcessBuilder(Detached.command(cmd)).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dataDir.resolve("azurite.log").toFile()));
         pb.environment().put("AZURITE_ACCOUNTS",
                 accounts.stream().map(a -> a.name() + ":" + a.key()).collect(Collectors.joining(";")));

@@ -102,9 +102,17 @@ public final class Repl {
                 failure.set(t);
             }
         }, "amsh-command");
+        java.util.concurrent.atomic.AtomicInteger presses = new java.util.concurrent.atomic.AtomicInteger();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
-            session.cancellation().cancel();
-            worker.interrupt();
+            // first Ctrl-C asks the command to stop cleanly (a copy finishes no blob half-way); a second interrupts it
+            if (presses.incrementAndGet() == 1) {
+                session.cancellation().cancel();
+                session.console().progressDone();
+                terminal.writer().println("(cancelling; Ctrl-C again to interrupt)");
+                terminal.writer().flush();
+            } else {
+                worker.interrupt();
+            }
         });
         worker.start();
         try {
@@ -116,7 +124,11 @@ public final class Repl {
             terminal.handle(Terminal.Signal.INT, previous);
         }
         session.console().progressDone();
-        if (failure.get() != null) {
+        if (failure.get() != null && presses.get() > 0 && !(failure.get() instanceof dev.amsh.error.AmshException)) {
+            terminal.writer().println("cancelled: " + session.redactor().redact(line.strip())
+                    + " (re-run it to pick up where it stopped)");
+            terminal.writer().flush();
+        } else if (failure.get() != null) {
             terminal.writer().println(session.redactor().redact(errorLine.apply(failure.get())));
             terminal.writer().flush();
         }
