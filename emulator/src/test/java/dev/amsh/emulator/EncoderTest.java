@@ -21,13 +21,20 @@ class EncoderTest {
     static final String MES = "nb:mpid:UUID:ff4df607-d419-42f0-bc17-a481b1331e56";
 
     JsonNode runJob(RawClient c, String assetId) throws Exception {
+        return await(c, submit(c, assetId));
+    }
+
+    String submit(RawClient c, String assetId) throws Exception {
         String body = "{\"Name\":\"t\",\"InputMediaAssets\":[{\"__metadata\":{\"uri\":\"" + c.dc.clusterApiRoot()
                 + "Assets('" + assetId + "')\"}}],\"Tasks\":[{\"Configuration\":\"Adaptive Streaming\",\"MediaProcessorId\":\""
                 + MES + "\",\"TaskBody\":\"<taskBody><inputAsset>JobInputAsset(0)</inputAsset><outputAsset assetCreationOptions=\\\"0\\\" "
                 + "assetName=\\\"out-" + UUID.randomUUID() + "\\\">JobOutputAsset(0)</outputAsset></taskBody>\"}]}";
         RawClient.Reply job = c.call("POST", "Jobs", body);
         assertEquals(201, job.status(), job.text());
-        String id = job.d().get("Id").asText();
+        return job.d().get("Id").asText();
+    }
+
+    JsonNode await(RawClient c, String id) throws Exception {
         List<Integer> states = new ArrayList<>();
         for (int i = 0; i < 600; i++) {
             JsonNode j = c.call("GET", "Jobs('" + id + "')", null).d();
@@ -93,6 +100,24 @@ class EncoderTest {
             sb.append(m.group(1)).append(' ');
         }
         return sb.toString().trim();
+    }
+
+    @Test
+    void cancelJobStopsARunningEncode(LocalPair pair, @TempDir Path dir) throws Exception {
+        RawClient c = new RawClient(pair.endpoints(null, null).get("b"));
+        Path sample = dir.resolve("long.mp4");
+        Ffmpeg.makeSample(pair.ffmpeg(), sample, 30);
+        String asset = c.createAsset("cancel-" + UUID.randomUUID(), 0);
+        EmulatorRulesTest.container(c.dc, asset).getBlobClient("long.mp4").uploadFromFile(sample.toString());
+        c.call("GET", "CreateFileInfos?assetid='" + asset + "'", null);
+        String job = submit(c, asset);
+        for (int i = 0; i < 100 && c.call("GET", "Jobs('" + job + "')", null).d().get("State").asInt() != 2; i++) {
+            Thread.sleep(50);
+        }
+        assertEquals(204, c.call("GET", "CancelJob?jobid='" + job.replace(":", "%3A") + "'", null).status());
+        JsonNode ended = await(c, job);
+        assertEquals(5, ended.get("State").asInt(), "Canceled");
+        assertEquals(400, c.call("GET", "CancelJob?jobid='" + job + "'", null).status(), "an ended job cannot be canceled");
     }
 
     @Test

@@ -164,16 +164,30 @@ public final class Main {
         }), "a");
     }
 
+    /** A unit of non-interactive work; its failure becomes one line and exit status 1. */
+    @FunctionalInterface
+    private interface Work {
+        void run() throws Exception;
+    }
+
+    private static int exitStatus(Session session, boolean debug, Work work) {
+        try {
+            work.run();
+            return 0;
+        } catch (SessionCommands.ExitRequest e) {
+            return e.status();
+        } catch (Throwable t) {
+            session.console().err().println(session.redactor().redact(errorLine(t, debug)));
+            session.console().err().flush();
+            return 1;
+        }
+    }
+
     private int runCommands(Session session, Options options) {
         for (String statement : LineTokenizer.statements(options.commands())) {
-            try {
-                session.execute(statement);
-            } catch (SessionCommands.ExitRequest e) {
-                return e.status();
-            } catch (Throwable t) {
-                session.console().err().println(session.redactor().redact(errorLine(t, options.debug())));
-                session.console().err().flush();
-                return 1;
+            int status = exitStatus(session, options.debug(), () -> session.execute(statement));
+            if (status != 0) {
+                return status;
             }
         }
         return 0;
@@ -181,16 +195,8 @@ public final class Main {
 
     private int runScript(Session session, Options options) {
         Path script = Path.of(options.rest().get(0));
-        try {
-            session.scripts().runFile(script, options.rest().subList(1, options.rest().size()));
-            return 0;
-        } catch (SessionCommands.ExitRequest e) {
-            return e.status();
-        } catch (Throwable t) {
-            session.console().err().println(session.redactor().redact(errorLine(t, options.debug())));
-            session.console().err().flush();
-            return 1;
-        }
+        return exitStatus(session, options.debug(),
+                () -> session.scripts().runFile(script, options.rest().subList(1, options.rest().size())));
     }
 
     /** One line for a person: what went wrong and what to do next; the stack only with --debug. */
