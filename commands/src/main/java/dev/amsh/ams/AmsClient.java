@@ -55,12 +55,14 @@ public final class AmsClient {
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
     private final int pageSize;
+    private final String contextName;
 
-    AmsClient(OkHttpClient http, ApiRoot root, Redactor redactor, int pageSize) {
+    AmsClient(OkHttpClient http, ApiRoot root, Redactor redactor, int pageSize, String contextName) {
         this.http = http;
         this.root = root;
         this.redactor = redactor;
         this.pageSize = pageSize;
+        this.contextName = contextName;
     }
 
     public ApiRoot apiRoot() {
@@ -168,7 +170,20 @@ public final class AmsClient {
         if (r.name() != null) {
             body.put("Name", r.name());
         }
-        return Locator.from(post("Locators", body, r.id() != null));
+        try {
+            return Locator.from(post("Locators", body, r.id() != null));
+        } catch (AmsServiceException e) {
+            // a repeat after a timeout meets the locator the first attempt made: that one is the answer
+            if (e.isConflict() && r.id() != null) {
+                Optional<Locator> made = findLocator(r.id());
+                if (made.isPresent() && made.get().assetId().equals(EntityIds.normalize("cid", r.assetId()))
+                        && made.get().accessPolicyId().equals(EntityIds.normalize("pid", r.accessPolicyId()))
+                        && made.get().type() == r.type()) {
+                    return made.get();
+                }
+            }
+            throw e;
+        }
     }
 
     public void deleteLocator(String id) {
@@ -293,11 +308,12 @@ public final class AmsClient {
             }
             return json.readTree(text);
         } catch (InterruptedIOException e) {
-            throw new AmshException(request.method() + " " + describe(request) + " timed out or was interrupted",
-                    "check the network, or retry", e);
+            throw new AmshException("context " + contextName + ": " + request.method() + " " + describe(request)
+                    + " timed out or was interrupted", "check the network, or retry", e);
         } catch (IOException e) {
-            throw new AmshException("cannot reach " + request.url().host() + ": " + redactor.redact(e.getMessage()),
-                    "check the network and the API root of this context", e);
+            throw new AmshException("context " + contextName + ": cannot reach " + request.url().host() + ":"
+                    + request.url().port() + " (" + redactor.redact(e.getMessage()) + ")",
+                    "is the datacenter down? check the network and the API root of context " + contextName, e);
         }
     }
 
@@ -315,7 +331,7 @@ public final class AmsClient {
         } catch (IOException | RuntimeException ignored) {
             // not an OData error body: keep the status alone
         }
-        String what = request.method() + " " + describe(request) + " failed: HTTP " + status
+        String what = "context " + contextName + ": " + request.method() + " " + describe(request) + " failed: HTTP " + status
                 + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : " - " + message);
         return new AmsServiceException(status, code, redactor.redact(what), AmsServiceException.hintFor(status));
     }

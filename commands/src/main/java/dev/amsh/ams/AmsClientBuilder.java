@@ -108,6 +108,6 @@ public final class AmsClientBuilder {
                 .addInterceptor(new AuthInterceptor(tokens))
                 .addInterceptor(new ClusterRedirectInterceptor(root))
                 .build();
-        return new AmsClient(http, root, redactor, pageSize);
+        return new AmsClient(http, root, redactor, pageSize, contextName);
     }
 }

@@ -67,9 +67,15 @@ public final class ContextsFile {
         }
         try {
             return JSON.readValue(path.toFile(), Content.class);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            // the parser's message quotes the offending text, which may be a key: give the place only
+            var at = e.getLocation();
+            throw new AmshException("contexts file " + path + " is not valid JSON"
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+                    "fix it, or point --contexts at another file");
         } catch (IOException e) {
-            throw new AmshException("cannot read contexts file " + path + ": " + firstLine(e.getMessage()),
-                    "fix the JSON, or point --contexts at another file");
+            throw new AmshException("cannot read contexts file " + path + ": " + e.getClass().getSimpleName(),
+                    "check its permissions, or point --contexts at another file");
         }
     }
 
@@ -77,8 +83,9 @@ public final class ContextsFile {
         try {
             Files.createDirectories(path.toAbsolutePath().getParent());
             Path tmp = path.resolveSibling(path.getFileName() + ".tmp");
-            JSON.writeValue(tmp.toFile(), content);
-            ownerOnly(tmp);
+            Files.deleteIfExists(tmp);
+            createOwnerOnly(tmp);
+            Files.write(tmp, JSON.writeValueAsBytes(content));
             Files.move(tmp, path, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException e) {
@@ -104,19 +111,13 @@ public final class ContextsFile {
         return out;
     }
 
-    private static void ownerOnly(Path p) {
+    /** Created owner-only from the start, so the secrets are never readable by others, even briefly. */
+    private static void createOwnerOnly(Path p) throws IOException {
         try {
-            Files.setPosixFilePermissions(p, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException | IOException ignored) {
-            // not a POSIX file system
+            Files.createFile(p, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(p); // not a POSIX file system
         }
     }
 
-    private static String firstLine(String s) {
-        if (s == null) {
-            return "";
-        }
-        int nl = s.indexOf('\n');
-        return nl < 0 ? s : s.substring(0, nl);
-    }
 }

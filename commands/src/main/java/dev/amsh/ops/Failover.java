@@ -72,12 +72,18 @@ public final class Failover {
         emit.accept(new Step(1, "source asset and origin locator on " + from.name(), status(options, Step.Status.DONE),
                 source.name() + ", locator " + origin.id()));
 
-        boolean skipSas = !options.viaSas() && from.hasStorageKeys() && to.hasStorageKeys();
+        for (AccountContext c : List.of(from, to)) {
+            if (!c.hasStorageKeys()) {
+                throw new AmshException("failover copies blobs with the storage account keys of both contexts, and context "
+                        + c.name() + " has none", "add them: context add " + c.name() + " … --storage-name NAME --storage-key KEY");
+            }
+        }
+        boolean skipSas = !options.viaSas();
         Optional<Asset> existingTarget = b.listAssets(Query.filter("Name eq " + Query.literal(source.containerName()))
                 .top(1)).stream().findFirst();
         Optional<Locator> existingLocator = b.findLocator(origin.id());
-        if (existingLocator.isPresent() && existingTarget.isPresent()
-                && !existingLocator.get().assetId().equals(existingTarget.get().id())) {
+        if (existingLocator.isPresent() && (existingTarget.isEmpty()
+                || !existingLocator.get().assetId().equals(existingTarget.get().id()))) {
             throw new AmshException("locator " + origin.id() + " already exists on " + to.name()
                     + " for another asset (" + existingLocator.get().assetId() + ")",
                     "delete it there first, or fail over into that asset with 'copy … --into'");
@@ -179,14 +185,10 @@ public final class Failover {
         emit.accept(new Step(4, "write SAS locator on " + to.name(), skipSas ? Step.Status.SKIPPED : Step.Status.PLANNED,
                 skipSas ? "storage keys at hand: container known from Asset.Uri"
                         : "policy Write 24h + SAS locator, removed at the end"));
-        if (from.hasStorageKeys()) {
-            List<BlobEntry> blobs = from.storage().list(source.containerName());
-            long bytes = blobs.stream().mapToLong(BlobEntry::length).sum();
-            emit.accept(new Step(5, "copy blobs", Step.Status.PLANNED, blobs.size() + " blobs, " + bytes
-                    + " bytes, server-side"));
-        } else {
-            emit.accept(new Step(5, "copy blobs", Step.Status.PLANNED, "server-side"));
-        }
+        List<BlobEntry> blobs = from.storage().list(source.containerName());
+        long bytes = blobs.stream().mapToLong(BlobEntry::length).sum();
+        emit.accept(new Step(5, "copy blobs", Step.Status.PLANNED, blobs.size() + " blobs, " + bytes
+                + " bytes, server-side"));
         emit.accept(new Step(6, "CreateFileInfos on " + to.name(), Step.Status.PLANNED, "then mark the .ism primary"));
         emit.accept(new Step(7, "origin locator on " + to.name() + " with the same Id",
                 existingLocator.isPresent() ? Step.Status.SKIPPED : Step.Status.PLANNED, origin.id()));
@@ -197,6 +199,19 @@ public final class Failover {
 
     private static void cleanup(List<SasLocator> temporary, AccountContext from, AccountContext to,
                                 Consumer<Step> emit) {
+        // an interrupted thread fails every HTTP call at once: clear the flag so the cleanup happens, then restore it
+        boolean interrupted = Thread.interrupted();
+        try {
+            removeAll(temporary, from, to, emit);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
+    private static void removeAll(List<SasLocator> temporary, AccountContext from, AccountContext to,
+                                  Consumer<Step> emit) {
         for (SasLocator sas : temporary) {
             AmsClient ams = sas.context().equals(from.name()) ? from.ams() : to.ams();
             try {

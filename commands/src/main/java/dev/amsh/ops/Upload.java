@@ -34,6 +34,15 @@ public final class Upload {
         this.clock = clock;
     }
 
+    /** Runs one cleanup step; its failure is kept with the error that caused the cleanup, not instead of it. */
+    private static void undo(RuntimeException cause, Runnable step) {
+        try {
+            step.run();
+        } catch (RuntimeException e) {
+            cause.addSuppressed(e);
+        }
+    }
+
     public Result run(AccountContext ctx, Path file, String assetName, okhttp3.OkHttpClient http,
                       LongConsumer bytesDone) {
         if (!Files.isRegularFile(file)) {
@@ -51,7 +60,7 @@ public final class Upload {
         try {
             sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock);
         } catch (RuntimeException e) {
-            ams.deleteAsset(asset.id());
+            undo(e, () -> ams.deleteAsset(asset.id()));
             throw e;
         }
         try {
@@ -61,10 +70,11 @@ public final class Upload {
                     .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(8L * 1024 * 1024)
                             .setMaxConcurrency(8).setProgressListener(bytesDone::accept)), null, null);
         } catch (RuntimeException e) {
-            sas.remove(ams);
-            ams.deleteAsset(asset.id());
-            throw new AmshException("upload of " + name + " failed: " + e.getMessage() + " (the new asset was removed)",
-                    "check the file and the storage account, then retry", e);
+            AmshException failure = new AmshException("upload of " + name + " failed: " + e.getMessage()
+                    + " (the new asset was removed)", "check the file and the storage account, then retry", e);
+            undo(failure, () -> sas.remove(ams));
+            undo(failure, () -> ams.deleteAsset(asset.id()));
+            throw failure;
         }
         sas.remove(ams);
         ams.createFileInfos(asset.id());

@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
+import com.azure.storage.blob.models.BlobListDetails;
 import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
@@ -46,11 +47,14 @@ public final class BlobStore {
 
     public List<BlobEntry> list(String container) {
         List<BlobEntry> out = new ArrayList<>();
-        for (BlobItem item : container(container).listBlobs(new ListBlobsOptions(), null)) {
-            byte[] md5 = item.getProperties().getContentMd5();
-            out.add(new BlobEntry(item.getName(), item.getProperties().getContentLength(),
+        ListBlobsOptions options = new ListBlobsOptions().setDetails(new BlobListDetails().setRetrieveMetadata(true));
+        for (BlobItem item : container(container).listBlobs(options, null)) {
+            var p = item.getProperties();
+            byte[] md5 = p.getContentMd5();
+            out.add(new BlobEntry(item.getName(), p.getContentLength(),
                     md5 == null ? null : Base64.getEncoder().encodeToString(md5),
-                    item.getProperties().getBlobType() == null ? null : item.getProperties().getBlobType().toString()));
+                    p.getBlobType() == null ? null : p.getBlobType().toString(),
+                    p.getETag(), p.getContentType(), item.getMetadata()));
         }
         return out;
     }

@@ -4,6 +4,7 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobHttpHeaders;
+import com.azure.storage.blob.options.BlobCopyFromUrlOptions;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
@@ -87,23 +88,30 @@ public final class CopyEngine {
                     return outcome;
                 }));
             }
+            boolean interrupted = false;
             for (int i = 0; i < futures.size(); i++) {
-                try {
-                    outcomes.add(futures.get(i).get());
-                } catch (InterruptedException e) {
-                    cancellation.cancel();
-                    Thread.currentThread().interrupt();
-                    outcomes.add(new BlobCopyOutcome(blobs.get(i).name(), blobs.get(i).length(),
-                            BlobCopyOutcome.Status.CANCELLED, "interrupted"));
-                } catch (java.util.concurrent.ExecutionException e) {
-                    outcomes.add(new BlobCopyOutcome(blobs.get(i).name(), blobs.get(i).length(),
-                            BlobCopyOutcome.Status.FAILED, String.valueOf(e.getCause().getMessage())));
+                while (true) {
+                    try {
+                        outcomes.add(futures.get(i).get());
+                        break;
+                    } catch (InterruptedException e) {
+                        // stop starting blobs, but wait for those in flight so every outcome is known
+                        cancellation.cancel();
+                        interrupted = true;
+                    } catch (java.util.concurrent.ExecutionException e) {
+                        outcomes.add(new BlobCopyOutcome(blobs.get(i).name(), blobs.get(i).length(),
+                                BlobCopyOutcome.Status.FAILED, String.valueOf(e.getCause().getMessage())));
+                        break;
+                    }
                 }
+            }
+            verify(target, targetContainer, blobs, outcomes);
+            if (interrupted) {
+                Thread.currentThread().interrupt();
             }
         } finally {
             pool.shutdownNow();
         }
-        verify(target, targetContainer, blobs, outcomes);
         long copied = outcomes.stream().filter(o -> o.status() == BlobCopyOutcome.Status.COPIED)
                 .mapToLong(BlobCopyOutcome::length).sum();
         boolean cancelled = cancellation.isCancelled()
@@ -128,12 +136,12 @@ public final class CopyEngine {
         BlobClient dst = to.getBlobClient(blob.name());
         String sourceUrl = from.getBlobClient(blob.name()).getBlobUrl() + "?" + sas;
         try {
-            if (existing != null && existing.length() == blob.length() && md5Matches(existing.contentMd5(), blob.contentMd5())) {
+            if (existing != null && existing.isCopyOf(blob)) {
                 return outcome(blob, BlobCopyOutcome.Status.SKIPPED, "already identical at the target");
             }
             String how;
             if (blob.length() <= options.singleCallLimit()) {
-                dst.copyFromUrl(sourceUrl);
+                dst.copyFromUrlWithResponse(new BlobCopyFromUrlOptions(sourceUrl).setMetadata(stamped(blob)), null, Context.NONE);
                 how = "Copy Blob From URL";
             } else {
                 boolean committed = stageAndCommit(dst.getBlockBlobClient(), sourceUrl, blob, options, cancellation, advance);
@@ -148,6 +156,16 @@ public final class CopyEngine {
         } catch (AmshException e) {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, e.getMessage());
         }
+    }
+
+    /** The source's metadata plus its ETag, so a re-run can tell a finished copy from a changed source. */
+    private static java.util.Map<String, String> stamped(BlobEntry source) {
+        java.util.Map<String, String> m = new java.util.HashMap<>(source.metadata());
+        m.remove(BlobEntry.SOURCE_ETAG);
+        if (source.etag() != null) {
+            m.put(BlobEntry.SOURCE_ETAG, source.etag());
+        }
+        return m;
     }
 
     private static boolean md5Matches(String target, String sourceMd5) {
@@ -177,12 +195,12 @@ public final class CopyEngine {
         if (cancellation.isCancelled()) {
             return false;
         }
-        BlobHttpHeaders headers = new BlobHttpHeaders();
+        BlobHttpHeaders headers = new BlobHttpHeaders().setContentType(blob.contentType());
         if (blob.contentMd5() != null) {
             headers.setContentMd5(Base64.getDecoder().decode(blob.contentMd5()));
         }
-        dst.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(ids).setHeaders(headers), null,
-                Context.NONE);
+        dst.commitBlockListWithResponse(new BlockBlobCommitBlockListOptions(ids).setHeaders(headers)
+                .setMetadata(stamped(blob)), null, Context.NONE);
         return true;
     }
 

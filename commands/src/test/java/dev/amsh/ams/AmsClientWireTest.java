@@ -180,6 +180,23 @@ class AmsClientWireTest {
     }
 
     @Test
+    void aLocationNamingTheResourceStillGivesTheClusterRoot() throws Exception {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setResponseCode(301)
+                .setHeader("Location", server.url("/cluster/api/Assets").toString()));
+        server.enqueue(json(200, "{\"d\":{\"results\":[]}}"));
+        server.enqueue(json(200, "{\"d\":{\"results\":[]}}"));
+        AmsClient client = builder().build();
+        client.listAssets(Query.all()).toList();
+        client.listLocators(Query.all()).toList();
+        server.takeRequest();
+        server.takeRequest();
+        assertEquals("/cluster/api/Assets?%24top=1000", server.takeRequest().getPath());
+        assertEquals("/cluster/api/Locators?%24top=1000", server.takeRequest().getPath());
+        assertEquals(server.url("/cluster/api/"), client.apiRoot().current());
+    }
+
+    @Test
     void pagesPastTheThousandCapWithSkipAndTop() throws Exception {
         server.enqueue(token("t", 21600));
         StringBuilder page = new StringBuilder("{\"d\":{\"results\":[");
@@ -271,9 +288,10 @@ class AmsClientWireTest {
     }
 
     @Test
-    void errorBodiesBecomeTypedExceptionsWithStatusCodeAndMessage() {
+    void errorBodiesBecomeTypedExceptionsWithStatusCodeAndMessage() throws Exception {
         server.enqueue(token("t", 21600));
         server.enqueue(json(409, "{\"odata.error\":{\"code\":\"\",\"message\":{\"lang\":\"en-US\",\"value\":\"Locator Id already exists\"}}}"));
+        server.enqueue(json(200, "{\"d\":{\"Id\":\"" + LOCATOR_ID + "\",\"Type\":2,\"AssetId\":\"nb:cid:UUID:00000000-0000-0000-0000-000000000001\",\"AccessPolicyId\":\"" + POLICY_ID + "\"}}"));
         server.enqueue(json(404, "{\"error\":{\"code\":\"ResourceNotFound\",\"message\":{\"lang\":\"en-US\",\"value\":\"Resource Assets not found\"}}}"));
         server.enqueue(json(403, "{\"error\":{\"code\":\"Forbidden\",\"message\":{\"lang\":\"en-US\",\"value\":\"Account disabled\"}}}"));
         AmsClient client = builder().build();
@@ -283,6 +301,10 @@ class AmsClientWireTest {
         assertEquals(409, conflict.status());
         assertTrue(conflict.getMessage().contains("Locator Id already exists"), conflict.getMessage());
         assertTrue(conflict.hint().contains("5 locators"), conflict.hint());
+        assertTrue(server.takeRequest().getPath().startsWith("/v2/"));
+        assertEquals("POST", server.takeRequest().getMethod());
+        assertEquals("/api/Locators('" + LOCATOR_ID + "')", server.takeRequest().getPath(),
+                "a 409 on a chosen Id looks the locator up: another asset's locator is a real conflict");
 
         AmsServiceException missing = assertThrows(AmsServiceException.class, () -> client.getAsset(ASSET_ID));
         assertEquals(404, missing.status());
@@ -338,6 +360,20 @@ class AmsClientWireTest {
         Locator l = client.createLocator(new LocatorRequest(LOCATOR_ID, ASSET_ID, POLICY_ID, 2, null, null));
         assertEquals(LOCATOR_ID, l.id());
         assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void aRepeatThatMeetsItsOwnLocatorIsASuccess() {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(409, "{\"odata.error\":{\"code\":\"\",\"message\":{\"value\":\"already exists\"}}}"));
+        server.enqueue(json(200, "{\"d\":{\"Id\":\"" + LOCATOR_ID + "\",\"Type\":2,\"AssetId\":\"" + ASSET_ID
+                + "\",\"AccessPolicyId\":\"" + POLICY_ID + "\"}}"));
+        AmsClient client = builder().httpClient(new okhttp3.OkHttpClient.Builder()
+                .readTimeout(Duration.ofMillis(300)).build()).build();
+        Locator l = client.createLocator(new LocatorRequest(LOCATOR_ID, ASSET_ID, POLICY_ID, 2, null, null));
+        assertEquals(LOCATOR_ID, l.id());
+        assertEquals(4, server.getRequestCount());
     }
 
     @Test
@@ -430,6 +466,8 @@ class AmsClientWireTest {
         assertFalse(out.contains("eyJhbGciOi"), out);
         assertFalse(out.contains("raw-key-value"), out);
         assertTrue(out.contains("sr=c&si=abc&sig=***"), out);
+        assertEquals("context add a --account-key *** --storage-key=*** --client-secret env:AMS_SECRET",
+                redactor.redact("context add a --account-key c2VjcmV0a2V5 --storage-key=c3RvcmFnZQ== --client-secret env:AMS_SECRET"));
         redactor.setRevealing(true);
         assertEquals(text, redactor.redact(text));
     }

@@ -90,6 +90,14 @@ class CopyEngineAzuriteTest {
         assertEquals(0, again.count(BlobCopyOutcome.Status.COPIED), "a re-run copies nothing already identical");
         assertTrue(again.blobs().stream().filter(o -> o.name().startsWith("video_"))
                 .allMatch(o -> o.detail().contains("already identical")));
+
+        // a source blob changed since, to other bytes of the same length, is copied again
+        byte[] changed = bytes(1000, 99);
+        src.getBlobClient("video_0.mp4").upload(BinaryData.fromBytes(changed), true);
+        CopyReport third = new CopyEngine(Clock.systemUTC()).copy(a, source, b, target, CopyOptions.defaults(),
+                p -> { }, new CopyCancellation());
+        assertEquals(1, third.count(BlobCopyOutcome.Status.COPIED), third.toString());
+        assertArrayEquals(changed, dst.getBlobClient("video_0.mp4").downloadContent().toBytes());
     }
 
     @Test

@@ -60,7 +60,17 @@ public final class LocalPair implements AutoCloseable {
         this.options = options;
     }
 
+    /** Starts Azurite and both datacenters; on any failure, whatever did start is stopped again. */
     public synchronized LocalPair start() throws IOException {
+        try {
+            return startAll();
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
+    }
+
+    private LocalPair startAll() throws IOException {
         Files.createDirectories(options.dataDir());
         ObjectNode identity = loadOrCreateIdentity();
         List<StorageAccountSpec> accounts = new ArrayList<>();
@@ -177,12 +187,13 @@ public final class LocalPair implements AutoCloseable {
     static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
         Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.write(tmp, bytes);
+        Files.deleteIfExists(tmp);
         try {
-            Files.setPosixFilePermissions(tmp, PosixFilePermissions.fromString("rw-------"));
-        } catch (UnsupportedOperationException ignored) {
-            // not POSIX
+            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
+        } catch (UnsupportedOperationException e) {
+            Files.createFile(tmp); // not POSIX
         }
+        Files.write(tmp, bytes);
         Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 

@@ -39,11 +39,16 @@ public final class LocalService implements AutoCloseable {
 
     public LocalService start() throws IOException {
         pair.start();
-        control = HttpServer.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), 0), 16);
-        control.createContext("/", this::handle);
-        control.start();
-        LocalPair.writeEndpoints(endpointsFile, endpoints());
-        return this;
+        try {
+            control = HttpServer.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), 0), 16);
+            control.createContext("/", this::handle);
+            control.start();
+            LocalPair.writeEndpoints(endpointsFile, endpoints());
+            return this;
+        } catch (IOException | RuntimeException e) {
+            close();
+            throw e;
+        }
     }
 
     public LocalPair pair() {
@@ -97,6 +102,8 @@ public final class LocalService implements AutoCloseable {
     }
 
     /** Sends a control request to a running service described by an endpoints file; empty when none answers. */
+    private static final HttpClient CONTROL_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
     public static Optional<String> control(Path endpointsFile, String path) {
         if (!Files.isRegularFile(endpointsFile)) {
             return Optional.empty();
@@ -106,7 +113,7 @@ public final class LocalService implements AutoCloseable {
             if (e.control() == null) {
                 return Optional.empty();
             }
-            HttpResponse<String> r = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build().send(
+            HttpResponse<String> r = CONTROL_HTTP.send(
                     HttpRequest.newBuilder(URI.create(e.control() + path)).header("X-Amsh-Control", e.controlToken())
                             .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());

@@ -37,10 +37,11 @@ public final class ClusterRedirectInterceptor implements Interceptor {
                 throw new AmshException("the service answered 301 without a Location", "check the API root");
             }
             HttpUrl from = rootOf(request.url());
-            HttpUrl newRoot = request.url().resolve(location);
-            if (newRoot == null) {
+            HttpUrl target = request.url().resolve(location);
+            if (target == null) {
                 throw new AmshException("the service redirected to an unusable Location", "check the API root");
             }
+            HttpUrl newRoot = stripRelative(target, request.url(), from);
             if (!newRoot.encodedPath().endsWith("/")) {
                 newRoot = newRoot.newBuilder().addPathSegment("").build();
             }
@@ -50,6 +51,20 @@ public final class ClusterRedirectInterceptor implements Interceptor {
             response = chain.proceed(request);
         }
         return response;
+    }
+
+    /**
+     * The service answers with the new API root; should a Location name the resource itself
+     * ({@code …/api/Assets}), the request's path below the old root is cut off to find the root.
+     */
+    static HttpUrl stripRelative(HttpUrl location, HttpUrl requested, HttpUrl oldRoot) {
+        String relative = requested.encodedPath().substring(Math.min(oldRoot.encodedPath().length(),
+                requested.encodedPath().length()));
+        String path = location.encodedPath();
+        if (!relative.isEmpty() && path.endsWith("/" + relative)) {
+            return location.newBuilder().encodedPath(path.substring(0, path.length() - relative.length())).query(null).build();
+        }
+        return location;
     }
 
     private HttpUrl rootOf(HttpUrl url) {

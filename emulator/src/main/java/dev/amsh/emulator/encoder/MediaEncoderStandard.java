@@ -38,6 +38,7 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
     private final Supplier<Path> ffmpeg;
     private final Clock clock;
     private final Consumer<String> log;
+    private volatile Process running;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "amsh-encoder");
         t.setDaemon(true);
@@ -199,38 +200,46 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
 
     private String run(List<String> cmd, Consumer<String> lines, boolean probeOnly) throws Exception {
         Process p = new ProcessBuilder(dev.amsh.emulator.storage.Detached.command(cmd)).redirectErrorStream(probeOnly).start();
-        StringBuilder out = new StringBuilder();
-        Thread errors = null;
-        StringBuilder err = new StringBuilder();
-        if (!probeOnly) {
-            errors = new Thread(() -> {
-                try {
-                    err.append(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
-                } catch (IOException ignored) {
-                    // the process ended
-                }
-            });
-            errors.start();
-        }
-        try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
-            for (String line; (line = r.readLine()) != null; ) {
-                out.append(line).append('\n');
-                if (lines != null) {
-                    lines.accept(line);
-                }
+        running = p;
+        try {
+            StringBuilder out = new StringBuilder();
+            StringBuilder err = new StringBuilder();
+            Thread errors = null;
+            if (!probeOnly) {
+                errors = new Thread(() -> {
+                    try {
+                        err.append(new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8));
+                    } catch (IOException ignored) {
+                        // the process ended
+                    }
+                });
+                errors.start();
             }
-        } catch (CancelledSignal e) {
-            p.destroyForcibly();
-            throw new Cancelled();
+            try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = r.readLine()) != null; ) {
+                    out.append(line).append('\n');
+                    if (lines != null) {
+                        lines.accept(line);
+                    }
+                }
+            } catch (CancelledSignal e) {
+                throw new Cancelled();
+            }
+            int code = p.waitFor();
+            if (errors != null) {
+                errors.join();
+            }
+            if (!probeOnly && code != 0) {
+                throw new IOException("ffmpeg failed: " + lastLine(err.toString()));
+            }
+            return out.toString();
+        } finally {
+            // ffmpeg runs in a session of its own: nothing else would stop it
+            if (p.isAlive()) {
+                p.destroyForcibly();
+            }
+            running = null;
         }
-        int code = p.waitFor();
-        if (errors != null) {
-            errors.join();
-        }
-        if (!probeOnly && code != 0) {
-            throw new IOException("ffmpeg failed: " + lastLine(err.toString()));
-        }
-        return out.toString();
     }
 
     private static String lastLine(String s) {
@@ -314,5 +323,9 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
     @Override
     public void close() {
         worker.shutdownNow();
+        Process p = running;
+        if (p != null) {
+            p.destroyForcibly();
+        }
     }
 }

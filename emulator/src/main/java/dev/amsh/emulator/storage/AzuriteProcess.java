@@ -81,6 +81,7 @@ public final class AzuriteProcess implements AutoCloseable {
                 try {
                     Thread.sleep(100);
                 } catch (InterruptedException ie) {
+                    close();
                     Thread.currentThread().interrupt();
                     throw new IOException("interrupted while waiting for Azurite");
                 }

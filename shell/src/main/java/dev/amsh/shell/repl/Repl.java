@@ -51,6 +51,7 @@ public final class Repl {
     }
 
     public int run(Path historyFile) {
+        ownerOnly(historyFile);
         History history = new RedactingHistory(session.redactor());
         DefaultParser parser = new DefaultParser();
         parser.setEofOnUnclosedQuote(true);
@@ -80,6 +81,21 @@ public final class Repl {
                 }
                 return exit;
             }
+        }
+    }
+
+    /** The history file is the user's alone, like a shell's. */
+    private static void ownerOnly(Path file) {
+        try {
+            java.nio.file.Files.createDirectories(file.toAbsolutePath().getParent());
+            if (!java.nio.file.Files.exists(file)) {
+                java.nio.file.Files.createFile(file, java.nio.file.attribute.PosixFilePermissions.asFileAttribute(
+                        java.nio.file.attribute.PosixFilePermissions.fromString("rw-------")));
+            } else {
+                java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+            }
+        } catch (java.io.IOException | UnsupportedOperationException ignored) {
+            // history still works; the file keeps whatever permissions it had
         }
     }
 

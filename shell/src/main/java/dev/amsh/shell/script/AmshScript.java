@@ -48,14 +48,6 @@ public abstract class AmshScript extends Script {
         return session().runCommandLine(line, false);
     }
 
-    /** Prints through the session's console (redacted), so runbook output never leaks a secret. */
-    @Override
-    public void println(Object value) {
-        Session s = session();
-        s.console().out().println(s.redactor().redact(String.valueOf(value)));
-        s.console().out().flush();
-    }
-
     public dev.amsh.context.AccountContext context(String name) {
         return session().contexts().get(name);
     }

@@ -25,6 +25,8 @@ public final class ScriptHost {
         this.session = session;
         this.binding = new Binding(session.variables());
         binding.setVariable(AmshScript.SESSION, session);
+        // print, printf and println in scripts write to "out": make it one that masks secrets
+        binding.setVariable("out", new RedactingWriter(session));
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(AmshScript.class.getName());
         this.shell = new GroovyShell(ScriptHost.class.getClassLoader(), binding, config);
