@@ -4,6 +4,7 @@ import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.LocatorRequest;
 import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.EntityIds;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.error.AmshException;
 
@@ -27,6 +28,10 @@ public final class Publish {
 
     /** An origin locator for the asset, reusing a read-only policy of the given days; an existing one is kept. */
     public Locator publish(AmsClient ams, String nameOrId, int days, String locatorId) {
+        if (days < 1) {
+            throw new AmshException("a locator must live at least one day, not " + days, "give --days 1 or more");
+        }
+        String id = locatorId == null ? null : EntityIds.normalize("lid", locatorId); // refuse a bad Id before any change
         Asset asset = Assets.resolve(ams, nameOrId);
         if (locatorId == null) {
             for (Locator l : ams.listLocatorsOf(asset.id())) {
@@ -36,7 +41,7 @@ public final class Publish {
             }
         }
         AccessPolicy policy = Policies.reusableReadPolicy(ams, days);
-        return ams.createLocator(new LocatorRequest(locatorId, asset.id(), policy.id(), Locator.ON_DEMAND_ORIGIN,
+        return ams.createLocator(new LocatorRequest(id, asset.id(), policy.id(), Locator.ON_DEMAND_ORIGIN,
                 clock.instant().minus(START_SKEW), null));
     }
 

@@ -39,6 +39,19 @@ public final class LocalPairConnector {
     public record Connection(Contexts contexts, LocalService service, String how) {
     }
 
+    /** Contexts for a pair already running as a service from this data folder, if one answers. */
+    public static java.util.Optional<Contexts> running(Path dataDir, ContextEnvironment environment) {
+        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
+        if (LocalService.control(endpointsFile, "/status").isEmpty()) {
+            return java.util.Optional.empty();
+        }
+        try {
+            return java.util.Optional.of(contextsFor(LocalPair.readEndpoints(endpointsFile), environment));
+        } catch (IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     public static Connection connect(Path dataDir, Path toolsDir, ContextEnvironment environment) throws IOException {
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         if (LocalService.control(endpointsFile, "/status").isPresent()) {

@@ -151,6 +151,13 @@ public final class Main {
         console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
                 + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
         console.err().flush();
+        java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment);
+        if (running.isPresent()) {
+            console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
+                    + " (it stops when the amsh that started it stops)");
+            session.setContexts(running.get());
+            return;
+        }
         session.setContexts(CompletableFuture.supplyAsync(() -> {
             try {
                 LocalPairConnector.Connection c = LocalPairConnector.connect(options.dataDir(),

@@ -45,6 +45,7 @@ public final class AzuriteProcess implements AutoCloseable {
         Path bin = NodeTools.ensureInstalled(toolsDir, PACKAGE, "azurite-blob", log);
         port = requestedPort > 0 ? requestedPort : freePort();
         Files.createDirectories(dataDir);
+        stopStale();
         List<String> cmd = new ArrayList<>(List.of(bin.toString(), "--blobHost", HOST, "--blobPort",
                 String.valueOf(port), "--location", dataDir.toString(), "--skipApiVersionCheck", "--loose",
                 "--disableTelemetry", "--silent"));
@@ -53,7 +54,38 @@ public final class AzuriteProcess implements AutoCloseable {
         pb.environment().put("AZURITE_ACCOUNTS",
                 accounts.stream().map(a -> a.name() + ":" + a.key()).collect(Collectors.joining(";")));
         process = pb.start();
+        Files.writeString(dataDir.resolve(PID_FILE), String.valueOf(process.pid()));
         waitForPort(Duration.ofSeconds(60));
+    }
+
+    static final String PID_FILE = "azurite.pid";
+
+    /**
+     * An Azurite left running on this data folder by a process that died without stopping it (it runs in a
+     * session of its own, so it outlives a killed shell) would fight the new one over the same files: stop it.
+     */
+    private void stopStale() {
+        Path pidFile = dataDir.resolve(PID_FILE);
+        try {
+            if (!Files.isRegularFile(pidFile)) {
+                return;
+            }
+            long pid = Long.parseLong(Files.readString(pidFile).trim());
+            ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                    .filter(h -> h.info().commandLine().map(c -> c.contains("azurite")).orElse(false))
+                    .ifPresent(h -> {
+                        log.accept("stopping a stale Azurite (pid " + pid + ") left on " + dataDir);
+                        h.destroy();
+                        try {
+                            h.onExit().get(10, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (Exception e) {
+                            h.destroyForcibly();
+                        }
+                    });
+            Files.deleteIfExists(pidFile);
+        } catch (IOException | NumberFormatException e) {
+            // no usable pid file: nothing to stop
+        }
     }
 
     public int port() {
@@ -110,6 +142,11 @@ public final class AzuriteProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             process = null;
+            try {
+                Files.deleteIfExists(dataDir.resolve(PID_FILE));
+            } catch (IOException ignored) {
+                // a stale pid file names a dead process, which stopStale ignores
+            }
         }
     }
 }
