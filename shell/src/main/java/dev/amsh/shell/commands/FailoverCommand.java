@@ -2,7 +2,6 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
 import dev.amsh.ops.Failover;
-import dev.amsh.ops.Step;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -37,14 +36,14 @@ public final class FailoverCommand implements Command {
         AccountContext to = s.contexts().get(inv.requireOption("to"));
         Failover.Options options = new Failover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
                 CopyOptions.defaults().withConcurrency(inv.intOption("concurrency")));
-        StringBuilder log = new StringBuilder();
+        // with -o json or tsv the steps go to stderr, so stdout carries the result alone
+        java.io.PrintWriter steps = "table".equals(inv.option("output")) ? s.console().out() : s.console().err();
         Failover.Result r;
         try {
             r = new Failover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
                 s.console().progressDone();
-                s.console().out().println(s.redactor().redact(step.line()));
-                s.console().out().flush();
-                log.append(step.line()).append('\n');
+                steps.println(s.redactor().redact(step.line()));
+                steps.flush();
             }, new ProgressBar(s.console(), "  copy"), s.cancellation());
         } finally {
             s.console().progressDone();
@@ -59,9 +58,5 @@ public final class FailoverCommand implements Command {
             sb.append("Replicated Locator Path: ").append(r.replicatedUrl());
         }
         return new TextView(sb.toString(), r);
-    }
-
-    static String stepLine(Step s) {
-        return s.line();
     }
 }
