@@ -45,7 +45,9 @@ public final class Datacenter implements AutoCloseable {
         this.apiPort = apiPort;
         this.originPort = originPort;
         this.store = new EntityStore(dataDir == null ? null : dataDir.resolve("entities.json"));
-        this.tokens = new TokenService(clock, tokenLifetime, tokenLifetime);
+        // ACS tokens lived six hours; Azure AD's default is one hour: a shorter configured life wins for both
+        Duration aad = tokenLifetime.compareTo(Duration.ofHours(1)) < 0 ? tokenLifetime : Duration.ofHours(1);
+        this.tokens = new TokenService(clock, tokenLifetime, aad);
         this.api = new RestApi(store, storage, tokens, clock, ids, this::originUrl);
     }
 
