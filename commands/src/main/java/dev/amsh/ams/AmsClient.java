@@ -29,12 +29,10 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -173,14 +171,24 @@ public final class AmsClient {
         try {
             return Locator.from(post("Locators", body, r.id() != null));
         } catch (AmsServiceException e) {
-            // a repeat after a timeout meets the locator the first attempt made: that one is the answer
-            if (e.isConflict() && r.id() != null) {
-                Optional<Locator> made = findLocator(r.id());
-                if (made.isPresent() && made.get().assetId().equals(EntityIds.normalize("cid", r.assetId()))
-                        && made.get().accessPolicyId().equals(EntityIds.normalize("pid", r.accessPolicyId()))
-                        && made.get().type() == r.type()) {
-                    return made.get();
+            if (!e.isConflict()) {
+                throw e;
+            }
+            Optional<Locator> made = r.id() == null ? Optional.empty() : findLocator(r.id());
+            if (made.isPresent()) {
+                // a repeat after a timeout meets the locator the first attempt made: that one is the answer
+                Locator l = made.get();
+                if (l.assetId().equals(EntityIds.normalize("cid", r.assetId()))
+                        && l.accessPolicyId().equals(EntityIds.normalize("pid", r.accessPolicyId())) && l.type() == r.type()) {
+                    return l;
                 }
+                throw e; // the Id belongs to another locator
+            }
+            int held = listLocatorsOf(r.assetId()).size();
+            if (held >= 5) {
+                throw new AmsServiceException(409, e.code(), "context " + contextName + ": the asset already has "
+                        + held + " locators, the most an asset can hold at once",
+                        "remove one: 'locators ls ASSET', then 'sas rm ID' or 'locators rm ID'");
             }
             throw e;
         }
@@ -333,7 +341,21 @@ public final class AmsClient {
         }
         String what = "context " + contextName + ": " + request.method() + " " + describe(request) + " failed: HTTP " + status
                 + (code.isEmpty() ? "" : " " + code) + (message.isEmpty() ? "" : " - " + message);
-        return new AmsServiceException(status, code, redactor.redact(what), AmsServiceException.hintFor(status));
+        return new AmsServiceException(status, code, redactor.redact(what), hint(status, request));
+    }
+
+    /** For a missing entity, the listing that shows what does exist. */
+    private String hint(int status, Request request) {
+        if (status == 404) {
+            String path = request.url().encodedPath();
+            for (String[] set : new String[][] {{"/Jobs", "jobs ls"}, {"/Locators", "locators ls"},
+                    {"/AccessPolicies", "policies ls"}, {"/Files", "files ls ASSET"}, {"/Assets", "assets ls"}}) {
+                if (path.contains(set[0])) {
+                    return "check the Id; '" + set[1] + "' lists what exists";
+                }
+            }
+        }
+        return AmsServiceException.hintFor(status);
     }
 
     private String describe(Request request) {
@@ -344,11 +366,5 @@ public final class AmsClient {
 
     private static String xmlEscape(String s) {
         return s.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;").replace(">", "&gt;");
-    }
-
-    /** Newest first, for listings people read. */
-    public static Comparator<Asset> newestFirst() {
-        return Comparator.comparing(Asset::created, Comparator.nullsLast(Comparator.<Instant>naturalOrder()))
-                .reversed();
     }
 }

@@ -29,11 +29,27 @@ public final class Contexts {
 
     /** Contexts held in memory only (the embedded local pair): nothing is written to disk. */
     public Contexts(Map<String, ContextConfig> configs, ContextEnvironment environment) {
-        this.file = null;
+        this(configs, environment, null);
+    }
+
+    /**
+     * The local pair's contexts, held in memory, beside a contexts file: contexts a person adds are written
+     * to the file (and so used from the next start on), the pair's own never are.
+     */
+    public Contexts(Map<String, ContextConfig> local, ContextEnvironment environment, ContextsFile file) {
+        this.file = file;
         this.environment = environment;
         this.persistent = false;
-        this.configs.putAll(configs);
-        this.current = configs.keySet().stream().findFirst().orElse(null);
+        this.configs.putAll(local);
+        this.localNames.addAll(local.keySet());
+        this.current = local.keySet().stream().findFirst().orElse(null);
+    }
+
+    private final java.util.Set<String> localNames = new java.util.HashSet<>();
+
+    /** Where {@code context add} keeps a context, or null when it lives for this session only. */
+    public ContextsFile savedTo() {
+        return file;
     }
 
     public ContextEnvironment environment() {
@@ -86,6 +102,7 @@ public final class Contexts {
     }
 
     public synchronized void put(String name, ContextConfig config) {
+        localNames.remove(name);
         configs.put(name, config);
         live.remove(name);
         if (current == null) {
@@ -101,6 +118,17 @@ public final class Contexts {
     private void save() {
         if (persistent) {
             file.write(new ContextsFile.Content(current, configs));
+        } else if (file != null) {
+            Map<String, ContextConfig> added = new LinkedHashMap<>(file.read().contexts());
+            configs.forEach((n, c) -> {
+                if (!localNames.contains(n)) {
+                    added.put(n, c);
+                }
+            });
+            if (!added.isEmpty()) {
+                String saved = current != null && added.containsKey(current) ? current : added.keySet().iterator().next();
+                file.write(new ContextsFile.Content(saved, added));
+            }
         }
     }
 }

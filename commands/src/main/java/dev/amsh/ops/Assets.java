@@ -23,12 +23,14 @@ public final class Assets {
         if (EntityIds.looksLikeId(nameOrId)) {
             return ams.getAsset(nameOrId);
         }
-        List<Asset> found = ams.listAssets(Query.filter("Name eq " + Query.literal(nameOrId)).top(2)).toList();
+        List<Asset> found = ams.listAssets(Query.filter("Name eq " + Query.literal(nameOrId)).top(4)).toList();
         if (found.isEmpty()) {
             throw new AmshException("no asset named '" + nameOrId + "'", "list assets with 'assets ls --name \"" + nameOrId + "*\"'");
         }
         if (found.size() > 1) {
-            throw new AmshException("more than one asset is named '" + nameOrId + "'", "give its Id instead");
+            throw new AmshException("more than one asset is named '" + nameOrId + "': "
+                    + found.stream().limit(3).map(Asset::id).collect(Collectors.joining(", ")) + (found.size() > 3 ? ", …" : ""),
+                    "give the Id of the one you mean");
         }
         return found.get(0);
     }

@@ -10,7 +10,6 @@ import dev.amsh.error.AmshException;
 
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
@@ -87,9 +86,5 @@ public final class Encode {
             }
         }
         return sb.toString().strip();
-    }
-
-    static Map<String, Object> none() {
-        return Map.of();
     }
 }

@@ -58,6 +58,9 @@ public final class Failover {
             steps.add(s);
             onStep.accept(s);
         };
+        if (from.name().equals(to.name())) {
+            throw new AmshException("--to " + to.name() + " is the source context", "fail over to the other datacenter");
+        }
         AmsClient a = from.ams();
         AmsClient b = to.ams();
 
@@ -69,7 +72,7 @@ public final class Failover {
                         + from.name(), "publish it first: publish " + source.name() + " --on " + from.name()));
         List<AssetFile> sourceFiles = a.listFiles(source.id());
         String ism = StreamingUrls.manifest(sourceFiles).map(AssetFile::name).orElse(null);
-        emit.accept(new Step(1, "source asset and origin locator on " + from.name(), status(options, Step.Status.DONE),
+        emit.accept(new Step(1, "source asset and origin locator on " + from.name(), Step.Status.DONE,
                 source.name() + ", locator " + origin.id()));
 
         for (AccountContext c : List.of(from, to)) {
@@ -94,6 +97,9 @@ public final class Failover {
         }
 
         List<SasLocator> temporary = new ArrayList<>();
+        String[] titles = {"", "", "read SAS locator on " + from.name(), "empty target asset on " + to.name(),
+                "write SAS locator on " + to.name(), "copy blobs", "CreateFileInfos on " + to.name(),
+                "origin locator on " + to.name() + " with the same Id"};
         try {
             String sourceContainer = source.containerName();
             if (skipSas) {
@@ -169,6 +175,14 @@ public final class Failover {
             String replicatedUrl = ism == null ? replica.path() : StreamingUrls.manifestUrl(replica, ism);
             return new Result(source, target, origin, replica, originalUrl, replicatedUrl, report, List.copyOf(steps),
                     false);
+        } catch (RuntimeException e) {
+            // the step that was running when it failed gets its FAIL line, so the list does not just stop
+            Step last = steps.get(steps.size() - 1);
+            if (last.status() != Step.Status.FAILED && last.number() + 1 < titles.length) {
+                emit.accept(new Step(last.number() + 1, titles[last.number() + 1], Step.Status.FAILED,
+                        String.valueOf(e.getMessage())));
+            }
+            throw e;
         } finally {
             cleanup(temporary, from, to, emit);
         }
@@ -236,9 +250,5 @@ public final class Failover {
         return r.count(dev.amsh.storage.BlobCopyOutcome.Status.COPIED) + " copied, "
                 + r.count(dev.amsh.storage.BlobCopyOutcome.Status.SKIPPED) + " skipped, " + r.bytesCopied()
                 + " bytes in " + r.elapsed().toMillis() + " ms";
-    }
-
-    private static Step.Status status(Options options, Step.Status s) {
-        return options.dryRun() && s != Step.Status.SKIPPED ? Step.Status.DONE : s;
     }
 }

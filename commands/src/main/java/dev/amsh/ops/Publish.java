@@ -59,6 +59,9 @@ public final class Publish {
         }
         Asset asset = Assets.resolve(target, targetAssetNameOrId);
         var existing = target.findLocator(original.id());
+        if (existing.isPresent() && existing.get().assetId().equals(asset.id())) {
+            return existing.get(); // already cloned onto this asset: nothing to do
+        }
         if (existing.isPresent()) {
             throw new AmshException("locator " + original.id() + " already exists on " + targetContext
                     + " (asset " + existing.get().assetId() + ")",

@@ -23,8 +23,9 @@ public final class Redactor {
             Pattern.compile("(?i)(\"(?:access_token|client_secret|accountKey|storageKey|secret|key)\"\\s*:\\s*\")([^\"]+)"),
             Pattern.compile("(?i)(Bearer\\s+)([A-Za-z0-9\\-._~+/%=&:]+)"),
             Pattern.compile("(?i)(HMACSHA256(?:=|%3d))([^&\\s\"']+)"),
-            // secrets typed as options (context add --account-key …), unless they name an env: variable
-            Pattern.compile("(?i)(--(?:account-key|client-secret|storage-key|connection-string)(?:=|\\s+)['\"]?)(?!env:)([^\\s'\"]+)"));
+            // secrets typed as options (context add --account-key …), quoted or not, unless they name an env: variable
+            Pattern.compile("(?i)(--(?:account-key|client-secret|storage-key|connection-string)(?:=|\\s+))"
+                    + "(\"(?!env:)[^\"]*\"?|'(?!env:)[^']*'?|(?![\"']|env:)\\S+)"));
 
     private final Set<String> knownSecrets = new CopyOnWriteArraySet<>();
     private volatile boolean revealing;

@@ -468,6 +468,8 @@ class AmsClientWireTest {
         assertTrue(out.contains("sr=c&si=abc&sig=***"), out);
         assertEquals("context add a --account-key *** --storage-key=*** --client-secret env:AMS_SECRET",
                 redactor.redact("context add a --account-key c2VjcmV0a2V5 --storage-key=c3RvcmFnZQ== --client-secret env:AMS_SECRET"));
+        assertEquals("context add d --client-secret *** --storage-key *** --account-key \"env:X\"",
+                redactor.redact("context add d --client-secret \"my secret with spaces\" --storage-key 'two words' --account-key \"env:X\""));
         redactor.setRevealing(true);
         assertEquals(text, redactor.redact(text));
     }

@@ -148,15 +148,39 @@ class FailoverLocalPairTest {
     }
 
     @Test
-    void cloningOntoAnExistingIdIsRefusedBeforeAnyChange() {
+    void cloningAgainIsANoOpAndOntoAnotherAssetIsRefusedBeforeAnyChange() {
         publishedAsset();
         Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         long policiesOnB = b.ams().listAccessPolicies(Query.all()).stream().count();
+        Locator again = new Publish(Clock.systemUTC()).cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b");
+        assertEquals(r.targetLocator().id(), again.id(), "already there: the same locator");
+        Asset other = b.ams().createAsset(name + "-other", 0, null);
         AmshException e = assertThrows(AmshException.class, () -> new Publish(Clock.systemUTC())
-                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b"));
+                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), other.id(), "b"));
         assertTrue(e.getMessage().contains("already exists on b"), e.getMessage());
         assertEquals(policiesOnB, b.ams().listAccessPolicies(Query.all()).stream().count());
+    }
+
+    @Test
+    void failingOverOntoTheSourceContextIsRefused() {
+        publishedAsset();
+        AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, a, name,
+                Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
+        assertEquals("--to a is the source context (fail over to the other datacenter)", e.oneLine());
+    }
+
+    @Test
+    void theSixthLocatorSaysWhichLimitWasHit() {
+        Asset asset = publishedAsset();
+        for (int i = 0; i < 4; i++) {
+            SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC());
+        }
+        long policies = a.ams().listAccessPolicies(Query.all()).stream().count();
+        AmshException e = assertThrows(AmshException.class,
+                () -> SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC()));
+        assertTrue(e.oneLine().contains("already has 5 locators") && e.oneLine().contains("sas rm"), e.oneLine());
+        assertEquals(policies, a.ams().listAccessPolicies(Query.all()).stream().count(), "its policy was removed again");
     }
 
     @Test

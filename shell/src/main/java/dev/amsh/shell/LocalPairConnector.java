@@ -22,6 +22,11 @@ public final class LocalPairConnector {
 
     /** Contexts for the pair's datacenters, signing in with ACS through the global root as the procedure does. */
     public static Contexts contextsFor(Endpoints endpoints, ContextEnvironment environment) {
+        return contextsFor(endpoints, environment, null);
+    }
+
+    /** As above, with the contexts file where contexts a person adds are kept. */
+    public static Contexts contextsFor(Endpoints endpoints, ContextEnvironment environment, dev.amsh.context.ContextsFile file) {
         Map<String, ContextConfig> configs = new LinkedHashMap<>();
         for (Endpoints.DatacenterEndpoints d : endpoints.datacenters()) {
             environment.redactor().addSecret(d.accountKey());
@@ -32,7 +37,7 @@ public final class LocalPairConnector {
                     new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null),
                     "local pair datacenter " + d.name()));
         }
-        return new Contexts(configs, environment);
+        return new Contexts(configs, environment, file);
     }
 
     /** The result of connecting: the contexts, and the in-process service when this process started it. */
@@ -40,28 +45,30 @@ public final class LocalPairConnector {
     }
 
     /** Contexts for a pair already running as a service from this data folder, if one answers. */
-    public static java.util.Optional<Contexts> running(Path dataDir, ContextEnvironment environment) {
+    public static java.util.Optional<Contexts> running(Path dataDir, ContextEnvironment environment,
+                                                       dev.amsh.context.ContextsFile file) {
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         if (LocalService.control(endpointsFile, "/status").isEmpty()) {
             return java.util.Optional.empty();
         }
         try {
-            return java.util.Optional.of(contextsFor(LocalPair.readEndpoints(endpointsFile), environment));
+            return java.util.Optional.of(contextsFor(LocalPair.readEndpoints(endpointsFile), environment, file));
         } catch (IOException e) {
             return java.util.Optional.empty();
         }
     }
 
-    public static Connection connect(Path dataDir, Path toolsDir, ContextEnvironment environment) throws IOException {
+    public static Connection connect(Path dataDir, Path toolsDir, ContextEnvironment environment,
+                                     dev.amsh.context.ContextsFile file) throws IOException {
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         if (LocalService.control(endpointsFile, "/status").isPresent()) {
-            return new Connection(contextsFor(LocalPair.readEndpoints(endpointsFile), environment), null,
+            return new Connection(contextsFor(LocalPair.readEndpoints(endpointsFile), environment, file), null,
                     "connected to the local pair running from " + dataDir);
         }
         LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
                 .withLog(line -> System.err.println("amsh: " + line)), endpointsFile).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-pair-stop"));
-        return new Connection(contextsFor(service.endpoints(), environment), service,
+        return new Connection(contextsFor(service.endpoints(), environment, file), service,
                 "started the local pair in this process (data in " + dataDir + ")");
     }
 }

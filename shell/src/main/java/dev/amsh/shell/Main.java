@@ -151,7 +151,7 @@ public final class Main {
         console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
                 + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
         console.err().flush();
-        java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment);
+        java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
@@ -161,7 +161,7 @@ public final class Main {
         session.setContexts(CompletableFuture.supplyAsync(() -> {
             try {
                 LocalPairConnector.Connection c = LocalPairConnector.connect(options.dataDir(),
-                        toolsDir(env, home), environment);
+                        toolsDir(env, home), environment, file);
                 session.setLocalPair(c.service());
                 return c.contexts();
             } catch (IOException e) {

@@ -185,6 +185,10 @@ public final class Session {
             return null;
         }
         history.add(redactor.redact(trimmed));
+        return executeStatement(trimmed);
+    }
+
+    private Object executeStatement(String trimmed) throws Exception {
         Matcher assign = ASSIGNMENT.matcher(trimmed);
         if (assign.matches() && startsWithCommand(assign.group(2))) {
             Object result = runCommandLine(assign.group(2), false);
@@ -193,14 +197,54 @@ public final class Session {
             return result;
         }
         if (startsWithCommand(trimmed)) {
-            return runCommandLine(trimmed, true);
+            // several commands on one line run in turn, as with -c
+            List<String> statements = LineTokenizer.statements(trimmed);
+            Object result = null;
+            for (String statement : statements) {
+                result = statements.size() == 1 ? runCommandLine(statement, true) : executeStatement(statement);
+            }
+            return result;
         }
+        refuseTypo(trimmed);
         Object result = scripts().evaluate(trimmed);
         if (result != null) {
             variables.put("_", result);
             renderer.print(result, Format.TABLE, console.out());
         }
         return result;
+    }
+
+    /** "asets ls" is a mistyped command, not Groovy: say which command was meant. */
+    private void refuseTypo(String line) {
+        List<LineTokenizer.Word> words = LineTokenizer.words(line);
+        if (words.size() < 2 || !words.get(0).text().matches("[a-z]+") || variables.containsKey(words.get(0).text())
+                || !words.get(1).text().matches("[a-z-]+|--?[a-z-]+")) {
+            return;
+        }
+        String head = words.get(0).text();
+        for (String known : registry.heads()) {
+            if (editDistance(head, known) <= 2) {
+                throw new AmshException("unknown command '" + head + "' (did you mean '" + known + "'?)",
+                        "type 'help' for the commands");
+            }
+        }
+    }
+
+    static int editDistance(String a, String b) {
+        int[] prev = new int[b.length() + 1];
+        for (int j = 0; j <= b.length(); j++) {
+            prev[j] = j;
+        }
+        for (int i = 1; i <= a.length(); i++) {
+            int[] cur = new int[b.length() + 1];
+            cur[0] = i;
+            for (int j = 1; j <= b.length(); j++) {
+                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
+                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
+            }
+            prev = cur;
+        }
+        return prev[b.length()];
     }
 
     public boolean startsWithCommand(String line) {
@@ -246,7 +290,10 @@ public final class Session {
         Command c = registry.get(name).orElseThrow(() -> new AmshException("unknown command '" + name + "'",
                 "type 'help' for the list"));
         List<Object> args = new ArrayList<>(params);
-        options.forEach((k, v) -> {
+        Map<String, Object> kebab = new LinkedHashMap<>();
+        // runbooks may write dryRun: true for --dry-run
+        options.forEach((k, v) -> kebab.put(k.replaceAll("([a-z])([A-Z])", "$1-$2").toLowerCase(java.util.Locale.ROOT), v));
+        kebab.forEach((k, v) -> {
             args.add("--" + k);
             if (!(v instanceof Boolean b) || c.spec().option(k).map(o -> o.takesValue()).orElse(false)) {
                 args.add(v);

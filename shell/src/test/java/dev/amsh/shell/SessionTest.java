@@ -79,6 +79,42 @@ class SessionTest {
     }
 
     @Test
+    void badInputGetsOneLineAndChangesNothing(LocalPair pair) throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        assertEquals("unknown command 'asets' (did you mean 'assets'?) (type 'help' for the commands)",
+                assertThrows(AmshException.class, () -> f.session.execute("asets ls")).oneLine());
+        assertEquals("--top must be between 1 and 1000000, not -1 (usage: assets ls [--name TEXT] [--filter TEXT] [--top NUMBER])",
+                assertThrows(AmshException.class, () -> f.session.execute("assets ls --top -1")).oneLine());
+        assertTrue(assertThrows(AmshException.class, () -> f.session.execute("sas read x --hours 0")).oneLine()
+                .startsWith("--hours must be between 1 and 8760"));
+        assertTrue(assertThrows(AmshException.class, () -> f.session.execute("copy x --to b --concurrency 0")).oneLine()
+                .startsWith("--concurrency must be between 1 and 64"));
+        assertEquals("exit takes a number, not 'abc' (usage: exit [STATUS])",
+                assertThrows(AmshException.class, () -> f.session.execute("exit abc")).oneLine());
+        f.session.execute("x = []");
+        assertTrue(assertThrows(AmshException.class, () -> f.session.execute("copy ${x[5].id} --to b")).oneLine()
+                .startsWith("Groovy: Cannot get property 'id' on null object"));
+        assertTrue(assertThrows(AmshException.class, () -> f.session.execute("jobs show nb:cid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b"))
+                .oneLine().contains("is an asset or file Id, not a job Id"));
+        f.take();
+        f.session.execute("help assets ls");
+        assertTrue(f.take().startsWith("assets ls - list assets"));
+    }
+
+    @Test
+    void severalCommandsOnALineAndCamelCaseOptionsInRunbooks(LocalPair pair) throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        String name = "semi" + UUID.randomUUID().toString().substring(0, 6);
+        f.session.execute("assets create " + name + "; assets ls --name " + name + " -o tsv");
+        assertTrue(f.take().contains(name + "\tnb:cid:UUID:"));
+        Object r = f.session.execute("assets.ls(name: '" + name + "', top: 1).size()");
+        assertEquals(1, r);
+        AmshException notPublished = assertThrows(AmshException.class,
+                () -> f.session.execute("failover('" + name + "', to: 'b', dryRun: true)"));
+        assertTrue(notPublished.oneLine().contains("has no origin locator"), "dryRun: became --dry-run: " + notPublished.oneLine());
+    }
+
+    @Test
     void secretsNeverReachOutputTraceOrHistory(LocalPair pair) throws Exception {
         ShellFixture f = new ShellFixture(pair);
         String key = pair.endpoints(null, null).get("a").accountKey();

@@ -19,10 +19,30 @@ public final class EntityIds {
     private EntityIds() {
     }
 
-    /** The canonical id of the given kind ("cid", "lid", "pid", "jid", "tid", "mpid") for any accepted form. */
+    /**
+     * The canonical id of the given kind ("cid", "lid", "pid", "jid", "tid", "mpid") for any accepted form.
+     * A prefixed Id of another kind is refused: an asset Id is no job Id, even though both hold a GUID.
+     */
     public static String normalize(String kind, String raw) {
         String guid = guidOf(raw);
+        Matcher m = PREFIXED.matcher(raw.trim().replace("%3A", ":").replace("%3a", ":"));
+        if (m.matches() && !m.group(1).equalsIgnoreCase(kind)) {
+            throw new AmshException("'" + raw.trim() + "' is " + describe(m.group(1)) + ", not " + describe(kind),
+                    "give " + describe(kind) + " (nb:" + kind + ":UUID:…) or a bare GUID");
+        }
         return "nb:" + kind + ":UUID:" + guid;
+    }
+
+    private static String describe(String kind) {
+        return switch (kind.toLowerCase(Locale.ROOT)) {
+            case "cid" -> "an asset or file Id";
+            case "lid" -> "a locator Id";
+            case "pid" -> "an access policy Id";
+            case "jid" -> "a job Id";
+            case "tid" -> "a task Id";
+            case "mpid" -> "a media processor Id";
+            default -> "an Id of kind " + kind;
+        };
     }
 
     /** The lowercase GUID inside any accepted id form. */

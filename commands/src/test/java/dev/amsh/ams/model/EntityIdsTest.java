@@ -25,6 +25,10 @@ class EntityIdsTest {
         assertTrue(e.oneLine().contains("not an Id"));
         assertFalse(EntityIds.looksLikeId("my-movie"));
         assertTrue(EntityIds.looksLikeId("nb:cid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b"));
+        AmshException kind = assertThrows(AmshException.class,
+                () -> EntityIds.normalize("jid", "nb:cid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b"));
+        assertEquals("'nb:cid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b' is an asset or file Id, not a job Id "
+                + "(give a job Id (nb:jid:UUID:…) or a bare GUID)", kind.oneLine());
     }
 
     @Test

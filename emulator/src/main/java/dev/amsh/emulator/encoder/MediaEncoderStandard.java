@@ -91,7 +91,6 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
         } catch (Cancelled e) {
             finish(job, tasks, 5, null);
         } catch (Exception e) {
-            log.accept("job " + jobId + " failed: " + e.getMessage());
             finish(job, tasks, 4, e.getMessage());
         } finally {
             deleteTree(work);
@@ -168,7 +167,7 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
         Files.writeString(work.resolve(base + ".ism"), AdaptiveStreamingPreset.ism(base, ladder));
         Files.writeString(work.resolve(base + ".ismc"), AdaptiveStreamingPreset.ismc(ladder, seconds));
         Files.writeString(work.resolve(base + "_manifest.xml"), outputMetadata(base, ladder, seconds));
-        Files.writeString(work.resolve(inputId.substring(12) + "_metadata.xml"), inputMetadata(name, seconds, probe));
+        Files.writeString(work.resolve(inputId.substring(12) + "_metadata.xml"), inputMetadata(name, seconds));
 
         String outputId = task.path("_OutputAssetId").asText();
         ObjectNode output = store.get("Assets", outputId).orElseThrow(() -> new IOException("the output asset is gone"));
@@ -304,7 +303,7 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
         return sb.toString();
     }
 
-    private static String inputMetadata(String name, double seconds, String probe) {
+    private static String inputMetadata(String name, double seconds) {
         return "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<AssetFiles xmlns=\"http://schemas.microsoft.com/windowsazure/mediaservices/2014/07/mediaencoder/inputmetadata\">\n"
                 + "  <AssetFile Name=\"" + name + "\" Duration=\"PT" + seconds + "S\" />\n</AssetFiles>\n";
     }

@@ -52,6 +52,25 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         }
     }
 
+    /** A whole number option within [min, max]; one line saying the range otherwise. */
+    public Integer intOption(String name, int min, int max) {
+        String v = option(name);
+        if (v == null) {
+            return null;
+        }
+        long n;
+        try {
+            n = Long.parseLong(v.trim());
+        } catch (NumberFormatException e) {
+            throw new AmshException("--" + name + " must be a whole number, not '" + v + "'", "usage: " + spec.usage());
+        }
+        if (n < min || n > max) {
+            throw new AmshException("--" + name + " must be between " + min + " and " + max + ", not " + v,
+                    "usage: " + spec.usage());
+        }
+        return (int) n;
+    }
+
     public String requireOption(String name) {
         String v = option(name);
         if (v == null || v.isBlank()) {

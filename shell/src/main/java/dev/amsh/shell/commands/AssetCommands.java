@@ -37,7 +37,7 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            return Assets.list(s.context(inv).ams(), inv.option("name"), inv.option("filter"), inv.intOption("top"));
+            return Assets.list(s.context(inv).ams(), inv.option("name"), inv.option("filter"), inv.intOption("top", 1, 1_000_000));
         }
     }
 
@@ -80,7 +80,7 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            return s.context(inv).ams().createAsset(inv.requireParam(0), inv.intOption("options"), null);
+            return s.context(inv).ams().createAsset(inv.requireParam(0), inv.intOption("options", 0, 4), null);
         }
     }
 

@@ -145,7 +145,14 @@ public final class ContextCommands {
                 }
             }
             s.contexts().put(name, new ContextConfig(inv.option("api-root"), auth, storage, null));
-            return "context " + name + " saved" + (s.contexts().persistent() ? " to " + s.contexts().file().path() : " (this session only)");
+            if (s.contexts().persistent()) {
+                return "context " + name + " saved to " + s.contexts().file().path();
+            }
+            if (s.contexts().savedTo() != null) {
+                return "context " + name + " saved to " + s.contexts().savedTo().path() + "; from the next start amsh uses"
+                        + " that file instead of the local pair (start with --local for the pair)";
+            }
+            return "context " + name + " added for this session only";
         }
     }
 

@@ -31,7 +31,7 @@ public final class CopyCommand implements Command {
     public Object run(Invocation inv, Session s) {
         AccountContext from = s.context(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
-        CopyOptions options = CopyOptions.defaults().withConcurrency(inv.intOption("concurrency"));
+        CopyOptions options = CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64));
         CopyAsset.Result r;
         try {
             r = new CopyAsset(s.clock()).run(from, inv.requireParam(0), to, inv.option("into"), options,

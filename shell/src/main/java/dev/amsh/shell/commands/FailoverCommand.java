@@ -35,7 +35,7 @@ public final class FailoverCommand implements Command {
         AccountContext from = s.contexts().get(inv.option("from") != null ? inv.option("from") : inv.option("on"));
         AccountContext to = s.contexts().get(inv.requireOption("to"));
         Failover.Options options = new Failover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
-                CopyOptions.defaults().withConcurrency(inv.intOption("concurrency")));
+                CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));
         // with -o json or tsv the steps go to stderr, so stdout carries the result alone
         java.io.PrintWriter steps = "table".equals(inv.option("output")) ? s.console().out() : s.console().err();
         Failover.Result r;

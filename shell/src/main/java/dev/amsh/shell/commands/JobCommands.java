@@ -76,7 +76,7 @@ public final class JobCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            Integer top = inv.intOption("top");
+            Integer top = inv.intOption("top", 1, 1_000_000);
             return s.context(inv).ams().listJobs(top == null ? Query.all() : Query.all().top(top)).toList();
         }
     }
@@ -114,8 +114,14 @@ public final class JobCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            s.context(inv).ams().cancelJob(inv.requireParam(0));
-            return "cancel requested for " + inv.requireParam(0);
+            AmsClient ams = s.context(inv).ams();
+            Job job = ams.getJob(inv.requireParam(0));
+            if (job.terminal()) {
+                throw new AmshException("job " + job.id() + " already " + job.stateName() + "; nothing to cancel",
+                        "'jobs ls' shows the jobs still running");
+            }
+            ams.cancelJob(job.id());
+            return "cancel requested for " + job.id() + " (it was " + job.stateName() + "); 'jobs show " + job.id() + "' follows it";
         }
     }
 

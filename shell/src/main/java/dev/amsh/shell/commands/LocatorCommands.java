@@ -82,10 +82,13 @@ public final class LocatorCommands {
 
         public Object run(Invocation inv, Session s) {
             AmsClient ams = s.context(inv).ams();
-            Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.intOption("days"), inv.option("id"));
+            Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.intOption("days", 1, 36_500), inv.option("id"));
             List<AssetFile> files = ams.listFiles(l.assetId());
-            String url = StreamingUrls.manifest(files).map(f -> StreamingUrls.manifestUrl(l, f.name())).orElse(l.path());
-            return new TextView("origin locator " + l.id() + "\nstreaming URL  " + url, new Published(l, url));
+            var manifest = StreamingUrls.manifest(files);
+            String url = manifest.map(f -> StreamingUrls.manifestUrl(l, f.name())).orElse(l.path());
+            String note = manifest.isPresent() ? ""
+                    : "\nnote: the asset has no .ism, so nothing streams; its files download from the path + file name (encode it to stream)";
+            return new TextView("origin locator " + l.id() + "\nstreaming URL  " + url + note, new Published(l, url));
         }
     }
 

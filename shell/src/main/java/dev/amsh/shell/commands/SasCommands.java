@@ -69,10 +69,11 @@ public final class SasCommands {
         }
 
         public Object run(Invocation inv, Session s) {
+            Duration lifetime = Duration.ofHours(inv.intOption("hours", 1, 24 * 365)); // checked before any call
             AccountContext ctx = s.context(inv);
             AmsClient ams = ctx.ams();
             SasLocator sas = SasLocator.create(ctx.name(), ams, Assets.resolve(ams, inv.requireParam(0)), write,
-                    Duration.ofHours(inv.intOption("hours")), s.clock());
+                    lifetime, s.clock());
             SasResult r = new SasResult(ctx.name(), sas.locator().id(), sas.policy().id(), sas.containerName(), sas.url());
             return new TextView("container " + r.containerName() + "\nurl       " + r.url() + "\nlocator   "
                     + r.locatorId(), r);

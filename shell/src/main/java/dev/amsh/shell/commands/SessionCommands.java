@@ -56,7 +56,8 @@ public final class SessionCommands {
     static final class Help implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("help", "list the commands, or show one command's help")
-                    .param(ParamSpec.optional("COMMAND", ValueKind.COMMAND, "a command, e.g. 'failover' or 'assets ls'"))
+                    .param(ParamSpec.optional("COMMAND", ValueKind.COMMAND, "a command, e.g. 'failover' or 'assets'"))
+                    .param(ParamSpec.optional("SUBCOMMAND", ValueKind.TEXT, "a subcommand, e.g. 'ls' in 'help assets ls'"))
                     .build();
         }
 
@@ -114,7 +115,14 @@ public final class SessionCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            int status = inv.param(0) == null ? 0 : Integer.parseInt(inv.param(0));
+            int status = 0;
+            if (inv.param(0) != null) {
+                try {
+                    status = Integer.parseInt(inv.param(0).trim());
+                } catch (NumberFormatException e) {
+                    throw new AmshException("exit takes a number, not '" + inv.param(0) + "'", "usage: exit [STATUS]");
+                }
+            }
             throw new ExitRequest(status);
         }
     }

@@ -51,7 +51,10 @@ final class AmshCompleter implements Completer {
         String previous = index > 0 ? words.get(index - 1) : "";
         Optional<OptionSpec> valueOf = previous.startsWith("-") ? spec.option(previous.replaceFirst("^--?", "")) : Optional.empty();
         if (valueOf.isPresent() && valueOf.get().takesValue()) {
-            values(valueOf.get().kind(), contextOf(words, spec), reader, line, candidates);
+            // --into and --asset name an asset on the target (--to) context
+            String ctx = List.of("into", "asset").contains(valueOf.get().name()) ? targetOf(words, contextOf(words, spec))
+                    : contextOf(words, spec);
+            values(valueOf.get().kind(), ctx, reader, line, candidates);
             return;
         }
         String current = line.word();
@@ -78,6 +81,15 @@ final class AmshCompleter implements Completer {
         }
     }
 
+    private static String targetOf(List<String> words, String fallback) {
+        for (int i = 0; i < words.size() - 1; i++) {
+            if (words.get(i).equals("--to")) {
+                return words.get(i + 1);
+            }
+        }
+        return fallback;
+    }
+
     private String contextOf(List<String> words, CommandSpec spec) {
         for (int i = 0; i < words.size() - 1; i++) {
             if (words.get(i).equals("--on") || (words.get(i).equals("--from") && spec.name().equals("failover"))) {
@@ -93,6 +105,7 @@ final class AmshCompleter implements Completer {
             case CONTEXT -> values.addAll(session.contexts().names());
             case ASSET -> values.addAll(live.assets(context));
             case LOCATOR -> values.addAll(live.locators(context));
+            case JOB -> values.addAll(live.jobs(context));
             case FORMAT -> values.addAll(List.of("table", "json", "tsv"));
             case ON_OFF -> values.addAll(List.of("on", "off"));
             case COMMAND -> values.addAll(session.registry().heads());

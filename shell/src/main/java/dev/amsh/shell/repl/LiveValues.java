@@ -56,6 +56,14 @@ final class LiveValues {
         });
     }
 
+    List<String> jobs(String context) {
+        return cached("jobs:" + context, () -> {
+            List<String> out = new ArrayList<>();
+            session.contexts().get(context).ams().listJobs(Query.all().top(2000)).forEach(j -> out.add(j.id()));
+            return out;
+        });
+    }
+
     private List<String> cached(String key, Supplier<List<String>> fetch) {
         Entry e = cache.get(key);
         if (e != null && Duration.between(e.fetched(), clock.instant()).compareTo(TTL) < 0) {

@@ -54,7 +54,8 @@ public final class Repl {
         ownerOnly(historyFile);
         History history = new RedactingHistory(session.redactor());
         DefaultParser parser = new DefaultParser();
-        parser.setEofOnUnclosedQuote(true);
+        // an unclosed quote is an error line, not a continuation prompt that swallows what follows
+        parser.setEofOnUnclosedQuote(false);
         parser.setEofOnUnclosedBracket(DefaultParser.Bracket.CURLY, DefaultParser.Bracket.ROUND, DefaultParser.Bracket.SQUARE);
         LineReader reader = LineReaderBuilder.builder().terminal(terminal).appName("amsh").history(history)
                 .parser(parser).completer(new AmshCompleter(session, new LiveValues(session, session.clock())))
