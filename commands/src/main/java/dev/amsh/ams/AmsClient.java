@@ -67,6 +67,11 @@ public final class AmsClient {
         return root;
     }
 
+    /** The context this client speaks for, as messages name it. */
+    public String contextName() {
+        return contextName;
+    }
+
     // ---- Assets ----
 
     public PagedList<Asset> listAssets(Query query) {

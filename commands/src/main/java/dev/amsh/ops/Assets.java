@@ -25,10 +25,11 @@ public final class Assets {
         }
         List<Asset> found = ams.listAssets(Query.filter("Name eq " + Query.literal(nameOrId)).top(4)).toList();
         if (found.isEmpty()) {
-            throw new AmshException("no asset named '" + nameOrId + "'", "list assets with 'assets ls --name \"" + nameOrId + "*\"'");
+            throw new AmshException("no asset named '" + nameOrId + "' on " + ams.contextName(),
+                    "list assets with 'assets ls --name \"" + nameOrId + "*\"" + "'");
         }
         if (found.size() > 1) {
-            throw new AmshException("more than one asset is named '" + nameOrId + "': "
+            throw new AmshException("more than one asset on " + ams.contextName() + " is named '" + nameOrId + "': "
                     + found.stream().limit(3).map(Asset::id).collect(Collectors.joining(", ")) + (found.size() > 3 ? ", …" : ""),
                     "give the Id of the one you mean");
         }

@@ -94,7 +94,7 @@ class ReplTerminalTest {
         waitFor("(1 item)");
 
         type("assets show nosuch-" + name + "\r");
-        waitFor("error: no asset named 'nosuch-" + name + "'");
+        waitFor("error: no asset named 'nosuch-" + name + "' on a");
 
         type("context use b\r");
         waitFor("amsh:b> ");

@@ -67,7 +67,7 @@ class SessionTest {
         assertTrue(tsv.startsWith(name + "\tnb:cid:UUID:"), tsv);
 
         AmshException missing = assertThrows(AmshException.class, () -> f.session.execute("assets show nosuch-" + name));
-        assertEquals("no asset named 'nosuch-" + name + "' (list assets with 'assets ls --name \"nosuch-" + name + "*\"')",
+        assertEquals("no asset named 'nosuch-" + name + "' on a (list assets with 'assets ls --name \"nosuch-" + name + "*\"')",
                 missing.oneLine());
         AmshException badOption = assertThrows(AmshException.class, () -> f.session.execute("assets ls --bogus"));
         assertTrue(badOption.oneLine().startsWith("unknown option --bogus for assets ls (usage: assets ls"), badOption.oneLine());

@@ -32,6 +32,10 @@ public final class ArgParser {
                     name = s.substring(1);
                 }
                 String shown = s.startsWith("--") ? "--" + name : s;
+                if (name.equals("show-secrets") || name.equals("debug")) {
+                    throw new AmshException(shown + " is a start-up option, not one of " + spec.name(),
+                            "start amsh with it: amsh " + shown);
+                }
                 OptionSpec o = spec.option(name).orElseThrow(() -> new AmshException(
                         "unknown option " + shown + " for " + spec.name(), "usage: " + spec.usage()));
                 if (o.takesValue()) {

@@ -43,7 +43,7 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
         }
         for (OptionSpec o : options) {
             if (!COMMON.contains(o)) {
-                sb.append(" [").append(o.usage()).append(']');
+                sb.append(o.isRequired() ? " " + o.usage() : " [" + o.usage() + "]");
             }
         }
         return sb.toString();

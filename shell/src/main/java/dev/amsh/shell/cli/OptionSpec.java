@@ -2,13 +2,27 @@ package dev.amsh.shell.cli;
 
 /** A {@code --name} option: whether it takes a value, what kind, its help and default. */
 public record OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help,
-                         String defaultValue) {
+                         String defaultValue, boolean required) {
+
+    public OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help, String defaultValue) {
+        this(name, shortName, takesValue, kind, help, defaultValue, false);
+    }
+
     public static OptionSpec flag(String name, String help) {
         return new OptionSpec(name, null, false, ValueKind.TEXT, help, null);
     }
 
     public static OptionSpec value(String name, ValueKind kind, String help) {
         return new OptionSpec(name, null, true, kind, help, null);
+    }
+
+    /** An option the command cannot do without; usage shows it without brackets. */
+    public static OptionSpec required(String name, ValueKind kind, String help) {
+        return new OptionSpec(name, null, true, kind, help, null, true);
+    }
+
+    public boolean isRequired() {
+        return required;
     }
 
     public static OptionSpec value(String name, ValueKind kind, String help, String defaultValue) {

@@ -19,7 +19,7 @@ public final class CopyCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("copy", "copy an asset's blobs to another context's storage, server-side")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "source asset name or Id (on the current or --on context)"))
-                .option(OptionSpec.value("to", ValueKind.CONTEXT, "target context"))
+                .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                 .option(OptionSpec.value("into", ValueKind.ASSET, "target asset (default: the asset named after the source container, created if missing)"))
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
                 .details("No byte passes through amsh: blobs up to 256 MiB use Copy Blob From URL, larger ones Put Block From URL.\n"

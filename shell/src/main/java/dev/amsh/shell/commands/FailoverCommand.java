@@ -18,7 +18,7 @@ public final class FailoverCommand implements Command {
         return CommandSpec.of("failover", "replicate a published asset to another datacenter: same locator Id, same URL path")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "the published asset on the source context"))
                 .option(OptionSpec.value("from", ValueKind.CONTEXT, "source context (default: current)"))
-                .option(OptionSpec.value("to", ValueKind.CONTEXT, "target context"))
+                .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                 .option(OptionSpec.flag("dry-run", "print the plan and change nothing"))
                 .option(OptionSpec.flag("via-sas", "take the SAS-locator steps even when storage keys are at hand"))
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))

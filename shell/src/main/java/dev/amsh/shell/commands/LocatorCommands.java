@@ -96,8 +96,8 @@ public final class LocatorCommands {
         public CommandSpec spec() {
             return CommandSpec.of("locator clone", "create on another context an origin locator with the same Id")
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context"))
-                    .option(OptionSpec.value("to", ValueKind.CONTEXT, "target context"))
-                    .option(OptionSpec.value("asset", ValueKind.ASSET, "the replica asset on the target"))
+                    .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
+                    .option(OptionSpec.required("asset", ValueKind.ASSET, "the replica asset on the target"))
                     .details("Refused, with nothing changed, when the Id already exists on the target.")
                     .build();
         }

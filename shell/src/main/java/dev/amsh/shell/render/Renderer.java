@@ -141,6 +141,14 @@ public final class Renderer {
         if (v instanceof Instant t) {
             return t.truncatedTo(ChronoUnit.SECONDS).toString();
         }
+        if (v instanceof Collection<?> c) {
+            return c.size() + (c.size() == 1 ? " item" : " items");
+        }
+        if (v.getClass().isRecord()) {
+            // a nested entity stands for its Id in a cell, not for a dump of every field
+            Object id = components(v).get("id");
+            return id != null ? String.valueOf(id) : v.getClass().getSimpleName();
+        }
         return String.valueOf(v);
     }
 
