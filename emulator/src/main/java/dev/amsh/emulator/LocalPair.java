@@ -91,7 +91,7 @@ public final class LocalPair implements AutoCloseable {
             StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()));
             Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
                     options.tokenLifetime(), freeOr(dc.path("apiPort").asInt(0)), freeOr(dc.path("originPort").asInt(0)));
-            MediaEncoderStandard encoder = new MediaEncoderStandard(d.api(), this::ffmpeg, options.clock(), options.log());
+            MediaEncoderStandard encoder = new MediaEncoderStandard(d.api(), this::ffmpeg, options.clock());
             d.api().setJobRunner(encoder);
             encoders.add(encoder);
             d.start();

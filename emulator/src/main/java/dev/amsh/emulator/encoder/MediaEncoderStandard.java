@@ -37,7 +37,6 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
     private final EntityStore store;
     private final Supplier<Path> ffmpeg;
     private final Clock clock;
-    private final Consumer<String> log;
     private volatile Process running;
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
         Thread t = new Thread(r, "amsh-encoder");
@@ -45,12 +44,11 @@ public final class MediaEncoderStandard implements RestApi.JobRunner, AutoClosea
         return t;
     });
 
-    public MediaEncoderStandard(RestApi api, Supplier<Path> ffmpeg, Clock clock, Consumer<String> log) {
+    public MediaEncoderStandard(RestApi api, Supplier<Path> ffmpeg, Clock clock) {
         this.api = api;
         this.store = api.store();
         this.ffmpeg = ffmpeg;
         this.clock = clock;
-        this.log = log;
     }
 
     /** Jobs that were queued or running when the pair stopped start again. */
