@@ -27,6 +27,7 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneOffset;
@@ -363,10 +364,15 @@ public final class AmsClient {
         return AmsServiceException.hintFor(status);
     }
 
+    /** The request relative to the API root (the cluster's, or the configured one it was built against). */
     private String describe(Request request) {
-        String s = request.url().toString();
-        String r = root.current().toString();
-        return redactor.redact(s.startsWith(r) ? s.substring(r.length()) : s);
+        String s = URLDecoder.decode(request.url().toString(), StandardCharsets.UTF_8);
+        for (String r : new String[] {root.current().toString(), root.configured().toString()}) {
+            if (s.startsWith(r)) {
+                return redactor.redact(s.substring(r.length()));
+            }
+        }
+        return redactor.redact(s);
     }
 
     private static String xmlEscape(String s) {

@@ -200,10 +200,18 @@ public final class Failover {
                 skipSas ? "storage keys at hand: container known from Asset.Uri"
                         : "policy Write 24h + SAS locator, removed at the end"));
         List<BlobEntry> blobs = from.storage().list(source.containerName());
-        long bytes = blobs.stream().mapToLong(BlobEntry::length).sum();
-        emit.accept(new Step(5, "copy blobs", Step.Status.PLANNED, blobs.size() + " blobs, " + bytes
-                + " bytes, server-side"));
-        emit.accept(new Step(6, "CreateFileInfos on " + to.name(), Step.Status.PLANNED, "then mark the .ism primary"));
+        // what an earlier run already did is not planned again: the plan says what the run would do
+        java.util.Map<String, BlobEntry> there = new java.util.HashMap<>();
+        existingTarget.ifPresent(t -> to.storage().list(t.containerName()).forEach(e -> there.put(e.name(), e)));
+        List<BlobEntry> toCopy = blobs.stream().filter(e -> e.length() > 0 && e.isBlockBlob())
+                .filter(e -> there.get(e.name()) == null || !there.get(e.name()).isCopyOf(e)).toList();
+        long bytes = toCopy.stream().mapToLong(BlobEntry::length).sum();
+        emit.accept(new Step(5, "copy blobs", toCopy.isEmpty() ? Step.Status.SKIPPED : Step.Status.PLANNED,
+                toCopy.size() + " of " + blobs.size() + " blobs to copy, " + bytes + " bytes, server-side"));
+        boolean registered = existingTarget.isPresent() && toCopy.isEmpty()
+                && coversBlobs(to.ams().listFiles(existingTarget.get().id()), new ArrayList<>(there.values()));
+        emit.accept(new Step(6, "CreateFileInfos on " + to.name(), registered ? Step.Status.SKIPPED : Step.Status.PLANNED,
+                registered ? "files already registered" : "then mark the .ism primary"));
         emit.accept(new Step(7, "origin locator on " + to.name() + " with the same Id",
                 existingLocator.isPresent() ? Step.Status.SKIPPED : Step.Status.PLANNED, origin.id()));
         String originalUrl = ism == null ? origin.path() : StreamingUrls.manifestUrl(origin, ism);

@@ -116,6 +116,11 @@ class FailoverLocalPairTest {
         assertTrue(planned.stream().anyMatch(s -> s.status() == Step.Status.PLANNED && s.title().startsWith("copy")));
 
         Failover.Result first = failover.run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+        List<Step> replanned = new ArrayList<>();
+        failover.run(a, b, name, new Failover.Options(true, false, CopyOptions.defaults()), replanned::add, p -> { },
+                new CopyCancellation());
+        assertTrue(replanned.stream().filter(s -> s.number() >= 3).allMatch(s -> s.status() == Step.Status.SKIPPED),
+                "a plan after a full run has nothing left to do: " + replanned);
         List<Step> again = new ArrayList<>();
         Failover.Result second = failover.run(a, b, name, Failover.Options.defaults(), again::add, p -> { }, new CopyCancellation());
         assertEquals(first.target().id(), second.target().id());

@@ -132,6 +132,9 @@ class EmulatorRulesTest {
         assertEquals(204, c.call("MERGE", "Assets('" + id + "')", "{\"Name\":\"" + prefix + "-renamed\"}").status());
         assertEquals(prefix + "-renamed", c.call("GET", "Assets('" + id.replace(":", "%3A") + "')", null).d().get("Name").asText());
         assertEquals(400, c.call("GET", "Assets?$filter=Name%20gt%20'x'", null).status(), "unsupported operator");
+        RawClient.Reply unknown = c.call("GET", "Assets?$filter=Nme%20eq%20'x'", null);
+        assertEquals(400, unknown.status(), "unknown property");
+        assertTrue(unknown.text().contains("No property 'Nme'"), unknown.text());
         assertEquals(204, c.call("DELETE", "Assets('" + id + "')", null).status());
         RawClient.Reply gone = c.call("GET", "Assets('" + id + "')", null);
         assertEquals(404, gone.status());

@@ -11,17 +11,24 @@ import java.util.function.Predicate;
  */
 public final class ODataFilter {
     private final String text;
+    private final java.util.Set<String> known;
     private int pos;
 
-    private ODataFilter(String text) {
+    private ODataFilter(String text, java.util.Set<String> known) {
         this.text = text;
+        this.known = known;
     }
 
     public static Predicate<JsonNode> parse(String filter) {
+        return parse(filter, null);
+    }
+
+    /** Parses a filter whose properties must be among {@code known} (null: any), as the service checked them. */
+    public static Predicate<JsonNode> parse(String filter, java.util.Set<String> known) {
         if (filter == null || filter.isBlank()) {
             return n -> true;
         }
-        ODataFilter p = new ODataFilter(filter);
+        ODataFilter p = new ODataFilter(filter, known);
         Predicate<JsonNode> result = p.or();
         p.skipSpace();
         if (p.pos != p.text.length()) {
@@ -56,13 +63,13 @@ public final class ODataFilter {
         }
         if (keyword("startswith")) {
             expect('(');
-            String field = identifier();
+            String field = property();
             expect(',');
             String prefix = literal();
             expect(')');
             return n -> n.hasNonNull(field) && n.get(field).asText().startsWith(prefix);
         }
-        String field = identifier();
+        String field = property();
         String op = identifier();
         String value = literal();
         return switch (op) {
@@ -77,6 +84,15 @@ public final class ODataFilter {
             return value == null;
         }
         return node.asText().equals(value);
+    }
+
+    private String property() {
+        String name = identifier();
+        if (known != null && !known.contains(name)) {
+            throw new IllegalArgumentException("No property '" + name + "' exists in the entity set; it has "
+                    + String.join(", ", new java.util.TreeSet<>(known)));
+        }
+        return name;
     }
 
     private String identifier() {

@@ -197,9 +197,25 @@ public final class RestApi {
 
     // ---- reading ----
 
+    /** The properties of each entity set, which is what a $filter may name. */
+    static final Map<String, java.util.Set<String>> PROPERTIES = Map.of(
+            "Assets", java.util.Set.of("Id", "Name", "State", "Options", "AlternateId", "Created", "LastModified", "Uri",
+                    "StorageAccountName", "FormatOption"),
+            "Files", java.util.Set.of("Id", "Name", "ContentFileSize", "ParentAssetId", "IsPrimary", "MimeType", "IsEncrypted",
+                    "EncryptionScheme", "EncryptionVersion", "EncryptionKeyId", "InitializationVector", "ContentChecksum",
+                    "Options", "Created", "LastModified"),
+            "AccessPolicies", java.util.Set.of("Id", "Name", "DurationInMinutes", "Permissions", "Created", "LastModified"),
+            "Locators", java.util.Set.of("Id", "Name", "Type", "AssetId", "AccessPolicyId", "StartTime", "ExpirationDateTime",
+                    "Path", "BaseUri", "ContentAccessComponent"),
+            "Jobs", java.util.Set.of("Id", "Name", "State", "Priority", "Created", "LastModified", "StartTime", "EndTime",
+                    "RunningDuration", "TemplateId"),
+            "Tasks", java.util.Set.of("Id", "Name", "State", "Configuration", "MediaProcessorId", "Priority", "Progress",
+                    "StartTime", "EndTime", "RunningDuration", "PerfMessage", "TaskBody", "Options"),
+            "MediaProcessors", java.util.Set.of("Id", "Name", "Description", "Sku", "Vendor", "Version"));
+
     private void list(HttpExchange ex, ODataWriter out, String set, List<ObjectNode> all, Map<String, String> query)
             throws IOException {
-        var filter = ODataFilter.parse(query.get("$filter"));
+        var filter = ODataFilter.parse(query.get("$filter"), PROPERTIES.get(set));
         int skip = intParam(query, "$skip", 0);
         int top = Math.min(intParam(query, "$top", PAGE_CAP), PAGE_CAP);
         List<ObjectNode> page = new ArrayList<>();
