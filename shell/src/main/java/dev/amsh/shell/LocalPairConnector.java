@@ -40,10 +40,6 @@ public final class LocalPairConnector {
         return new Contexts(configs, environment, file);
     }
 
-    /** The result of connecting: the contexts, and the in-process service when this process started it. */
-    public record Connection(Contexts contexts, LocalService service, String how) {
-    }
-
     /** Contexts for a pair already running as a service from this data folder, if one answers. */
     public static java.util.Optional<Contexts> running(Path dataDir, ContextEnvironment environment,
                                                        dev.amsh.context.ContextsFile file) {
@@ -58,17 +54,17 @@ public final class LocalPairConnector {
         }
     }
 
-    public static Connection connect(Path dataDir, Path toolsDir, ContextEnvironment environment,
-                                     dev.amsh.context.ContextsFile file) throws IOException {
-        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
-        if (LocalService.control(endpointsFile, "/status").isPresent()) {
-            return new Connection(contextsFor(LocalPair.readEndpoints(endpointsFile), environment, file), null,
-                    "connected to the local pair running from " + dataDir);
+    /** Contexts a and b on the pair running from this data folder, started in this process when none is. */
+    public static Contexts connect(Path dataDir, Path toolsDir, ContextEnvironment environment,
+                                   dev.amsh.context.ContextsFile file) throws IOException {
+        java.util.Optional<Contexts> joined = running(dataDir, environment, file); // one may have started meanwhile
+        if (joined.isPresent()) {
+            return joined.get();
         }
+        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
                 .withLog(line -> System.err.println("amsh: " + line)), endpointsFile).start();
         Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-pair-stop"));
-        return new Connection(contextsFor(service.endpoints(), environment, file), service,
-                "started the local pair in this process (data in " + dataDir + ")");
+        return contextsFor(service.endpoints(), environment, file);
     }
 }

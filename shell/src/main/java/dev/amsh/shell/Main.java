@@ -160,10 +160,7 @@ public final class Main {
         }
         session.setContexts(CompletableFuture.supplyAsync(() -> {
             try {
-                LocalPairConnector.Connection c = LocalPairConnector.connect(options.dataDir(),
-                        toolsDir(env, home), environment, file);
-                session.setLocalPair(c.service());
-                return c.contexts();
+                return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);

@@ -43,7 +43,6 @@ public final class Session {
     private java.util.concurrent.Future<Contexts> pendingContexts;
     private ScriptHost scripts;
     private volatile CopyCancellation cancellation = new CopyCancellation();
-    private Object localPair;
 
     public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock) {
         this.redactor = redactor;
@@ -161,14 +160,6 @@ public final class Session {
     public CopyCancellation newCancellation() {
         cancellation = new CopyCancellation();
         return cancellation;
-    }
-
-    public Object localPair() {
-        return localPair;
-    }
-
-    public void setLocalPair(Object pair) {
-        this.localPair = pair;
     }
 
     public synchronized ScriptHost scripts() {

@@ -31,7 +31,10 @@ public final class UploadCommand implements Command {
             file = java.nio.file.Files.createTempDirectory("amsh-sample").resolve("amsh_sample.mp4");
             s.console().progress("making the sample with ffmpeg…");
             dev.amsh.emulator.encoder.Ffmpeg.makeSample(dev.amsh.emulator.encoder.Ffmpeg.locate(
-                    s.toolsDir().resolve("ffmpeg"), line -> s.console().progress(line)), file, 10);
+                    s.toolsDir().resolve("ffmpeg"), line -> {
+                        s.console().progressDone();
+                        s.console().err().println("amsh: " + line);
+                    }), file, 10);
             s.console().progressDone();
         } else {
             file = Path.of(inv.requireParam(0));
