@@ -168,6 +168,24 @@ class FailoverLocalPairTest {
     }
 
     @Test
+    void verifyComparesWhatBothOriginsServe() {
+        publishedAsset();
+        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
+                new CopyCancellation());
+        VerifyFailover verify = new VerifyFailover(new okhttp3.OkHttpClient());
+        VerifyFailover.Result good = verify.run(a, b, name);
+        assertTrue(good.ok(), good.toString());
+        assertEquals(3, good.files().size());
+
+        b.storage().container(r.target().containerName()).getBlobClient("movie_640x360_1150.mp4")
+                .upload(BinaryData.fromBytes(new byte[50_000 - 1]), true);
+        VerifyFailover.Result bad = verify.run(a, b, name);
+        assertFalse(bad.ok());
+        assertEquals(List.of("movie_640x360_1150.mp4"),
+                bad.files().stream().filter(f -> !f.same()).map(VerifyFailover.FileCheck::file).toList());
+    }
+
+    @Test
     void failingOverOntoTheSourceContextIsRefused() {
         publishedAsset();
         AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, a, name,

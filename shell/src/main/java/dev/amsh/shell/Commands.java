@@ -28,6 +28,7 @@ public final class Commands {
         r.add(new CopyCommand());
         r.add(new FileInfosCommand());
         r.add(new FailoverCommand());
+        r.add(new dev.amsh.shell.commands.VerifyCommand());
         LocalCommands.all(localDataDir).forEach(r::add);
         r.add(new dev.amsh.shell.commands.TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);
