@@ -38,10 +38,10 @@ class LifecycleTest {
     @Test
     void tokensExpire(@TempDir Path data) throws Exception {
         try (LocalPair pair = new LocalPair(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
-                .withTokenLifetime(Duration.ofSeconds(1))).start()) {
+                .withTokenLifetime(Duration.ofSeconds(3))).start()) {
             RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
             assertEquals(200, c.call("GET", "Assets", null).status());
-            Thread.sleep(1200);
+            Thread.sleep(3200);
             assertEquals(401, c.call("GET", "Assets", null).status());
         }
     }
