@@ -118,17 +118,18 @@ public final class Contexts {
     private void save() {
         if (persistent) {
             file.write(new ContextsFile.Content(current, configs));
-        } else if (file != null) {
-            Map<String, ContextConfig> added = new LinkedHashMap<>(file.read().contexts());
+        } else if (file != null && configs.keySet().stream().anyMatch(n -> !localNames.contains(n))) {
+            // only contexts a person added go to the file; the file's own current stays unless one of those is current
+            ContextsFile.Content existing = file.read();
+            Map<String, ContextConfig> added = new LinkedHashMap<>(existing.contexts());
             configs.forEach((n, c) -> {
                 if (!localNames.contains(n)) {
                     added.put(n, c);
                 }
             });
-            if (!added.isEmpty()) {
-                String saved = current != null && added.containsKey(current) ? current : added.keySet().iterator().next();
-                file.write(new ContextsFile.Content(saved, added));
-            }
+            String saved = current != null && !localNames.contains(current) ? current
+                    : existing.current() != null ? existing.current() : added.keySet().iterator().next();
+            file.write(new ContextsFile.Content(saved, added));
         }
     }
 }

@@ -151,15 +151,16 @@ public final class Failover {
             // a target made in this run has no files yet: no need to ask
             List<AssetFile> targetFiles = existingTarget.isPresent() ? b.listFiles(target.id()) : List.of();
             if (coversBlobs(targetFiles, to.storage().list(targetContainer))) {
+                RegisterFiles.markPrimaryManifest(b, targetFiles);
                 emit.accept(new Step(6, "CreateFileInfos on " + to.name(), Step.Status.SKIPPED,
                         targetFiles.size() + " files already registered"));
             } else {
                 b.createFileInfos(target.id());
                 targetFiles = b.listFiles(target.id());
+                RegisterFiles.markPrimaryManifest(b, targetFiles);
                 emit.accept(new Step(6, "CreateFileInfos on " + to.name(), Step.Status.DONE,
                         targetFiles.size() + " files registered"));
             }
-            RegisterFiles.markPrimaryManifest(b, targetFiles);
 
             Locator replica;
             if (existingLocator.isPresent()) {

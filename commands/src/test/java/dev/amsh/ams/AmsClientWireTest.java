@@ -470,6 +470,9 @@ class AmsClientWireTest {
                 redactor.redact("context add a --account-key c2VjcmV0a2V5 --storage-key=c3RvcmFnZQ== --client-secret env:AMS_SECRET"));
         assertEquals("context add d --client-secret *** --storage-key *** --account-key \"env:X\"",
                 redactor.redact("context add d --client-secret \"my secret with spaces\" --storage-key 'two words' --account-key \"env:X\""));
+        assertEquals("context add [--account-key TEXT] [--storage-key TEXT]",
+                redactor.redact("context add [--account-key TEXT] [--storage-key TEXT]"), "usage text is not a secret");
+        assertEquals("--account-key *** --storage-key ***", redactor.redact("--account-key secretvalue --storage-key SECRET3"));
         redactor.setRevealing(true);
         assertEquals(text, redactor.redact(text));
     }

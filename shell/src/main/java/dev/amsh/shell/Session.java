@@ -205,6 +205,11 @@ public final class Session {
         return result;
     }
 
+    /** Groovy keywords and common script calls, which look like "word word" but are no typos. */
+    private static final java.util.Set<String> GROOVY_WORDS = java.util.Set.of("assert", "def", "var", "return", "if",
+            "for", "while", "new", "import", "print", "println", "printf", "throw", "sleep", "sh", "final",
+            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as");
+
     /** "asets ls" is a mistyped command, not Groovy: say which command was meant. */
     private void refuseTypo(String line) {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
@@ -213,6 +218,9 @@ public final class Session {
             return;
         }
         String head = words.get(0).text();
+        if (GROOVY_WORDS.contains(head)) {
+            return;
+        }
         for (String known : registry.heads()) {
             if (editDistance(head, known) <= 2) {
                 throw new AmshException("unknown command '" + head + "' (did you mean '" + known + "'?)",

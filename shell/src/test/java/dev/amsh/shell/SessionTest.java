@@ -91,6 +91,7 @@ class SessionTest {
                 .startsWith("--concurrency must be between 1 and 64"));
         assertEquals("exit takes a number, not 'abc' (usage: exit [STATUS])",
                 assertThrows(AmshException.class, () -> f.session.execute("exit abc")).oneLine());
+        f.session.execute("assert 1 == 1"); // Groovy, not a typo of 'assets'
         f.session.execute("x = []");
         assertTrue(assertThrows(AmshException.class, () -> f.session.execute("copy ${x[5].id} --to b")).oneLine()
                 .startsWith("Groovy: Cannot get property 'id' on null object"));

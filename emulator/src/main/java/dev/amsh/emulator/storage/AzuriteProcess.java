@@ -72,7 +72,8 @@ public final class AzuriteProcess implements AutoCloseable {
             }
             long pid = Long.parseLong(Files.readString(pidFile).trim());
             ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(h -> h.info().commandLine().map(c -> c.contains("azurite")).orElse(false))
+                    .filter(h -> h.info().commandLine().map(c -> c.contains("azurite") && c.contains(dataDir.toString()))
+                            .orElse(false))
                     .ifPresent(h -> {
                         log.accept("stopping a stale Azurite (pid " + pid + ") left on " + dataDir);
                         h.destroy();

@@ -37,7 +37,7 @@ public final class FailoverCommand implements Command {
         Failover.Options options = new Failover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
                 CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));
         // with -o json or tsv the steps go to stderr, so stdout carries the result alone
-        java.io.PrintWriter steps = "table".equals(inv.option("output")) ? s.console().out() : s.console().err();
+        java.io.PrintWriter steps = dev.amsh.shell.render.Format.parse(inv.option("output")) == dev.amsh.shell.render.Format.TABLE ? s.console().out() : s.console().err();
         Failover.Result r;
         try {
             r = new Failover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {

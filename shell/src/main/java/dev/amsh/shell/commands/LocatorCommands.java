@@ -98,7 +98,8 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context"))
                     .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                     .option(OptionSpec.required("asset", ValueKind.ASSET, "the replica asset on the target"))
-                    .details("Refused, with nothing changed, when the Id already exists on the target.")
+                    .details("Run again on the same asset, it finds the clone already there. Refused, with nothing changed,\n"
+                            + "when the Id exists on the target for another asset.")
                     .build();
         }
 
@@ -107,7 +108,7 @@ public final class LocatorCommands {
             AccountContext to = s.contexts().get(inv.requireOption("to"));
             Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
                     inv.requireOption("asset"), to.name());
-            return new TextView("origin locator " + l.id() + " created on " + to.name() + "\npath " + l.path(), l);
+            return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
         }
     }
 }

@@ -37,6 +37,9 @@ public final class VerifyCommand implements Command {
             sb.append(String.format("  %-4s %-48s %12s  %d/%d%n", c.same() ? "same" : "DIFF", c.file(),
                     c.length() < 0 ? "-" : String.valueOf(c.length()), c.statusFrom(), c.statusTo()));
         }
+        if (r.files().isEmpty()) {
+            throw new AmshException("the asset has no files to compare", "upload or copy files into it first");
+        }
         long differing = r.files().stream().filter(c -> !c.same()).count();
         if (differing > 0) {
             s.console().out().println(s.redactor().redact(sb.toString().stripTrailing()));

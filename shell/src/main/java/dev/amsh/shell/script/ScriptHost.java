@@ -44,7 +44,7 @@ public final class ScriptHost {
         } catch (CompilationFailedException e) {
             throw new AmshException("not a command, and not valid Groovy: " + firstLine(e.getMessage()),
                     "type 'help' for the commands");
-        } catch (AmshException e) {
+        } catch (AmshException | dev.amsh.shell.commands.SessionCommands.ExitRequest e) {
             throw e;
         } catch (RuntimeException e) {
             // a Groovy expression failed (null.x, 1/0, a bad index): say so plainly, without a Java class name
