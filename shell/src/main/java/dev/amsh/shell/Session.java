@@ -120,6 +120,11 @@ public final class Session {
         return contexts().get(inv.option("on"));
     }
 
+    /** The source side of a two-context command: {@code --from NAME}, else {@code --on NAME}, else the current one. */
+    public AccountContext sourceContext(Invocation inv) {
+        return contexts().get(inv.option("from") != null ? inv.option("from") : inv.option("on"));
+    }
+
     public Redactor redactor() {
         return redactor;
     }

@@ -32,7 +32,7 @@ public final class FailoverCommand implements Command {
     }
 
     public Object run(Invocation inv, Session s) {
-        AccountContext from = s.contexts().get(inv.option("from") != null ? inv.option("from") : inv.option("on"));
+        AccountContext from = s.sourceContext(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
         Failover.Options options = new Failover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
                 CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));

@@ -26,7 +26,7 @@ public final class VerifyCommand implements Command {
     }
 
     public Object run(Invocation inv, Session s) {
-        AccountContext from = s.contexts().get(inv.option("from") != null ? inv.option("from") : inv.option("on"));
+        AccountContext from = s.sourceContext(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
         VerifyFailover.Result r = new VerifyFailover(s.contexts().environment().httpWithTrace("origin"))
                 .run(from, to, inv.requireParam(0));
