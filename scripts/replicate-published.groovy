@@ -1,24 +1,40 @@
-// replicate-published.groovy - replicate every published asset of a that b lacks.
+// replicate-published.groovy - replicate every published asset of a whose origin locators b lacks.
 //
 //   ./amsh scripts/replicate-published.groovy [--dry-run]
 //
-// An asset is published when it has an origin locator; b lacks it when no locator with that Id exists
-// on b. Each is failed over with the whole procedure; one failure does not stop the others, and the
-// script exits non-zero if any failed. A re-run picks up where the last one stopped.
+// An asset is published when it has an origin locator; it is missing on b while any of its unexpired
+// origin locators has no locator with the same Id on b (an asset published twice has two). Each such
+// asset is failed over once with the whole procedure, which replicates every one of its locators; one
+// failure does not stop the others, and the script exits non-zero if any failed. A re-run picks up
+// where the last one stopped.
 
 def dryRun = args.contains('--dry-run')
+def now = new Date().toInstant()
 def onB = locators.ls(on: 'b').collect { it.id } as Set
-def pending = locators.ls(on: 'a').findAll { it.type == 2 && !(it.id in onB) }
-println "${pending.size()} published asset(s) on a are missing on b"
+def missing = locators.ls(on: 'a').findAll {
+    it.type == 2 && !(it.id in onB) && (it.expirationDateTime == null || it.expirationDateTime.isAfter(now))
+}
+def assets = missing.groupBy { it.assetId }
+println "${missing.size()} origin locator(s) of ${assets.size()} published asset(s) on a are missing on b"
 
 def failed = []
-pending.each { origin ->
+assets.each { assetId, locs ->
     try {
-        def r = failover(origin.assetId, from: 'a', to: 'b', 'dry-run': dryRun)
-        println dryRun ? "would replicate ${r.source.name}" : "replicated ${r.source.name}: ${r.replicatedUrl}"
+        def r = failover(assetId, from: 'a', to: 'b', 'dry-run': dryRun)
+        def ids = locs.collect { it.id }
+        if (dryRun) {
+            println "would replicate ${r.source.name}: ${ids.join(', ')}"
+        } else {
+            def made = r.locators.findAll { it.replica != null }.collect { it.replica.id } as Set
+            def still = ids.findAll { !(it in made) }
+            if (still) {
+                throw new dev.amsh.error.AmshException("locator(s) ${still.join(', ')} still missing on b", "")
+            }
+            println "replicated ${r.source.name}: ${ids.join(', ')} -> ${r.replicatedUrl}"
+        }
     } catch (e) {
-        println "FAILED ${origin.assetId}: ${e.message}"
-        failed << origin.assetId
+        println "FAILED ${assetId}: ${e.message}"
+        failed << assetId
     }
 }
 if (failed) {

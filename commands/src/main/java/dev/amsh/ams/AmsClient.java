@@ -16,6 +16,7 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.ams.model.MediaProcessor;
 import dev.amsh.ams.model.ODataJson;
 import dev.amsh.error.AmsServiceException;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import okhttp3.HttpUrl;
@@ -84,9 +85,17 @@ public final class AmsClient {
     }
 
     public Asset createAsset(String name, int options, String storageAccountName) {
+        return createAsset(name, options, storageAccountName, null);
+    }
+
+    /** Creates an asset; {@code alternateId} is the caller's own key, kept by the service and filterable. */
+    public Asset createAsset(String name, int options, String storageAccountName, String alternateId) {
         ObjectNode body = json.createObjectNode().put("Name", name).put("Options", String.valueOf(options));
         if (storageAccountName != null) {
             body.put("StorageAccountName", storageAccountName);
+        }
+        if (alternateId != null) {
+            body.put("AlternateId", alternateId);
         }
         return Asset.from(post("Assets", body, false));
     }
@@ -198,6 +207,20 @@ public final class AmsClient {
             }
             throw e;
         }
+    }
+
+    /** Moves a locator's expiry (MERGE; the service allows it on origin locators). */
+    public void updateLocatorExpiry(String id, java.time.Instant expiry) {
+        merge("Locators('" + EntityIds.normalize("lid", id) + "')", json.createObjectNode()
+                .put("ExpirationDateTime", ISO_SECONDS.format(expiry.truncatedTo(ChronoUnit.SECONDS))));
+    }
+
+    public Locator getLocator(String id) {
+        return Locator.from(getEntity("Locators('" + EntityIds.normalize("lid", id) + "')"));
+    }
+
+    public AccessPolicy getAccessPolicy(String id) {
+        return AccessPolicy.from(getEntity("AccessPolicies('" + EntityIds.normalize("pid", id) + "')"));
     }
 
     public void deleteLocator(String id) {
@@ -322,12 +345,14 @@ public final class AmsClient {
             }
             return json.readTree(text);
         } catch (InterruptedIOException e) {
-            throw new AmshException("context " + contextName + ": " + request.method() + " " + describe(request)
-                    + " timed out or was interrupted", "check the network, or retry", e);
+            throw new AmsTransportException("context " + contextName + ": " + request.method() + " " + describe(request)
+                    + " timed out or was interrupted", "check the network, or retry", e, true);
         } catch (IOException e) {
-            throw new AmshException("context " + contextName + ": cannot reach " + request.url().host() + ":"
-                    + request.url().port() + " (" + redactor.redact(e.getMessage()) + ")",
-                    "is the datacenter down? check the network and the API root of context " + contextName, e);
+            boolean sent = !RetryInterceptor.notSent(e);
+            throw new AmsTransportException("context " + contextName + ": " + (sent ? request.method() + " "
+                    + describe(request) + " lost its answer" : "cannot reach " + request.url().host() + ":"
+                    + request.url().port()) + " (" + redactor.redact(String.valueOf(e.getMessage())) + ")",
+                    "is the datacenter down? check the network and the API root of context " + contextName, e, sent);
         }
     }
 

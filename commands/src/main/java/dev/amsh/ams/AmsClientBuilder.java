@@ -31,6 +31,13 @@ public final class AmsClientBuilder {
     private String contextName = "ams";
     private int pageSize = Query.SERVICE_PAGE_CAP;
     private TraceInterceptor trace;
+    private Duration tryTimeout = DEFAULT_TRY_TIMEOUT;
+
+    /**
+     * How long one try of a REST call may wait for its answer. In an outage a hung call must give way to a
+     * retry in seconds, not minutes; the service answers its heaviest calls (CreateFileInfos) well within it.
+     */
+    public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofSeconds(10);
 
     public AmsClientBuilder apiRoot(String apiRoot) {
         this.apiRoot = apiRoot;
@@ -84,16 +91,24 @@ public final class AmsClientBuilder {
         return this;
     }
 
+    /** Per-try timeout of REST calls (connect, write and read each). */
+    public AmsClientBuilder tryTimeout(Duration tryTimeout) {
+        this.tryTimeout = tryTimeout;
+        return this;
+    }
+
     /** The trace interceptor of the last built client: counts the REST calls made. */
     public TraceInterceptor trace() {
         return trace;
     }
 
     public AmsClient build() {
-        OkHttpClient base = baseHttp != null ? baseHttp : new OkHttpClient.Builder()
-                .connectTimeout(Duration.ofSeconds(10)).readTimeout(Duration.ofSeconds(60)).build();
+        OkHttpClient base = baseHttp != null ? baseHttp : new OkHttpClient();
         trace = new TraceInterceptor(contextName, redactor, traceSink, System::nanoTime);
+        // no silent resend underneath: a POST whose answer was lost must not be sent again by the transport
         OkHttpClient plain = base.newBuilder().followRedirects(false).followSslRedirects(false)
+                .retryOnConnectionFailure(false)
+                .connectTimeout(tryTimeout).readTimeout(tryTimeout).writeTimeout(tryTimeout)
                 .addNetworkInterceptor(trace).build();
         TokenProvider tokens = tokenProvider;
         if (tokens == null) {

@@ -15,8 +15,11 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
                                  Map<String, String> env) {
 
     public static ContextEnvironment create(Redactor redactor, Consumer<HttpTrace> traceSink, Map<String, String> env) {
-        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(10))
-                .readTimeout(Duration.ofMinutes(5)).writeTimeout(Duration.ofMinutes(5))
+        // storage calls: a server-side copy of up to 256 MiB answers only when done, hence the longer read timeout;
+        // no transport-level resend (the storage pipeline and the REST client each decide their own retries)
+        OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
+                .readTimeout(Duration.ofSeconds(60)).writeTimeout(Duration.ofSeconds(60))
+                .retryOnConnectionFailure(false)
                 .dispatcher(dispatcher()).build();
         return new ContextEnvironment(http, Clock.systemUTC(), redactor, traceSink, env);
     }

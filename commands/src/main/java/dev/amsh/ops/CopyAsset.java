@@ -1,6 +1,5 @@
 package dev.amsh.ops;
 
-import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
@@ -11,7 +10,6 @@ import dev.amsh.storage.CopyProgress;
 import dev.amsh.storage.CopyReport;
 
 import java.time.Clock;
-import java.util.List;
 import java.util.function.Consumer;
 
 /**
@@ -53,11 +51,7 @@ public final class CopyAsset {
         if (into != null && !into.isBlank()) {
             return new Target(Assets.resolve(to.ams(), into), false);
         }
-        String name = source.containerName();
-        List<Asset> existing = to.ams().listAssets(Query.filter("Name eq " + Query.literal(name)).top(1)).toList();
-        if (!existing.isEmpty()) {
-            return new Target(existing.get(0), false);
-        }
-        return new Target(to.ams().createAsset(name, Asset.OPTION_NONE, null), true);
+        ReplicaTargets.Created t = ReplicaTargets.findOrCreate(to.ams(), source);
+        return new Target(t.asset(), t.created());
     }
 }

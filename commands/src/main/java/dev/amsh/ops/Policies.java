@@ -4,23 +4,37 @@ import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AccessPolicy;
 
+import java.util.Comparator;
+import java.util.Optional;
+
 /**
  * Access policies for long-lived origin locators are reused, not created per locator: the service caps an
  * account at 1,000,000 policies and the documented procedure advises one policy per duration and permission.
  */
 public final class Policies {
+    public static final String READ_POLICY_PREFIX = "amsh read-only ";
+
     private Policies() {
     }
 
     public static String readPolicyName(int days) {
-        return "amsh read-only " + days + "d";
+        return READ_POLICY_PREFIX + days + "d";
     }
 
+    /**
+     * The read-only policy of that many days: the existing one (the oldest, should a lost answer ever have
+     * made two), else a new one, looked up again before any second create.
+     */
     public static AccessPolicy reusableReadPolicy(AmsClient ams, int days) {
         String name = readPolicyName(days);
+        return Outcomes.findOrCreate(() -> find(ams, name),
+                () -> ams.createAccessPolicy(name, days * 24.0 * 60, AccessPolicy.READ));
+    }
+
+    private static Optional<AccessPolicy> find(AmsClient ams, String name) {
         return ams.listAccessPolicies(Query.filter("Name eq " + Query.literal(name))).stream()
                 .filter(p -> p.permissions() == AccessPolicy.READ)
-                .findFirst()
-                .orElseGet(() -> ams.createAccessPolicy(name, days * 24.0 * 60, AccessPolicy.READ));
+                .min(Comparator.comparing(AccessPolicy::created, Comparator.nullsLast(Comparator.naturalOrder()))
+                        .thenComparing(AccessPolicy::id));
     }
 }

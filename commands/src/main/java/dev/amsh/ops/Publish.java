@@ -10,6 +10,8 @@ import dev.amsh.error.AmshException;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /**
  * Origin locators: publishing an asset (the procedure's GetStreamingOriginLocator) and cloning a locator
@@ -46,16 +48,24 @@ public final class Publish {
     }
 
     /**
-     * Creates on the target an origin locator with the source locator's Id. Refused, before any change,
-     * when that Id already exists on the target.
+     * Creates on the target an origin locator with the source locator's Id, start and expiry. Refused, before
+     * any change, when that Id already exists on the target for another asset, or when the original is
+     * expired or not yet started (b would then answer for a window a does not), unless {@code force}.
      */
     public Locator cloneLocator(AmsClient source, String locatorId, AmsClient target, String targetAssetNameOrId,
-                                String targetContext) {
+                                String targetContext, boolean force) {
         Locator original = source.findLocator(locatorId).orElseThrow(() -> new AmshException(
-                "no locator " + locatorId + " on the source context", "list them with 'locators ls'"));
+                "no locator " + locatorId + " on " + source.contextName(), "list them with 'locators ls --on "
+                        + source.contextName() + "'"));
         if (original.type() != Locator.ON_DEMAND_ORIGIN) {
             throw new AmshException("locator " + original.id() + " is a SAS locator, not an origin locator",
                     "clone the asset's OnDemandOrigin locator");
+        }
+        LocatorWindow window = LocatorWindow.of(original, clock.instant());
+        if (window.state() != LocatorWindow.State.ACTIVE && !force) {
+            throw new AmshException("locator " + original.id() + " on " + source.contextName() + " is "
+                    + window.describe() + ": its URLs do not play there now",
+                    "give --force to clone it with the same window anyway");
         }
         Asset asset = Assets.resolve(target, targetAssetNameOrId);
         var existing = target.findLocator(original.id());
@@ -64,19 +74,35 @@ public final class Publish {
         }
         if (existing.isPresent()) {
             throw new AmshException("locator " + original.id() + " already exists on " + targetContext
-                    + " (asset " + existing.get().assetId() + ")",
-                    "nothing to do if it points at the replica; otherwise delete it there first");
+                    + " for another asset (" + existing.get().assetId() + ")",
+                    "if that asset is the replica, nothing is to do; 'locator inspect' or 'assets show "
+                            + existing.get().assetId() + " --on " + targetContext + "' tells");
         }
         return createClone(original, target, asset);
     }
 
-    /** The clone itself, for callers that already hold the original and checked the target (failover). */
+    /**
+     * The clone itself, for callers that already hold the original and checked the target (failover): the
+     * same Id, the same start, and the same expiry (a reusable read policy of whole days covers the window,
+     * then the expiry is set exactly where it differs).
+     */
     Locator createClone(Locator original, AmsClient target, Asset asset) {
-        int days = (int) Math.max(1, Duration.between(clock.instant(),
-                original.expirationDateTime() == null ? clock.instant().plus(Duration.ofDays(100))
-                        : original.expirationDateTime()).toDays() + 1);
+        Instant start = original.startTime();
+        Instant expiry = original.expirationDateTime();
+        Instant from = start != null ? start : clock.instant();
+        long seconds = expiry == null ? Duration.ofDays(100).toSeconds() : Duration.between(from, expiry).toSeconds();
+        int days = (int) Math.max(1, (seconds + 86_399) / 86_400);
         AccessPolicy policy = Policies.reusableReadPolicy(target, days);
-        return target.createLocator(new LocatorRequest(original.id(), asset.id(), policy.id(),
-                Locator.ON_DEMAND_ORIGIN, clock.instant().minus(START_SKEW), original.name()));
+        Locator made = target.createLocator(new LocatorRequest(original.id(), asset.id(), policy.id(),
+                Locator.ON_DEMAND_ORIGIN, start, original.name()));
+        if (expiry != null && !sameSecond(expiry, made.expirationDateTime())) {
+            target.updateLocatorExpiry(made.id(), expiry);
+            made = target.getLocator(made.id());
+        }
+        return made;
+    }
+
+    private static boolean sameSecond(Instant x, Instant y) {
+        return y != null && x.truncatedTo(ChronoUnit.SECONDS).equals(y.truncatedTo(ChronoUnit.SECONDS));
     }
 }

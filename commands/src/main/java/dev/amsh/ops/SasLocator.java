@@ -2,6 +2,7 @@ package dev.amsh.ops;
 
 import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.LocatorRequest;
+import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.EntityIds;
@@ -9,20 +10,23 @@ import dev.amsh.ams.model.Locator;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
  * A SAS locator on an asset's container, as the documented procedure creates one to learn the container
  * name (read on the source, write on the target). {@link #remove} deletes the locator and its policy.
+ * The policy and the locator carry the caller's Name (a {@link RunMarker} name for temporary ones), so a
+ * lost answer is found by that Name instead of being sent again.
  */
 public record SasLocator(String context, Asset asset, Locator locator, AccessPolicy policy) {
 
     public static SasLocator create(String context, AmsClient ams, Asset asset, boolean write, Duration lifetime,
-                                    Clock clock) {
-        String name = write ? "amsh write" : "amsh read";
-        AccessPolicy policy = ams.createAccessPolicy(name, lifetime.toMinutes(),
-                write ? AccessPolicy.WRITE : AccessPolicy.READ);
-        // a locator Id of our own makes the POST safe to repeat after a timeout, and lets cleanup find it
+                                    Clock clock, String name) {
+        int permissions = write ? AccessPolicy.WRITE : AccessPolicy.READ;
+        AccessPolicy policy = Outcomes.findOrCreate(() -> findPolicy(ams, name, permissions),
+                () -> ams.createAccessPolicy(name, lifetime.toMinutes(), permissions));
+        // a locator Id of our own makes the POST safe to repeat after a lost answer, and lets cleanup find it
         String id = EntityIds.newId("lid", UUID.randomUUID());
         try {
             Locator locator = ams.createLocator(new LocatorRequest(id, asset.id(), policy.id(), Locator.SAS,
@@ -39,6 +43,11 @@ public record SasLocator(String context, Asset asset, Locator locator, AccessPol
         }
     }
 
+    private static Optional<AccessPolicy> findPolicy(AmsClient ams, String name, int permissions) {
+        return ams.listAccessPolicies(Query.filter("Name eq " + Query.literal(name))).stream()
+                .filter(p -> p.permissions() == permissions).findFirst();
+    }
+
     public String containerName() {
         return locator.containerName();
     }
@@ -48,7 +57,15 @@ public record SasLocator(String context, Asset asset, Locator locator, AccessPol
         return locator.path();
     }
 
-    /** Deletes the locator, then its policy; the policy goes even when the locator delete fails. */
+    /** The command that removes this locator and its policy by hand, for when removing it failed. */
+    public String removeCommand() {
+        return "sas rm " + locator.id() + " --on " + context;
+    }
+
+    /**
+     * Deletes the locator, then its policy; the policy goes even when the locator delete fails. A DELETE whose
+     * first answer was lost and that then finds nothing counts as done (the retry layer reports it so).
+     */
     public void remove(AmsClient ams) {
         RuntimeException first = null;
         try {

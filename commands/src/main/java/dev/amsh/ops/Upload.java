@@ -58,7 +58,8 @@ public final class Upload {
         Asset asset = ams.createAsset(assetName != null ? assetName : name, Asset.OPTION_NONE, null);
         SasLocator sas;
         try {
-            sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock);
+            sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock,
+                    RunMarker.create(java.util.UUID::randomUUID).name("upload"));
         } catch (RuntimeException e) {
             undo(e, () -> ams.deleteAsset(asset.id()));
             throw e;

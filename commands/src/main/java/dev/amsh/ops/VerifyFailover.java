@@ -13,24 +13,43 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Optional;
 
 /**
- * Checks a failover the way a player would see it: every file of the asset fetched over HTTP from the
- * source origin and from the target origin under the same locator path, compared by status, length and
- * SHA-256. It is what a traffic manager switching between the two origins relies on.
+ * Checks a failover the way a player would see it: for every unexpired origin locator of the asset, every file
+ * fetched over HTTP from the source origin and from the target origin under the same locator path, compared by
+ * status, length and SHA-256. It is what a traffic manager switching between the two origins relies on.
  */
 public final class VerifyFailover {
     /** One file as both origins served it. */
     public record FileCheck(String file, int statusFrom, int statusTo, long length, boolean same) {
     }
 
-    /** Every file, and whether the two origins agree on all of them. */
-    public record Result(String locatorId, String pathFrom, String pathTo, List<FileCheck> files) {
+    /** One origin locator: its replica's path on the target (null when missing there) and every file. */
+    public record LocatorCheck(String locatorId, String pathFrom, String pathTo, LocatorWindow window,
+                               List<FileCheck> files) {
+        public boolean missing() {
+            return pathTo == null;
+        }
+
         public boolean ok() {
-            return !files.isEmpty() && files.stream().allMatch(FileCheck::same);
+            return !missing() && !files.isEmpty() && files.stream().allMatch(FileCheck::same);
+        }
+    }
+
+    /** Every locator, and whether the two origins agree on all of them. */
+    public record Result(List<LocatorCheck> locators) {
+        public boolean ok() {
+            return !locators.isEmpty() && locators.stream().allMatch(LocatorCheck::ok);
+        }
+
+        /** Every file check of every locator. */
+        public List<FileCheck> files() {
+            return locators.stream().flatMap(l -> l.files().stream()).toList();
         }
     }
 
@@ -40,26 +59,30 @@ public final class VerifyFailover {
         this.http = http;
     }
 
-    public Result run(AccountContext from, AccountContext to, String asset) {
+    public Result run(AccountContext from, AccountContext to, String asset, Instant now) {
         if (from.name().equals(to.name())) {
             throw new AmshException("--to " + to.name() + " is the source context", "verify against the other datacenter");
         }
         Asset source = Assets.resolve(from.ams(), asset);
-        Locator origin = from.ams().listLocatorsOf(source.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
-                .findFirst().orElseThrow(() -> new AmshException("asset " + source.name() + " has no origin locator on "
-                        + from.name(), "publish it, then fail it over"));
-        Locator replica = to.ams().findLocator(origin.id()).orElseThrow(() -> new AmshException("locator " + origin.id()
-                + " does not exist on " + to.name(), "fail the asset over first: failover " + source.name() + " --to " + to.name()));
-        List<FileCheck> checks = new ArrayList<>();
-        for (AssetFile f : from.ams().listFiles(source.id())) {
-            Fetched a = fetch(origin.path() + f.name());
-            Fetched b = fetch(replica.path() + f.name());
-            // the copy skips zero-length blobs, so an empty file missing on both sides alike is no difference
-            boolean same = a.status() == b.status() && a.length() == b.length() && a.sha256().equals(b.sha256())
-                    && (a.status() == 200 || f.contentFileSize() == 0);
-            checks.add(new FileCheck(f.name(), a.status(), b.status(), a.length(), same));
+        SourceLocators origins = SourceLocators.of(from.ams(), source, now);
+        List<AssetFile> files = from.ams().listFiles(source.id());
+        List<LocatorCheck> checks = new ArrayList<>();
+        for (Locator origin : origins.toReplicate()) {
+            Optional<Locator> replica = to.ams().findLocator(origin.id());
+            List<FileCheck> fileChecks = new ArrayList<>();
+            if (replica.isPresent()) {
+                for (AssetFile f : files) {
+                    Fetched a = fetch(origin.path() + f.name());
+                    Fetched b = fetch(replica.get().path() + f.name());
+                    // a pending locator answers 404 on both sides alike: the same answer is what counts
+                    boolean same = a.status() == b.status() && a.length() == b.length() && a.sha256().equals(b.sha256());
+                    fileChecks.add(new FileCheck(f.name(), a.status(), b.status(), a.length(), same));
+                }
+            }
+            checks.add(new LocatorCheck(origin.id(), origin.path(), replica.map(Locator::path).orElse(null),
+                    LocatorWindow.of(origin, now), List.copyOf(fileChecks)));
         }
-        return new Result(origin.id(), origin.path(), replica.path(), List.copyOf(checks));
+        return new Result(List.copyOf(checks));
     }
 
     private record Fetched(int status, long length, String sha256) {

@@ -11,8 +11,11 @@ import com.azure.storage.blob.models.ListBlobsOptions;
 import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.common.StorageSharedKeyCredential;
+import com.azure.storage.common.policy.RequestRetryOptions;
+import com.azure.storage.common.policy.RetryPolicyType;
 import okhttp3.OkHttpClient;
 
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -20,6 +23,13 @@ import java.util.List;
 
 /** Blob access for one storage account: listing a container, container SAS, and the clients the copy engine uses. */
 public final class BlobStore {
+    /**
+     * Storage calls are idempotent (PUTs with the blob's own name), so every failure is retried; the waits are
+     * short so a flaky network costs seconds, and one try may run a minute (a server-side copy answers when done).
+     */
+    static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5,
+            Duration.ofSeconds(60), Duration.ofMillis(400), Duration.ofSeconds(8), null);
+
     private final StorageAccount account;
     private final BlobServiceClient service;
 
@@ -30,6 +40,7 @@ public final class BlobStore {
                 .endpoint(account.blobEndpoint())
                 .credential(new StorageSharedKeyCredential(account.name(), account.key()))
                 .httpClient(client)
+                .retryOptions(RETRIES)
                 .buildClient();
     }
 

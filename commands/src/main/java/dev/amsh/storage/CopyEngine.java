@@ -33,7 +33,8 @@ import java.util.function.Consumer;
  * Copies every blob of one container to another account, server-side only: no byte passes through amsh.
  * Blobs up to the single-call limit (256 MiB) use Copy Blob From URL; larger ones are staged in ranges with
  * Put Block From URL and committed only when every block is in, so a cancelled or failed copy leaves no
- * partial blob. Zero-length blobs are skipped and page blobs refused, as the documented procedure does.
+ * partial blob. Zero-length blobs are copied too (the documented procedure skipped them, but a replica must
+ * answer for every path the source answers for); page blobs are refused, as the procedure does.
  * A blob already present with the same length (and MD5, where both have one) is skipped, so a re-run
  * picks up where the last one stopped.
  */
@@ -125,9 +126,6 @@ public final class CopyEngine {
                                     java.util.function.LongConsumer advance) {
         if (cancellation.isCancelled()) {
             return outcome(blob, BlobCopyOutcome.Status.CANCELLED, "not started");
-        }
-        if (blob.length() == 0) {
-            return outcome(blob, BlobCopyOutcome.Status.SKIPPED, "zero-length blob (skipped, as the procedure does)");
         }
         if (!blob.isBlockBlob()) {
             return outcome(blob, BlobCopyOutcome.Status.SKIPPED,

@@ -11,6 +11,12 @@ public record CopyReport(String sourceContainer, String targetContainer, List<Bl
         return blobs.stream().filter(b -> b.status() == status).count();
     }
 
+    /** The first failed blob and why, for a one-line report. */
+    public String firstFailure() {
+        return blobs.stream().filter(b -> b.status() == BlobCopyOutcome.Status.FAILED)
+                .map(b -> b.name() + ": " + b.detail()).findFirst().orElse("none");
+    }
+
     public boolean succeeded() {
         return !cancelled && count(BlobCopyOutcome.Status.FAILED) == 0;
     }

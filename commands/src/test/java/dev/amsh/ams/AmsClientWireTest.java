@@ -344,8 +344,7 @@ class AmsClientWireTest {
     void aPostThatMayHaveBeenAppliedIsNotRepeatedAfterATimeout() {
         server.enqueue(token("t", 21600));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
-        AmsClient client = builder().httpClient(new okhttp3.OkHttpClient.Builder()
-                .readTimeout(Duration.ofMillis(300)).build()).build();
+        AmsClient client = builder().tryTimeout(Duration.ofMillis(300)).build();
         assertThrows(AmshException.class, () -> client.createAsset("once", 0, null));
         assertEquals(2, server.getRequestCount(), "token + one POST, not repeated");
     }
@@ -355,8 +354,7 @@ class AmsClientWireTest {
         server.enqueue(token("t", 21600));
         server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
         server.enqueue(json(201, "{\"d\":{\"Id\":\"" + LOCATOR_ID + "\",\"Type\":2}}"));
-        AmsClient client = builder().httpClient(new okhttp3.OkHttpClient.Builder()
-                .readTimeout(Duration.ofMillis(300)).build()).build();
+        AmsClient client = builder().tryTimeout(Duration.ofMillis(300)).build();
         Locator l = client.createLocator(new LocatorRequest(LOCATOR_ID, ASSET_ID, POLICY_ID, 2, null, null));
         assertEquals(LOCATOR_ID, l.id());
         assertEquals(3, server.getRequestCount());
@@ -369,11 +367,71 @@ class AmsClientWireTest {
         server.enqueue(json(409, "{\"odata.error\":{\"code\":\"\",\"message\":{\"value\":\"already exists\"}}}"));
         server.enqueue(json(200, "{\"d\":{\"Id\":\"" + LOCATOR_ID + "\",\"Type\":2,\"AssetId\":\"" + ASSET_ID
                 + "\",\"AccessPolicyId\":\"" + POLICY_ID + "\"}}"));
-        AmsClient client = builder().httpClient(new okhttp3.OkHttpClient.Builder()
-                .readTimeout(Duration.ofMillis(300)).build()).build();
+        AmsClient client = builder().tryTimeout(Duration.ofMillis(300)).build();
         Locator l = client.createLocator(new LocatorRequest(LOCATOR_ID, ASSET_ID, POLICY_ID, 2, null, null));
         assertEquals(LOCATOR_ID, l.id());
         assertEquals(4, server.getRequestCount());
+    }
+
+    @Test
+    void aLostAnswerToAPostIsNeverResentByTheTransport() {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(201, "{\"d\":" + verboseAsset(ASSET_ID, "twice") + "}"));
+        AmsClient client = builder().build();
+        dev.amsh.error.AmsTransportException e = assertThrows(dev.amsh.error.AmsTransportException.class,
+                () -> client.createAsset("once", 0, null));
+        assertTrue(e.mayHaveApplied(), "the request was sent: its outcome is unknown");
+        assertEquals(2, server.getRequestCount(), "token + one POST: the reset is not followed by a silent resend");
+    }
+
+    @Test
+    void idempotentCallsAndTokenRequestsAreRetriedOn5xxAndResets() throws Exception {
+        server.enqueue(new MockResponse().setResponseCode(500));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(token("t", 21600));
+        server.enqueue(json(500, "{}"));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(200, "{\"d\":{\"results\":[]}}"));
+        assertEquals(List.of(), builder().build().listAssets(Query.all()).toList());
+        assertEquals(6, server.getRequestCount(), "two lost token answers and two lost GET answers, each asked again");
+        assertEquals(4, sleeps.size());
+    }
+
+    @Test
+    void aPlainPostIsNotRetriedOnA500ButIsOnThrottling() {
+        server.enqueue(token("t", 21600));
+        server.enqueue(json(500, "{}"));
+        AmsServiceException e = assertThrows(AmsServiceException.class,
+                () -> builder().build().createAsset("once", 0, null));
+        assertEquals(500, e.status());
+        assertEquals(2, server.getRequestCount(), "a 500 may come after the asset was made: the operation looks it up");
+    }
+
+    @Test
+    void aDeleteThatFindsNothingAfterALostAnswerIsDone() throws Exception {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.DISCONNECT_AFTER_REQUEST));
+        server.enqueue(json(404, "{\"odata.error\":{\"code\":\"ResourceNotFound\",\"message\":{\"value\":\"gone\"}}}"));
+        server.enqueue(json(404, "{\"odata.error\":{\"code\":\"ResourceNotFound\",\"message\":{\"value\":\"gone\"}}}"));
+        AmsClient client = builder().build();
+        client.deleteLocator(LOCATOR_ID);
+        assertEquals(3, server.getRequestCount());
+        AmsServiceException plain = assertThrows(AmsServiceException.class, () -> client.deleteLocator(LOCATOR_ID),
+                "a 404 on a first attempt is a real 404: the Id was wrong");
+        assertEquals(404, plain.status());
+    }
+
+    @Test
+    void aHungAnswerGivesWayToARetryWithinTheTryTimeout() {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(200, "{\"d\":{\"results\":[]}}"));
+        long start = System.nanoTime();
+        builder().tryTimeout(Duration.ofMillis(400)).build().listAssets(Query.all()).toList();
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals(3, server.getRequestCount());
+        assertTrue(ms < 5_000, "waited " + ms + " ms");
     }
 
     @Test

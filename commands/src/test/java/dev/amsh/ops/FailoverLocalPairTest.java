@@ -142,14 +142,14 @@ class FailoverLocalPairTest {
         AccountContext broken = new Contexts(configs, ContextEnvironment.create(pc.redactor, t -> { }, Map.of())).get("bad");
         long sasA = sasLocators(a.ams());
         long sasB = sasLocators(b.ams());
-        long readPolicies = amshPolicies(a.ams(), "amsh read");
+        long readPolicies = amshPolicies(a.ams(), RunMarker.PREFIX);
 
         assertThrows(RuntimeException.class, () -> new Failover(Clock.systemUTC()).run(a, broken, name,
                 new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
 
         assertEquals(sasA, sasLocators(a.ams()), "no read SAS left on a");
         assertEquals(sasB, sasLocators(b.ams()), "no write SAS left on b");
-        assertEquals(readPolicies, amshPolicies(a.ams(), "amsh read"), "their policies removed too");
+        assertEquals(readPolicies, amshPolicies(a.ams(), RunMarker.PREFIX), "their policies removed too");
     }
 
     @Test
@@ -158,11 +158,11 @@ class FailoverLocalPairTest {
         Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         long policiesOnB = b.ams().listAccessPolicies(Query.all()).stream().count();
-        Locator again = new Publish(Clock.systemUTC()).cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b");
+        Locator again = new Publish(Clock.systemUTC()).cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b", false);
         assertEquals(r.targetLocator().id(), again.id(), "already there: the same locator");
         Asset other = b.ams().createAsset(name + "-other", 0, null);
         AmshException e = assertThrows(AmshException.class, () -> new Publish(Clock.systemUTC())
-                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), other.id(), "b"));
+                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), other.id(), "b", false));
         assertTrue(e.getMessage().contains("already exists on b"), e.getMessage());
         assertEquals(policiesOnB, b.ams().listAccessPolicies(Query.all()).stream().count());
     }
@@ -173,13 +173,13 @@ class FailoverLocalPairTest {
         Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         VerifyFailover verify = new VerifyFailover(new okhttp3.OkHttpClient());
-        VerifyFailover.Result good = verify.run(a, b, name);
+        VerifyFailover.Result good = verify.run(a, b, name, java.time.Instant.now());
         assertTrue(good.ok(), good.toString());
         assertEquals(3, good.files().size());
 
         b.storage().container(r.target().containerName()).getBlobClient("movie_640x360_1150.mp4")
                 .upload(BinaryData.fromBytes(new byte[50_000 - 1]), true);
-        VerifyFailover.Result bad = verify.run(a, b, name);
+        VerifyFailover.Result bad = verify.run(a, b, name, java.time.Instant.now());
         assertFalse(bad.ok());
         assertEquals(List.of("movie_640x360_1150.mp4"),
                 bad.files().stream().filter(f -> !f.same()).map(VerifyFailover.FileCheck::file).toList());
@@ -197,11 +197,11 @@ class FailoverLocalPairTest {
     void theSixthLocatorSaysWhichLimitWasHit() {
         Asset asset = publishedAsset();
         for (int i = 0; i < 4; i++) {
-            SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC());
+            SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC(), "amsh sas read " + i);
         }
         long policies = a.ams().listAccessPolicies(Query.all()).stream().count();
         AmshException e = assertThrows(AmshException.class,
-                () -> SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC()));
+                () -> SasLocator.create("a", a.ams(), asset, false, java.time.Duration.ofHours(1), Clock.systemUTC(), "amsh sas read 5"));
         assertTrue(e.oneLine().contains("already has 5 locators") && e.oneLine().contains("sas rm"), e.oneLine());
         assertEquals(policies, a.ams().listAccessPolicies(Query.all()).stream().count(), "its policy was removed again");
     }

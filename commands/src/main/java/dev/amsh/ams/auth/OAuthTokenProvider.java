@@ -2,6 +2,7 @@ package dev.amsh.ams.auth;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amsh.ams.http.RetryInterceptor;
 import dev.amsh.error.AmshException;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
@@ -63,7 +64,9 @@ public final class OAuthTokenProvider implements TokenProvider {
             form.add("client_id", aad.clientId()).add("client_secret", aad.clientSecret())
                     .add("resource", aad.resource());
         }
-        Request request = new Request.Builder().url(url).post(form.build()).build();
+        // a token request creates nothing, so a lost answer is simply asked again
+        Request request = new Request.Builder().url(url).post(form.build())
+                .tag(RetryInterceptor.Idempotent.class, RetryInterceptor.Idempotent.YES).build();
         try (Response response = http.newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();
             if (response.code() == 400 || response.code() == 401 || response.code() == 403) {

@@ -1,6 +1,7 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
 import dev.amsh.ops.Failover;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
@@ -24,8 +25,8 @@ public final class FailoverCommand implements Command {
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
                 .details("""
                         Steps: 1 source asset and origin locator, 2 read SAS on the source, 3 empty target asset,
-                        4 write SAS on the target, 5 server-side blob copy, 6 CreateFileInfos, 7 origin locator on the
-                        target with the source locator's Id. Temporary SAS locators and their policies are removed even
+                        4 write SAS on the target, 5 server-side blob copy, 6 CreateFileInfos, 7 every origin locator on
+                        the target with its Id, start and expiry (expired ones are reported, not replicated). Temporary SAS locators and their policies are removed even
                         when a step fails; a re-run reuses what an earlier run made. With storage keys at hand steps 2
                         and 4, which only learn container names, are skipped and reported so.""")
                 .build();
@@ -48,15 +49,32 @@ public final class FailoverCommand implements Command {
         } finally {
             s.console().progressDone();
         }
+        if (!r.clean()) {
+            // the replica is in place, but a temporary SAS locator still grants access: not a clean run
+            s.renderer().print(new TextView(urls(r, to.name()), r), dev.amsh.shell.render.Format.parse(inv.option("output")),
+                    s.console().out());
+            throw new AmshException("failover done, but " + r.leftovers().size()
+                    + " temporary SAS locator(s) could not be removed", "remove them with: "
+                    + String.join("; ", r.leftovers()) + " (or 'cleanup')");
+        }
+        return new TextView(urls(r, to.name()), r);
+    }
+
+    private static String urls(Failover.Result r, String to) {
         StringBuilder sb = new StringBuilder();
         if (r.dryRun()) {
             sb.append("dry run: nothing was changed\n");
             sb.append("Original Locator Path:   ").append(r.originalUrl()).append('\n');
-            sb.append("Replicated Locator Path: (same path on ").append(to.name()).append(" once run)");
+            sb.append("Replicated Locator Path: (same path on ").append(to).append(" once run)");
         } else {
             sb.append("Original Locator Path:   ").append(r.originalUrl()).append('\n');
             sb.append("Replicated Locator Path: ").append(r.replicatedUrl());
+            long more = r.locators().stream().filter(l -> l.replica() != null).count() - 1;
+            if (more > 0) {
+                sb.append("\n(").append(more).append(" more origin locator(s) replicated with their own Ids: 'locators ls ")
+                        .append(r.target().id()).append(" --on ").append(to).append("')");
+            }
         }
-        return new TextView(sb.toString(), r);
+        return sb.toString();
     }
 }

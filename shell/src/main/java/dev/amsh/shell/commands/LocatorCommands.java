@@ -98,8 +98,10 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context"))
                     .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                     .option(OptionSpec.required("asset", ValueKind.ASSET, "the replica asset on the target"))
-                    .details("Run again on the same asset, it finds the clone already there. Refused, with nothing changed,\n"
-                            + "when the Id exists on the target for another asset.")
+                    .option(OptionSpec.flag("force", "clone an expired or not-yet-started locator anyway"))
+                    .details("The clone has the same Id, start and expiry. Run again on the same asset, it finds the clone\n"
+                            + "already there. Refused, with nothing changed, when the Id exists on the target for another\n"
+                            + "asset, or when the original is expired or not yet started (unless --force).")
                     .build();
         }
 
@@ -107,7 +109,7 @@ public final class LocatorCommands {
             AccountContext from = s.context(inv);
             AccountContext to = s.contexts().get(inv.requireOption("to"));
             Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
-                    inv.requireOption("asset"), to.name());
+                    inv.requireOption("asset"), to.name(), inv.flag("force"));
             return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
         }
     }

@@ -72,8 +72,10 @@ public final class SasCommands {
             Duration lifetime = Duration.ofHours(inv.intOption("hours", 1, 24 * 365)); // checked before any call
             AccountContext ctx = s.context(inv);
             AmsClient ams = ctx.ams();
+            // a Name of its own, so a lost answer is found by it and no other locator shares the policy
+            String name = "amsh sas " + (write ? "write " : "read ") + java.util.UUID.randomUUID().toString().substring(0, 8);
             SasLocator sas = SasLocator.create(ctx.name(), ams, Assets.resolve(ams, inv.requireParam(0)), write,
-                    lifetime, s.clock());
+                    lifetime, s.clock(), name);
             SasResult r = new SasResult(ctx.name(), sas.locator().id(), sas.policy().id(), sas.containerName(), sas.url());
             return new TextView("container " + r.containerName() + "\nurl       " + r.url() + "\nlocator   "
                     + r.locatorId(), r);

@@ -1,0 +1,44 @@
+package dev.amsh.ops;
+
+import dev.amsh.error.AmsServiceException;
+import dev.amsh.error.AmsTransportException;
+
+import java.util.Optional;
+import java.util.function.Supplier;
+
+/**
+ * Writes whose answer may be lost. A POST that created something is never re-sent blindly: what it may have
+ * made is looked up first (by a name or key the caller chose), and only when nothing is found is it sent again.
+ */
+public final class Outcomes {
+    static final int ATTEMPTS = 3;
+
+    private Outcomes() {
+    }
+
+    /** Whether a failed call may nevertheless have been applied by the service. */
+    public static boolean unknown(RuntimeException e) {
+        return (e instanceof AmsTransportException t && t.mayHaveApplied())
+                || (e instanceof AmsServiceException s && s.status() >= 500);
+    }
+
+    /**
+     * The entity {@code find} sees, else one made by {@code create}; after a create whose outcome is unknown,
+     * {@code find} is asked again before another create, so a lost answer never makes a second entity.
+     */
+    public static <T> T findOrCreate(Supplier<Optional<T>> find, Supplier<T> create) {
+        for (int attempt = 1; ; attempt++) {
+            Optional<T> found = find.get();
+            if (found.isPresent()) {
+                return found.get();
+            }
+            try {
+                return create.get();
+            } catch (RuntimeException e) {
+                if (!unknown(e) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+}

@@ -1,0 +1,79 @@
+package dev.amsh.ops;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.Query;
+import dev.amsh.ams.model.Asset;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The target asset of a replica: named after the source's container (the procedure's CreateTargetEmptyAsset)
+ * and marked in its AlternateId as amsh's replica of the source, so a re-run, a lost answer and {@code cleanup}
+ * all find the same one. Should a duplicate exist (an earlier version, a run killed mid-call), the one that
+ * already holds files wins and the others are reported, never used.
+ */
+public final class ReplicaTargets {
+    private static final String MARK_KEY = "\"amshReplicaOf\":";
+
+    private ReplicaTargets() {
+    }
+
+    /** The candidates on the target: every asset named after the source container, best first. */
+    public record Candidates(List<Asset> all) {
+        public Optional<Asset> best() {
+            return all.stream().findFirst();
+        }
+
+        public List<Asset> duplicates() {
+            return all.size() <= 1 ? List.of() : all.subList(1, all.size());
+        }
+    }
+
+    /** The AlternateId a replica of {@code source} carries. */
+    public static String marker(Asset source) {
+        return "{" + MARK_KEY + "\"" + source.id() + "\"}";
+    }
+
+    /** Whether an asset is a replica amsh made (of any source). */
+    public static boolean isReplica(Asset a) {
+        return a.alternateId() != null && a.alternateId().contains(MARK_KEY);
+    }
+
+    /** The source Id a replica names, if it is one. */
+    public static Optional<String> sourceOf(Asset a) {
+        if (!isReplica(a)) {
+            return Optional.empty();
+        }
+        String s = a.alternateId();
+        int start = s.indexOf('"', s.indexOf(MARK_KEY) + MARK_KEY.length()) + 1;
+        int end = s.indexOf('"', start);
+        return start > 0 && end > start ? Optional.of(s.substring(start, end)) : Optional.empty();
+    }
+
+    public static Candidates find(AmsClient target, Asset source, java.util.function.Predicate<Asset> holdsFiles) {
+        List<Asset> named = target.listAssets(Query.filter("Name eq " + Query.literal(source.containerName()))).toList();
+        String mark = marker(source);
+        // ours first, then one holding files, then the oldest: a stable choice across runs
+        Comparator<Asset> order = Comparator.<Asset, Boolean>comparing(a -> !mark.equals(a.alternateId()))
+                .thenComparing(a -> !holdsFiles.test(a))
+                .thenComparing(Asset::created, Comparator.nullsLast(Comparator.naturalOrder()))
+                .thenComparing(Asset::id);
+        return new Candidates(named.stream().sorted(order).toList());
+    }
+
+    /** The existing target, else a new one; after a create with a lost answer, looked up again before another. */
+    public static Created findOrCreate(AmsClient target, Asset source) {
+        boolean[] made = {false};
+        Asset asset = Outcomes.findOrCreate(() -> find(target, source, a -> false).best(), () -> {
+            Asset a = target.createAsset(source.containerName(), Asset.OPTION_NONE, null, marker(source));
+            made[0] = true;
+            return a;
+        });
+        return new Created(asset, made[0]);
+    }
+
+    public record Created(Asset asset, boolean created) {
+    }
+}
