@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.ams.http.ApiRoot;
+import dev.amsh.ams.http.Hedge;
 import dev.amsh.ams.http.RetryInterceptor;
+import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
@@ -31,6 +33,7 @@ import java.io.InterruptedIOException;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
@@ -50,14 +53,19 @@ public final class AmsClient {
     private static final DateTimeFormatter ISO_SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
+    /** A read unanswered after this long is sent once more; the first answer wins (see {@link Hedge}). */
+    static final Duration HEDGE_AFTER = Duration.ofSeconds(1);
+
     private final OkHttpClient http;
     private final ApiRoot root;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
     private final int pageSize;
     private final String contextName;
+    private final TryTimeoutInterceptor.Slow slow;
 
-    AmsClient(OkHttpClient http, ApiRoot root, Redactor redactor, int pageSize, String contextName) {
+    AmsClient(OkHttpClient http, ApiRoot root, Redactor redactor, int pageSize, String contextName, Duration slowTry) {
+        this.slow = new TryTimeoutInterceptor.Slow(slowTry);
         this.http = http;
         this.root = root;
         this.redactor = redactor;
@@ -123,7 +131,7 @@ public final class AmsClient {
         HttpUrl url = root.current().newBuilder().addPathSegment("CreateFileInfos")
                 .addEncodedQueryParameter("assetid", "'" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "'")
                 .build();
-        execute(builder(url).get().build(), false);
+        execute(builder(url).get().tag(TryTimeoutInterceptor.Slow.class, slow).build(), false);
     }
 
     // ---- Access policies ----
@@ -269,7 +277,8 @@ public final class AmsClient {
                 .put("TaskBody", "<?xml version=\"1.0\" encoding=\"utf-8\"?><taskBody><inputAsset>JobInputAsset(0)"
                         + "</inputAsset><outputAsset assetCreationOptions=\"0\" assetName=\""
                         + xmlEscape(outputName) + "\">JobOutputAsset(0)</outputAsset></taskBody>");
-        return Job.from(post("Jobs", body, false));
+        return Job.from(ODataJson.entity(execute(builder(url("Jobs")).post(RequestBody.create(body.toString(), VERBOSE_JSON))
+                .tag(TryTimeoutInterceptor.Slow.class, slow).build(), true)));
     }
 
     public void cancelJob(String jobId) {
@@ -335,7 +344,8 @@ public final class AmsClient {
     }
 
     private JsonNode execute(Request request, boolean expectBody) {
-        try (Response response = http.newCall(request).execute()) {
+        try (Response response = Hedge.applies(request) ? Hedge.execute(http, request, HEDGE_AFTER)
+                : http.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {
                 throw error(request, response.code(), text);

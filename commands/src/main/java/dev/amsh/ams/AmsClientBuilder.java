@@ -10,6 +10,7 @@ import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.RetryInterceptor;
 import dev.amsh.ams.http.RetryPolicy;
 import dev.amsh.ams.http.TraceInterceptor;
+import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.redact.Redactor;
 import okhttp3.OkHttpClient;
 
@@ -35,9 +36,9 @@ public final class AmsClientBuilder {
 
     /**
      * How long one try of a REST call may wait for its answer. In an outage a hung call must give way to a
-     * retry in seconds, not minutes; the service answers its heaviest calls (CreateFileInfos) well within it.
+     * retry in seconds, not minutes; the few heavy calls (CreateFileInfos, job submission) get six times as long.
      */
-    public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofSeconds(10);
+    public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofSeconds(5);
 
     public AmsClientBuilder apiRoot(String apiRoot) {
         this.apiRoot = apiRoot;
@@ -110,19 +111,21 @@ public final class AmsClientBuilder {
                 .retryOnConnectionFailure(false)
                 .connectTimeout(tryTimeout).readTimeout(tryTimeout).writeTimeout(tryTimeout)
                 .addNetworkInterceptor(trace).build();
+        TryTimeoutInterceptor perTry = TryTimeoutInterceptor.tagged(tryTimeout);
         TokenProvider tokens = tokenProvider;
         if (tokens == null) {
             Objects.requireNonNull(credentials, "credentials");
             redactor.addSecret(credentials.secret());
             tokens = new OAuthTokenProvider(plain.newBuilder().addInterceptor(new RetryInterceptor(retryPolicy))
-                    .build(), credentials, clock);
+                    .addInterceptor(perTry).build(), credentials, clock);
         }
         ApiRoot root = new ApiRoot(apiRoot);
         OkHttpClient http = plain.newBuilder()
                 .addInterceptor(new RetryInterceptor(retryPolicy))
+                .addInterceptor(perTry)
                 .addInterceptor(new AuthInterceptor(tokens))
                 .addInterceptor(new ClusterRedirectInterceptor(root))
                 .build();
-        return new AmsClient(http, root, redactor, pageSize, contextName);
+        return new AmsClient(http, root, redactor, pageSize, contextName, tryTimeout.multipliedBy(6));
     }
 }

@@ -1,7 +1,9 @@
 package dev.amsh.context;
 
+import dev.amsh.ams.http.HedgingInterceptor;
 import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.TraceInterceptor;
+import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.redact.Redactor;
 import okhttp3.OkHttpClient;
 
@@ -15,11 +17,13 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
                                  Map<String, String> env) {
 
     public static ContextEnvironment create(Redactor redactor, Consumer<HttpTrace> traceSink, Map<String, String> env) {
-        // storage calls: a server-side copy of up to 256 MiB answers only when done, hence the longer read timeout;
-        // no transport-level resend (the storage pipeline and the REST client each decide their own retries)
+        // storage calls get 10 s a try, server-side copies (a block or a blob of at most 32 MiB, answered only when
+        // done) 30 s; no transport-level resend: the storage pipeline and the REST client each decide their own retries
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
-                .readTimeout(Duration.ofSeconds(60)).writeTimeout(Duration.ofSeconds(60))
+                .readTimeout(Duration.ofSeconds(10)).writeTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
+                .addInterceptor(new TryTimeoutInterceptor(r -> r.header("x-ms-copy-source") != null
+                        ? Duration.ofSeconds(30) : Duration.ofSeconds(10)))
                 .dispatcher(dispatcher()).build();
         return new ContextEnvironment(http, Clock.systemUTC(), redactor, traceSink, env);
     }
@@ -33,7 +37,12 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
 
     /** The shared client with a trace interceptor for storage calls of the named context. */
     public OkHttpClient httpWithTrace(String context) {
-        return http.newBuilder().addNetworkInterceptor(new TraceInterceptor(context + "/storage", redactor,
+        OkHttpClient traced = http.newBuilder().addNetworkInterceptor(new TraceInterceptor(context + "/storage", redactor,
                 traceSink, System::nanoTime)).build();
+        // a storage read that hangs is asked again after a second, instead of waiting out its timeout
+        return traced.newBuilder().addInterceptor(new HedgingInterceptor(traced, HEDGE_AFTER)).build();
     }
+
+    /** When an unanswered read is sent a second time (see {@link dev.amsh.ams.http.Hedge}). */
+    public static final Duration HEDGE_AFTER = Duration.ofSeconds(1);
 }

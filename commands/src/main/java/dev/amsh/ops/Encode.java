@@ -1,6 +1,7 @@
 package dev.amsh.ops;
 
 import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Job;
@@ -45,8 +46,12 @@ public final class Encode {
             throw new AmshException("asset " + input.name() + " has no files to encode", "upload a file into it first");
         }
         MediaProcessor mes = ams.latestProcessor(PROCESSOR);
-        return ams.createJob("amsh encode " + input.name(), input.id(), mes.id(), preset,
-                "OutputAsset_" + UUID.randomUUID());
+        // the job's Name carries this submission's own mark, so a lost answer is found instead of submitted twice
+        String output = "OutputAsset_" + UUID.randomUUID();
+        String name = "amsh encode " + input.name() + " " + output.substring(output.length() - 8);
+        return Outcomes.findOrCreate(
+                () -> ams.listJobs(Query.filter("Name eq " + Query.literal(name))).stream().findFirst(),
+                () -> ams.createJob(name, input.id(), mes.id(), preset, output));
     }
 
     /** Polls until the job ends (or {@code stop} says so); returns the job and its output. */

@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.UUID;
 
 /**
  * Origin locators: publishing an asset (the procedure's GetStreamingOriginLocator) and cloning a locator
@@ -33,7 +34,8 @@ public final class Publish {
         if (days < 1) {
             throw new AmshException("a locator must live at least one day, not " + days, "give --days 1 or more");
         }
-        String id = locatorId == null ? null : EntityIds.normalize("lid", locatorId); // refuse a bad Id before any change
+        // refuse a bad Id before any change; without one, choose it here so the POST is safe to repeat
+        String id = locatorId == null ? EntityIds.newId("lid", UUID.randomUUID()) : EntityIds.normalize("lid", locatorId);
         Asset asset = Assets.resolve(ams, nameOrId);
         if (locatorId == null) {
             for (Locator l : ams.listLocatorsOf(asset.id())) {

@@ -6,6 +6,7 @@ import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobUploadFromFileOptions;
 import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.context.AccountContext;
@@ -17,6 +18,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.LongConsumer;
 
 /**
@@ -55,11 +57,15 @@ public final class Upload {
         }
         AmsClient ams = ctx.ams();
         java.time.Instant start = clock.instant();
-        Asset asset = ams.createAsset(assetName != null ? assetName : name, Asset.OPTION_NONE, null);
+        // marked with this upload's own key, so a lost answer is found by it instead of making a second asset
+        String mark = "{\"amshUpload\":\"" + UUID.randomUUID() + "\"}";
+        Asset asset = Outcomes.findOrCreate(
+                () -> ams.listAssets(Query.filter("AlternateId eq " + Query.literal(mark))).stream().findFirst(),
+                () -> ams.createAsset(assetName != null ? assetName : name, Asset.OPTION_NONE, null, mark));
         SasLocator sas;
         try {
             sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock,
-                    RunMarker.create(java.util.UUID::randomUUID).name("upload"));
+                    RunMarker.create(UUID::randomUUID).name("upload"));
         } catch (RuntimeException e) {
             undo(e, () -> ams.deleteAsset(asset.id()));
             throw e;

@@ -25,10 +25,10 @@ import java.util.List;
 public final class BlobStore {
     /**
      * Storage calls are idempotent (PUTs with the blob's own name), so every failure is retried; the waits are
-     * short so a flaky network costs seconds, and one try may run a minute (a server-side copy answers when done).
+     * short so a flaky network costs seconds; the per-try timeouts live in the HTTP client (10 s, copies 30 s).
      */
     static final RequestRetryOptions RETRIES = new RequestRetryOptions(RetryPolicyType.EXPONENTIAL, 5,
-            Duration.ofSeconds(60), Duration.ofMillis(400), Duration.ofSeconds(8), null);
+            Duration.ofSeconds(45), Duration.ofMillis(400), Duration.ofSeconds(8), null);
 
     private final StorageAccount account;
     private final BlobServiceClient service;

@@ -31,7 +31,7 @@ import java.util.function.Consumer;
 
 /**
  * Copies every blob of one container to another account, server-side only: no byte passes through amsh.
- * Blobs up to the single-call limit (256 MiB) use Copy Blob From URL; larger ones are staged in ranges with
+ * Blobs up to the single-call limit (32 MiB by default) use Copy Blob From URL; larger ones are staged in ranges with
  * Put Block From URL and committed only when every block is in, so a cancelled or failed copy leaves no
  * partial blob. Zero-length blobs are copied too (the documented procedure skipped them, but a replica must
  * answer for every path the source answers for); page blobs are refused, as the procedure does.

@@ -2,6 +2,9 @@ package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.faults.FaultInjector;
+import dev.amsh.emulator.faults.FaultyHandler;
+import dev.amsh.emulator.faults.Surface;
 import dev.amsh.emulator.origin.OriginHandler;
 import dev.amsh.emulator.rest.EntityStore;
 import dev.amsh.emulator.rest.Http;
@@ -19,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
 /**
@@ -28,6 +32,8 @@ import java.util.function.Supplier;
  */
 public final class Datacenter implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
+    /** How long a hung exchange is held before its connection is dropped: far past any client's per-try timeout. */
+    static final long HANG_MILLIS = 60_000;
 
     private final DatacenterSpec spec;
     private final RestApi api;
@@ -38,9 +44,27 @@ public final class Datacenter implements AutoCloseable {
     private HttpServer apiServer;
     private HttpServer originServer;
     private ExecutorService executor;
+    private final FaultInjector faults;
+    private final EmulatorLog log;
+    private final ScheduledExecutorService timer;
 
     public Datacenter(DatacenterSpec spec, StorageGateway storage, Path dataDir, Clock clock, Supplier<UUID> ids,
                       Duration tokenLifetime, int apiPort, int originPort) {
+        this(spec, storage, dataDir, clock, ids, tokenLifetime, apiPort, originPort, new FaultInjector(),
+                EmulatorLog.none(), null);
+    }
+
+    /** With the pair's fault injector, log, and the timer that drops hung exchanges. */
+    public Datacenter(DatacenterSpec spec, StorageGateway storage, Path dataDir, Clock clock, Supplier<UUID> ids,
+                      Duration tokenLifetime, int apiPort, int originPort, FaultInjector faults, EmulatorLog log,
+                      ScheduledExecutorService timer) {
+        this.faults = faults;
+        this.log = log;
+        this.timer = timer != null ? timer : Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "amsh-dc-timer");
+            t.setDaemon(true);
+            return t;
+        });
         this.spec = spec;
         this.apiPort = apiPort;
         this.originPort = originPort;
@@ -49,6 +73,7 @@ public final class Datacenter implements AutoCloseable {
         Duration aad = tokenLifetime.compareTo(Duration.ofHours(1)) < 0 ? tokenLifetime : Duration.ofHours(1);
         this.tokens = new TokenService(clock, tokenLifetime, aad);
         this.api = new RestApi(store, storage, tokens, clock, ids, this::originUrl);
+        this.api.setErrorLog((request, e) -> log.error(spec.name(), request, e));
     }
 
     public synchronized void start() throws IOException {
@@ -62,12 +87,13 @@ public final class Datacenter implements AutoCloseable {
         });
         InetAddress loopback = InetAddress.getByName(HOST);
         apiServer = HttpServer.create(new InetSocketAddress(loopback, apiPort), 128);
-        apiServer.createContext("/", this::handleApi);
+        apiServer.createContext("/", new FaultyHandler(spec.name(), Surface.API, faults, this::handleApi, timer, HANG_MILLIS));
         apiServer.setExecutor(executor);
         apiServer.start();
         apiPort = apiServer.getAddress().getPort();
         originServer = HttpServer.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new OriginHandler(api));
+        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(api),
+                timer, HANG_MILLIS));
         originServer.setExecutor(executor);
         originServer.start();
         originPort = originServer.getAddress().getPort();
@@ -147,7 +173,8 @@ public final class Datacenter implements AutoCloseable {
                 Http.send(ex, 404, "text/plain", "not found\n");
             }
         } catch (RuntimeException e) {
-            Http.send(ex, 500, "text/plain", "emulator error\n");
+            log.error(spec.name(), ex.getRequestMethod() + " " + ex.getRequestURI().getRawPath(), e);
+            Http.send(ex, 500, "text/plain", "emulator error (see " + EmulatorLog.FILE + ")\n");
         }
     }
 

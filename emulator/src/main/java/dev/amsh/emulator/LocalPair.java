@@ -3,13 +3,20 @@ package dev.amsh.emulator;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpServer;
 import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.emulator.faults.FaultInjector;
+import dev.amsh.emulator.faults.FaultyHandler;
+import dev.amsh.emulator.faults.Surface;
 import dev.amsh.emulator.encoder.MediaEncoderStandard;
 import dev.amsh.emulator.storage.AzuriteProcess;
 import dev.amsh.emulator.storage.StorageAccountSpec;
 import dev.amsh.emulator.storage.StorageGateway;
+import dev.amsh.emulator.storage.StorageProxy;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
@@ -22,6 +29,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 
@@ -52,6 +62,16 @@ public final class LocalPair implements AutoCloseable {
 
     private final Options options;
     private final Map<String, Datacenter> datacenters = new LinkedHashMap<>();
+    private HttpServer storageProxy;
+    private final Map<String, String> datacenterOfAccount = new LinkedHashMap<>();
+    private final FaultInjector faults = new FaultInjector();
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "amsh-pair-timer");
+        t.setDaemon(true);
+        return t;
+    });
+    private ExecutorService proxyExecutor;
+    private EmulatorLog log = EmulatorLog.none();
     private AzuriteProcess azurite;
     private final List<MediaEncoderStandard> encoders = new ArrayList<>();
     private Path ffmpeg;
@@ -82,15 +102,31 @@ public final class LocalPair implements AutoCloseable {
                 freeOr(identity.path("azuritePort").asInt(0)), options.log());
         azurite.start();
         identity.put("azuritePort", azurite.port());
+        log = new EmulatorLog(options.dataDir().resolve(EmulatorLog.FILE), options.clock());
+        EmulatorLog pairLog = log;
+        faults.onInjected(i -> pairLog.line(i.datacenter() + " FAULT " + i.kind().word() + " on " + i.surface().word()
+                + ": " + i.request()));
+        proxyExecutor = Executors.newFixedThreadPool(32, r -> {
+            Thread t = new Thread(r, "amsh-storage-proxy");
+            t.setDaemon(true);
+            return t;
+        });
+        for (int i = 0; i < NAMES.size(); i++) {
+            datacenterOfAccount.put(accounts.get(i).name(), NAMES.get(i));
+        }
+        startStorageProxy(freeOr(identity.path("storagePort").asInt(0)));
+        identity.put("storagePort", storageProxy.getAddress().getPort());
         for (int i = 0; i < NAMES.size(); i++) {
             String n = NAMES.get(i);
             ObjectNode dc = (ObjectNode) identity.get(n);
             DatacenterSpec spec = new DatacenterSpec(n, dc.get("accountName").asText(), dc.get("accountKey").asText(),
                     dc.get("tenant").asText(), dc.get("clientId").asText(), dc.get("clientSecret").asText(),
                     accounts.get(i).name(), accounts.get(i).key());
-            StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()));
+            StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()),
+                    storageEndpoint(accounts.get(i).name()));
             Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
-                    options.tokenLifetime(), freeOr(dc.path("apiPort").asInt(0)), freeOr(dc.path("originPort").asInt(0)));
+                    options.tokenLifetime(), freeOr(dc.path("apiPort").asInt(0)), freeOr(dc.path("originPort").asInt(0)),
+                    faults, log, timer);
             MediaEncoderStandard encoder = new MediaEncoderStandard(d.api(), this::ffmpeg, options.clock());
             d.api().setJobRunner(encoder);
             encoders.add(encoder);
@@ -101,6 +137,40 @@ public final class LocalPair implements AutoCloseable {
         }
         writeOwnerOnly(options.dataDir().resolve("identity.json"), JSON.writeValueAsBytes(identity));
         return this;
+    }
+
+    /**
+     * The storage endpoint clients reach: one fault-injecting proxy in front of Azurite for both accounts (path
+     * style, like Azurite itself), each request's datacenter told by the account in its path.
+     */
+    private void startStorageProxy(int port) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), port), 128);
+        server.createContext("/", new FaultyHandler(this::datacenterOfStoragePath, Surface.STORAGE, faults,
+                new StorageProxy("http://" + Datacenter.HOST + ":" + azurite.port()), timer, Datacenter.HANG_MILLIS)
+                // Azurite checking a copy source is the storage service's own traffic: a failed copy is injected
+                // on the client's copy request instead
+                .exempting(ex -> String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")).startsWith("axios")));
+        server.setExecutor(proxyExecutor);
+        server.start();
+        storageProxy = server;
+    }
+
+    private String datacenterOfStoragePath(String path) {
+        String account = path.replaceFirst("^/", "").split("/", 2)[0];
+        return datacenterOfAccount.getOrDefault(account, "");
+    }
+
+    public String storageEndpoint(String account) {
+        return "http://" + Datacenter.HOST + ":" + storageProxy.getAddress().getPort() + "/" + account;
+    }
+
+    /** The injector behind every surface of both datacenters ({@code local faults}). */
+    public FaultInjector faults() {
+        return faults;
+    }
+
+    public EmulatorLog log() {
+        return log;
     }
 
     public Datacenter datacenter(String name) {
@@ -133,7 +203,7 @@ public final class LocalPair implements AutoCloseable {
             DatacenterSpec s = d.spec();
             list.add(new Endpoints.DatacenterEndpoints(s.name(), d.globalApiRoot(), d.clusterApiRoot(), d.acsTokenUrl(),
                     d.aadTokenUrl(), s.tenant(), s.accountName(), s.accountKey(), s.clientId(), s.clientSecret(),
-                    s.storageAccount(), s.storageKey(), azurite.blobEndpoint(s.storageAccount()), d.originUrl()));
+                    s.storageAccount(), s.storageKey(), storageEndpoint(s.storageAccount()), d.originUrl()));
         }
         return new Endpoints(list, control, controlToken);
     }
@@ -202,6 +272,13 @@ public final class LocalPair implements AutoCloseable {
         encoders.forEach(MediaEncoderStandard::close);
         datacenters.values().forEach(Datacenter::close);
         datacenters.clear();
+        if (storageProxy != null) {
+            storageProxy.stop(0);
+        }
+        if (proxyExecutor != null) {
+            proxyExecutor.shutdownNow();
+        }
+        timer.shutdownNow();
         if (azurite != null) {
             azurite.close();
         }

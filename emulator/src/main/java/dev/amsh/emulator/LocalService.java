@@ -2,6 +2,7 @@ package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.rest.Http;
 
 import java.io.IOException;
@@ -80,7 +81,16 @@ public final class LocalService implements AutoCloseable {
                 for (String n : LocalPair.NAMES) {
                     sb.append(n).append(' ').append(pair.datacenter(n).running() ? "up" : "down").append('\n');
                 }
+                sb.append(pair.faults().status()).append('\n');
                 Http.send(ex, 200, "text/plain", sb.toString());
+            } else if (path.equals("/faults/off")) {
+                pair.faults().set(FaultPlan.OFF);
+                Http.send(ex, 200, "text/plain", FaultPlan.OFF.describe() + "\n");
+            } else if (path.equals("/faults")) {
+                FaultPlan plan = FaultPlan.fromQuery(Http.query(ex.getRequestURI().getRawQuery()));
+                pair.faults().set(plan);
+                pair.log().line("faults set: " + plan.describe());
+                Http.send(ex, 200, "text/plain", plan.describe() + "\n");
             } else if (path.matches("/(stop|start)/[a-z]+")) {
                 String[] parts = path.split("/");
                 Datacenter d = pair.datacenter(parts[2]);
@@ -97,7 +107,7 @@ public final class LocalService implements AutoCloseable {
                 Http.send(ex, 404, "text/plain", "not found\n");
             }
         } catch (IllegalArgumentException e) {
-            Http.send(ex, 404, "text/plain", e.getMessage() + "\n");
+            Http.send(ex, path.startsWith("/faults") ? 400 : 404, "text/plain", e.getMessage() + "\n");
         }
     }
 
@@ -117,6 +127,9 @@ public final class LocalService implements AutoCloseable {
                     HttpRequest.newBuilder(URI.create(e.control() + path)).header("X-Amsh-Control", e.controlToken())
                             .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
                     HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 400) {
+                throw new IllegalArgumentException(r.body().strip());
+            }
             return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
         } catch (IOException ex) {
             return Optional.empty();

@@ -3,6 +3,7 @@ package dev.amsh.shell;
 import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
+import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 
 import java.io.IOException;
@@ -18,34 +19,43 @@ final class LocalMain {
     private final Main.Options options;
     private final Path toolsDir;
     private final PrintWriter err;
+    private final Path defaultDataDir;
 
-    LocalMain(Main.Options options, Path toolsDir, PrintWriter err) {
+    LocalMain(Main.Options options, Path toolsDir, PrintWriter err, Path defaultDataDir) {
         this.options = options;
         this.toolsDir = toolsDir;
         this.err = err;
+        this.defaultDataDir = defaultDataDir;
     }
 
     int run(List<String> args) {
         if (args.isEmpty()) {
-            err.println("amsh local: say up, down, status, stop a|b or start a|b");
+            err.println("amsh local: say up, down, status, stop a|b, start a|b or faults …");
             return 2;
         }
         Path dataDir = options.dataDir();
+        boolean dataGiven = options.dataGiven();
         Path json = null;
         boolean detach = false;
         boolean show = options.showSecrets();
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
             switch (args.get(i)) {
-                case "--data" -> dataDir = Path.of(args.get(++i));
+                case "--data" -> {
+                    dataDir = Path.of(args.get(++i));
+                    dataGiven = true;
+                }
                 case "--json" -> json = Path.of(args.get(++i));
                 case "--detach" -> detach = true;
                 case "--show-secrets" -> show = true;
                 default -> words.add(args.get(i));
             }
         }
-        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         String verb = words.get(0);
+        if (!verb.equals("up")) {
+            dataDir = RunningPair.resolve(dataDir, dataGiven, defaultDataDir);
+        }
+        Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         switch (verb) {
             case "up" -> {
                 if (LocalService.control(endpointsFile, "/status").isPresent()) {
@@ -60,6 +70,16 @@ final class LocalMain {
             case "status" -> {
                 return report(LocalService.control(endpointsFile, "/status"), dataDir);
             }
+            case "faults" -> {
+                String path;
+                try {
+                    path = FaultRequest.fromArgs(words.subList(1, words.size()));
+                    return report(LocalService.control(endpointsFile, path), dataDir);
+                } catch (AmshException | IllegalArgumentException e) {
+                    err.println("amsh local faults: " + (e instanceof AmshException a ? a.oneLine() : e.getMessage()));
+                    return 2;
+                }
+            }
             case "stop", "start" -> {
                 if (words.size() < 2 || !words.get(1).matches("[ab]")) {
                     err.println("amsh local " + verb + ": name the datacenter, a or b");
@@ -68,7 +88,7 @@ final class LocalMain {
                 return report(LocalService.control(endpointsFile, "/" + verb + "/" + words.get(1)), dataDir);
             }
             default -> {
-                err.println("amsh local: unknown '" + verb + "'; say up, down, status, stop a|b or start a|b");
+                err.println("amsh local: unknown '" + verb + "'; say up, down, status, stop a|b, start a|b or faults …");
                 return 2;
             }
         }
@@ -87,7 +107,11 @@ final class LocalMain {
     private int up(Path dataDir, Path json, boolean show) {
         try (LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
                 .withLog(l -> err.println("amsh: " + l)), dataDir.resolve(LocalService.ENDPOINTS_FILE)).start()) {
-            Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-stop"));
+            Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+                service.close();
+                RunningPair.forget(defaultDataDir, dataDir);
+            }, "amsh-local-stop"));
+            RunningPair.remember(defaultDataDir, dataDir);
             Endpoints e = service.endpoints();
             if (json != null) {
                 LocalPair.writeEndpoints(json, e);
@@ -112,6 +136,7 @@ final class LocalMain {
             Files.createDirectories(dataDir);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
             List<String> cmd = new ArrayList<>(List.of(java, "-Damsh.home=" + System.getProperty("amsh.home", ""),
+                    "-Duser.home=" + System.getProperty("user.home"),
                     "-cp", System.getProperty("java.class.path"), Main.class.getName(), "local", "up", "--data",
                     dataDir.toString()));
             if (json != null) {

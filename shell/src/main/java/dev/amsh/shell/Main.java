@@ -41,8 +41,8 @@ public final class Main {
     }
 
     /** Options every mode shares. */
-    record Options(String contextsFile, Path dataDir, boolean showSecrets, boolean debug, boolean local,
-                   String commands, List<String> rest) {
+    record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
+                   boolean local, String commands, List<String> rest) {
     }
 
     Options parse(String[] args) {
@@ -69,7 +69,7 @@ public final class Main {
                 default -> rest.add(a);
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, show, debug, local, commands, rest);
+        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -100,7 +100,7 @@ public final class Main {
             return 2;
         }
         if (!options.rest().isEmpty() && options.rest().get(0).equals("local")) {
-            return new LocalMain(options, toolsDir(env, home), err).run(options.rest().subList(1, options.rest().size()));
+            return new LocalMain(options, toolsDir(env, home), err, defaultDataDir()).run(options.rest().subList(1, options.rest().size()));
         }
         if (!options.rest().isEmpty() && (options.rest().get(0).equals("--help") || options.rest().get(0).equals("-h"))) {
             System.out.println(USAGE);

@@ -16,7 +16,7 @@ public record RetryPolicy(int maxAttempts, Duration baseDelay, Duration maxDelay
     }
 
     public static RetryPolicy defaults() {
-        return new RetryPolicy(5, Duration.ofMillis(500), Duration.ofSeconds(30), Math::random,
+        return new RetryPolicy(5, Duration.ofMillis(200), Duration.ofSeconds(30), Math::random,
                 d -> Thread.sleep(d.toMillis()));
     }
 

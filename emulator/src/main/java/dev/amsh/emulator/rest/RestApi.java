@@ -110,8 +110,16 @@ public final class RestApi {
         } catch (IllegalArgumentException e) {
             Http.send(ex, 400, out.contentType(), out.error("", e.getMessage()));
         } catch (RuntimeException e) {
-            Http.send(ex, 500, out.contentType(), out.error("", "internal error: " + e.getMessage()));
+            errorLog.accept(ex.getRequestMethod() + " /api/" + relative, e);
+            Http.send(ex, 500, out.contentType(), out.error("InternalError", "internal error: " + e.getMessage()));
         }
+    }
+
+    private java.util.function.BiConsumer<String, Throwable> errorLog = (request, e) -> { };
+
+    /** Where requests that failed inside the emulator are reported (the pair's log). */
+    public void setErrorLog(java.util.function.BiConsumer<String, Throwable> errorLog) {
+        this.errorLog = errorLog;
     }
 
     private void checkHeaders(HttpExchange ex) {

@@ -21,11 +21,21 @@ public final class StorageGateway {
 
     private final StorageAccountSpec account;
     private final String endpoint;
+    private final String publicEndpoint;
     private final BlobServiceClient service;
 
     public StorageGateway(StorageAccountSpec account, String endpoint) {
+        this(account, endpoint, endpoint);
+    }
+
+    /**
+     * {@code endpoint} is where the emulator itself reaches the account (Azurite, directly); {@code publicEndpoint}
+     * is the one clients are given in Asset.Uri and SAS locator paths (the datacenter's storage proxy).
+     */
+    public StorageGateway(StorageAccountSpec account, String endpoint, String publicEndpoint) {
         this.account = account;
         this.endpoint = endpoint;
+        this.publicEndpoint = publicEndpoint;
         this.service = new BlobServiceClientBuilder().endpoint(endpoint)
                 .credential(new StorageSharedKeyCredential(account.name(), account.key()))
                 .httpClient(new OkHttpAsyncHttpClientBuilder().build())
@@ -98,6 +108,6 @@ public final class StorageGateway {
     }
 
     public String containerUrl(String container) {
-        return endpoint + "/" + container;
+        return publicEndpoint + "/" + container;
     }
 }

@@ -22,7 +22,7 @@ public final class CopyCommand implements Command {
                 .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                 .option(OptionSpec.value("into", ValueKind.ASSET, "target asset (default: the asset named after the source container, created if missing)"))
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
-                .details("No byte passes through amsh: blobs up to 256 MiB use Copy Blob From URL, larger ones Put Block From URL.\n"
+                .details("No byte passes through amsh: blobs up to 32 MiB use Copy Blob From URL, larger ones Put Block From URL in 16 MiB blocks.\n"
                         + "Lengths (and MD5s where the source has one) are verified. Ctrl-C cancels and leaves no partial blob;\n"
                         + "a re-run skips blobs already identical.")
                 .build();
