@@ -57,6 +57,7 @@ public final class AmsClient {
     static final Duration HEDGE_AFTER = Duration.ofSeconds(1);
 
     private final OkHttpClient http;
+    private final Hedge hedge = new Hedge(HEDGE_AFTER);
     private final ApiRoot root;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();
@@ -344,7 +345,7 @@ public final class AmsClient {
     }
 
     private JsonNode execute(Request request, boolean expectBody) {
-        try (Response response = Hedge.applies(request) ? Hedge.execute(http, request, HEDGE_AFTER)
+        try (Response response = Hedge.applies(request) ? hedge.execute(http, request)
                 : http.newCall(request).execute()) {
             String text = response.body() == null ? "" : response.body().string();
             if (!response.isSuccessful()) {

@@ -5,7 +5,11 @@ import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
 
 import javax.xml.XMLConstants;
+import javax.xml.parsers.DocumentBuilder;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.xml.sax.ErrorHandler;
+import org.xml.sax.SAXException;
+import org.xml.sax.SAXParseException;
 import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -25,13 +29,15 @@ public final class AppConfigImport {
             DocumentBuilderFactory f = DocumentBuilderFactory.newInstance();
             f.setFeature(XMLConstants.FEATURE_SECURE_PROCESSING, true);
             f.setFeature("http://apache.org/xml/features/disallow-doctype-decl", true);
-            NodeList adds = f.newDocumentBuilder().parse(file.toFile()).getElementsByTagName("add");
+            DocumentBuilder builder = f.newDocumentBuilder();
+            builder.setErrorHandler(SILENT); // the parser's own "[Fatal Error]" line on stderr; our one line says it
+            NodeList adds = builder.parse(file.toFile()).getElementsByTagName("add");
             for (int i = 0; i < adds.getLength(); i++) {
                 Element e = (Element) adds.item(i);
                 settings.put(e.getAttribute("key"), e.getAttribute("value").trim());
             }
         } catch (Exception e) {
-            throw new AmshException("cannot read " + file + " as an App.config: " + e.getMessage(),
+            throw new AmshException("cannot read " + file + " as an App.config: " + firstLine(e.getMessage()),
                     "give the App.config of the failover sample (an <appSettings> with <add key value/>)");
         }
         Map<String, ContextConfig> out = new LinkedHashMap<>();
@@ -54,6 +60,39 @@ public final class AppConfigImport {
         if (v == null || v.isBlank()) {
             throw new AmshException(file + " has no appSettings key " + key, "add it, as in the failover sample");
         }
+        if (isPlaceholder(v)) {
+            throw new AmshException(file.getFileName() + " still holds the sample's placeholder for " + key + " ('" + v + "')",
+                    "put your account's value there first; nothing was imported");
+        }
         return v;
     }
+
+    /** The sample's values read "Media-Services-Account-Name-Source" and the like; people also leave "<…>" or "…". */
+    static boolean isPlaceholder(String v) {
+        String t = v.trim();
+        return t.matches("(?i)media-services-.*-(source|target)") || (t.startsWith("<") && t.endsWith(">"))
+                || t.contains("...") || t.contains("…") || t.equalsIgnoreCase("xxx") || t.matches("(?i)your[-_ ].*");
+    }
+
+    private static String firstLine(String m) {
+        String s = String.valueOf(m);
+        int nl = s.indexOf('\n');
+        return nl < 0 ? s : s.substring(0, nl);
+    }
+
+    private static final ErrorHandler SILENT = new ErrorHandler() {
+        @Override
+        public void warning(SAXParseException e) {
+        }
+
+        @Override
+        public void error(SAXParseException e) throws SAXException {
+            throw e;
+        }
+
+        @Override
+        public void fatalError(SAXParseException e) throws SAXException {
+            throw e;
+        }
+    };
 }

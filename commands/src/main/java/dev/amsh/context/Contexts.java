@@ -43,6 +43,16 @@ public final class Contexts {
         this.configs.putAll(local);
         this.localNames.addAll(local.keySet());
         this.current = local.keySet().stream().findFirst().orElse(null);
+        if (file != null && file.exists()) {
+            ContextsFile.Content saved = file.read();
+            if (saved.besideLocalPair()) {
+                // contexts a person added while on the pair: back beside a and b (theirs win over a same name)
+                saved.contexts().forEach((n, c) -> {
+                    configs.put(n, c);
+                    localNames.remove(n);
+                });
+            }
+        }
     }
 
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
@@ -128,8 +138,38 @@ public final class Contexts {
                 }
             });
             String saved = current != null && !localNames.contains(current) ? current
-                    : existing.current() != null ? existing.current() : added.keySet().iterator().next();
-            file.write(new ContextsFile.Content(saved, added));
+                    : existing.current() != null && added.containsKey(existing.current()) ? existing.current()
+                    : added.keySet().iterator().next();
+            file.write(new ContextsFile.Content(saved, added, true));
+        }
+    }
+
+    /** Removes a context a person added; the local pair's own a and b cannot be removed. */
+    public synchronized void remove(String name) {
+        get(name);
+        if (localNames.contains(name)) {
+            throw new AmshException("context " + name + " is the local pair's own", "nothing to remove; it exists while the pair is used");
+        }
+        if (configs.size() == 1) {
+            throw new AmshException("context " + name + " is the only one", "add another first, or delete the contexts file");
+        }
+        configs.remove(name);
+        live.remove(name);
+        if (name.equals(current)) {
+            current = configs.keySet().iterator().next();
+        }
+        if (persistent) {
+            file.write(new ContextsFile.Content(current, configs));
+        } else if (file != null && file.exists()) {
+            ContextsFile.Content existing = file.read();
+            Map<String, ContextConfig> kept = new LinkedHashMap<>(existing.contexts());
+            kept.remove(name);
+            if (kept.isEmpty()) {
+                file.delete();
+            } else {
+                file.write(new ContextsFile.Content(kept.containsKey(existing.current()) ? existing.current()
+                        : kept.keySet().iterator().next(), kept, existing.localPair()));
+            }
         }
     }
 }

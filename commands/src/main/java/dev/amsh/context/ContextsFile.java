@@ -27,9 +27,21 @@ public final class ContextsFile {
 
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    public record Content(String current, Map<String, ContextConfig> contexts) {
+    public record Content(String current, Map<String, ContextConfig> contexts, Boolean localPair) {
         public Content {
             contexts = contexts == null ? new LinkedHashMap<>() : new LinkedHashMap<>(contexts);
+        }
+
+        public Content(String current, Map<String, ContextConfig> contexts) {
+            this(current, contexts, null);
+        }
+
+        /**
+         * True when the contexts were added while a and b were the local pair's: they come beside the pair, so
+         * the next start connects a and b to the pair again instead of hiding them.
+         */
+        public boolean besideLocalPair() {
+            return Boolean.TRUE.equals(localPair);
         }
     }
 
@@ -91,6 +103,15 @@ public final class ContextsFile {
         } catch (IOException e) {
             throw new AmshException("cannot write contexts file " + path + ": " + e.getMessage(),
                     "check the directory's permissions");
+        }
+    }
+
+    /** Removes the file (its last context was removed). */
+    public void delete() {
+        try {
+            Files.deleteIfExists(path);
+        } catch (IOException e) {
+            throw new AmshException("cannot remove contexts file " + path + ": " + e.getMessage(), "remove it by hand");
         }
     }
 

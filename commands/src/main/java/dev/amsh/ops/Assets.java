@@ -4,6 +4,7 @@ import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.EntityIds;
+import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
 
 import java.util.List;
@@ -20,8 +21,33 @@ public final class Assets {
         if (nameOrId == null || nameOrId.isBlank()) {
             throw new AmshException("an asset name or Id is required", "list assets with 'assets ls'");
         }
-        if (EntityIds.looksLikeId(nameOrId)) {
-            return ams.getAsset(nameOrId);
+        String given = nameOrId.trim();
+        if (given.matches("(?i)https?://.*")) {
+            return ofStreamingUrl(ams, given);
+        }
+        if (given.matches("(?i)nb:lid:uuid:.*")) {
+            return ofLocator(ams, given, given);
+        }
+        if (EntityIds.looksLikeId(given)) {
+            if (!given.matches("(?i)(nb:cid:uuid:)?\\{?[0-9a-f-]{36}}?")) {
+                EntityIds.normalize("cid", given); // an Id of another kind: refused with its own message
+            }
+            try {
+                return ams.getAsset(given);
+            } catch (AmsServiceException e) {
+                if (!e.isNotFound() || given.toLowerCase().startsWith("nb:")) {
+                    throw e;
+                }
+                // a bare GUID that is no asset may be a locator GUID, as pasted from a streaming URL
+                return ams.findLocator(EntityIds.newId("lid", java.util.UUID.fromString(EntityIds.guidOf(given))))
+                        .map(l -> ams.getAsset(l.assetId()))
+                        .orElseThrow(() -> new AmshException("no asset or locator " + given + " on " + ams.contextName(),
+                                "list assets with 'assets ls' and locators with 'locators ls'"));
+            }
+        }
+        if (given.matches("(?i)nb:[a-z]+:.*")) {
+            throw new AmshException("'" + given + "' is not a valid Id: an Id is nb:<kind>:UUID: and a GUID "
+                    + "(8-4-4-4-12 hex digits)", "copy the Id whole from 'assets ls', or give the asset's name");
         }
         List<Asset> found = ams.listAssets(Query.filter("Name eq " + Query.literal(nameOrId)).top(4)).toList();
         if (found.isEmpty()) {
@@ -34,6 +60,24 @@ public final class Assets {
                     "give the Id of the one you mean");
         }
         return found.get(0);
+    }
+
+    /** The asset a streaming URL plays: its first path segment is the origin locator's GUID. */
+    static Asset ofStreamingUrl(AmsClient ams, String url) {
+        okhttp3.HttpUrl u = okhttp3.HttpUrl.parse(url);
+        String guid = u == null || u.pathSegments().isEmpty() ? "" : u.pathSegments().get(0);
+        if (!guid.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
+            throw new AmshException("'" + url + "' is not a streaming URL: its path does not start with a locator GUID",
+                    "give the asset's name or Id, or a URL like http://origin/<locator-guid>/<name>.ism/manifest");
+        }
+        return ofLocator(ams, "nb:lid:UUID:" + guid.toLowerCase(), url);
+    }
+
+    private static Asset ofLocator(AmsClient ams, String locatorId, String given) {
+        return ams.findLocator(locatorId).map(l -> ams.getAsset(l.assetId()))
+                .orElseThrow(() -> new AmshException("'" + given + "' names locator " + EntityIds.normalize("lid", locatorId)
+                        + ", which does not exist on " + ams.contextName(),
+                        "is it another context's URL? try --on with the other context, or 'locators ls'"));
     }
 
     /**

@@ -31,6 +31,8 @@ public final class CopyAsset {
                       Consumer<CopyProgress> progress, CopyCancellation cancellation) {
         Asset source = Assets.resolve(from.ams(), asset);
         refuseEncrypted(source);
+        StorageKeys.check(from); // a wrong key is found before a target asset is made
+        StorageKeys.check(to);
         Target target = target(to, source, into);
         CopyReport report = new CopyEngine(clock).copy(from.storage(), source.containerName(), to.storage(),
                 target.asset().containerName(), options, progress, cancellation);

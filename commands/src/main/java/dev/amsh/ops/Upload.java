@@ -1,7 +1,7 @@
 package dev.amsh.ops;
 
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
-import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerAsyncClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobUploadFromFileOptions;
@@ -11,6 +11,7 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
+import dev.amsh.storage.CopyCancellation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -19,6 +20,11 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
@@ -46,7 +52,7 @@ public final class Upload {
     }
 
     public Result run(AccountContext ctx, Path file, String assetName, okhttp3.OkHttpClient http,
-                      LongConsumer bytesDone) {
+                      LongConsumer bytesDone, CopyCancellation cancellation) {
         if (!Files.isRegularFile(file)) {
             throw new AmshException("no file " + file, "give the path of a media file");
         }
@@ -71,13 +77,11 @@ public final class Upload {
             throw e;
         }
         try {
-            BlobContainerClient container = new BlobContainerClientBuilder().endpoint(sas.url())
-                    .httpClient(new OkHttpAsyncHttpClientBuilder(http).build()).buildClient();
-            container.getBlobClient(name).uploadFromFileWithResponse(new BlobUploadFromFileOptions(file.toString())
-                    .setParallelTransferOptions(new ParallelTransferOptions().setBlockSizeLong(8L * 1024 * 1024)
-                            .setMaxConcurrency(8).setProgressListener(bytesDone::accept)), null, null);
+            transfer(sas, name, file, http, bytesDone, cancellation);
         } catch (RuntimeException e) {
-            AmshException failure = new AmshException("upload of " + name + " failed: " + e.getMessage()
+            AmshException failure = e instanceof CancellationException
+                    ? new AmshException("upload of " + name + " cancelled; the new asset was removed, no blob is left", "")
+                    : new AmshException("upload of " + name + " failed: " + e.getMessage()
                     + " (the new asset was removed)", "check the file and the storage account, then retry", e);
             undo(failure, () -> sas.remove(ams));
             undo(failure, () -> ams.deleteAsset(asset.id()));
@@ -91,5 +95,37 @@ public final class Upload {
         ams.updateFile(uploaded.id(), Map.of("IsPrimary", true));
         return new Result(ams.getAsset(asset.id()), uploaded, uploaded.contentFileSize(),
                 Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * The block upload through the SAS, cancellable: a cancelled upload is stopped before its commit, and staged
+     * blocks that are never committed never become a blob (a small file goes in one atomic Put Blob).
+     */
+    private static void transfer(SasLocator sas, String name, Path file, okhttp3.OkHttpClient http,
+                                 LongConsumer bytesDone, CopyCancellation cancellation) {
+        BlobContainerAsyncClient container = new BlobContainerClientBuilder().endpoint(sas.url())
+                .httpClient(new OkHttpAsyncHttpClientBuilder(http).build()).buildAsyncClient();
+        Future<?> upload = container.getBlobAsyncClient(name).uploadFromFileWithResponse(
+                new BlobUploadFromFileOptions(file.toString()).setParallelTransferOptions(new ParallelTransferOptions()
+                        .setBlockSizeLong(8L * 1024 * 1024).setMaxConcurrency(8)
+                        .setProgressListener(bytesDone::accept))).toFuture();
+        while (true) {
+            if (cancellation.isCancelled()) {
+                upload.cancel(true);
+                throw new CancellationException("cancelled");
+            }
+            try {
+                upload.get(200, TimeUnit.MILLISECONDS);
+                return;
+            } catch (TimeoutException stillRunning) {
+                // poll the cancellation again
+            } catch (InterruptedException e) {
+                upload.cancel(true);
+                Thread.currentThread().interrupt();
+                throw new CancellationException("interrupted");
+            } catch (ExecutionException e) {
+                throw e.getCause() instanceof RuntimeException r ? r : new RuntimeException(e.getCause());
+            }
+        }
     }
 }

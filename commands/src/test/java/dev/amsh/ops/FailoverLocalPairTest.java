@@ -11,6 +11,9 @@ import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.emulator.faults.FaultKind;
+import dev.amsh.emulator.faults.FaultPlan;
+import dev.amsh.emulator.faults.Surface;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyOptions;
@@ -26,6 +29,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -131,25 +135,49 @@ class FailoverLocalPairTest {
     }
 
     @Test
-    void aFailedCopyStillRemovesTheTemporarySasLocatorsAndPolicies(LocalPair pair) {
-        publishedAsset();
-        // b's storage key is wrong: the API works, the copy cannot
+    void aWrongStorageKeyIsNamedBeforeAnythingIsCreated(LocalPair pair) {
+        Asset source = publishedAsset();
+        // b's storage key is wrong: the API works, the copy could not
         var endpoints = pair.endpoints(null, null).get("b");
         Map<String, ContextConfig> configs = Map.of("bad", new ContextConfig(endpoints.clusterApiRoot(),
                 ContextConfig.Auth.acs(endpoints.accountName(), endpoints.accountKey(), endpoints.acsTokenUrl()),
                 new ContextConfig.Storage(endpoints.storageAccountName(), "d3Jvbmcta2V5LXdyb25nLWtleS13cm9uZy1rZXk=",
                         endpoints.blobEndpoint(), null), null));
         AccountContext broken = new Contexts(configs, ContextEnvironment.create(pc.redactor, t -> { }, Map.of())).get("bad");
-        long sasA = sasLocators(a.ams());
         long sasB = sasLocators(b.ams());
-        long readPolicies = amshPolicies(a.ams(), RunMarker.PREFIX);
 
-        assertThrows(RuntimeException.class, () -> new Failover(Clock.systemUTC()).run(a, broken, name,
+        AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, broken, name,
                 new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
 
+        assertEquals("context bad: storage account " + endpoints.storageAccountName() + " refused its key (HTTP 403 "
+                + "AuthenticationFailed) (check the storage key of context bad ('context show bad'); nothing was changed)",
+                e.oneLine());
+        assertTrue(b.ams().listAssets(Query.filter("Name eq '" + source.containerName() + "'")).toList().isEmpty(),
+                "no empty target asset was made on b");
+        assertEquals(sasB, sasLocators(b.ams()), "no write SAS on b");
+    }
+
+    @Test
+    void aFailedCopyStillRemovesTheTemporarySasLocatorsAndPolicies(LocalPair pair) {
+        publishedAsset();
+        long sasA = sasLocators(a.ams());
+        long sasB = sasLocators(b.ams());
+        long policiesA = amshPolicies(a.ams(), RunMarker.PREFIX);
+        long policiesB = amshPolicies(b.ams(), RunMarker.PREFIX);
+        // every copy into b's storage fails, after the SAS locators were made
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.INTERNAL_ERROR), 1, Set.of("b"), Set.of(Surface.STORAGE),
+                "PUT /", 0));
+        try {
+            AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, b, name,
+                    new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
+            assertTrue(e.oneLine().startsWith("the copy failed for some blobs"), e.oneLine());
+        } finally {
+            pair.faults().set(FaultPlan.OFF);
+        }
         assertEquals(sasA, sasLocators(a.ams()), "no read SAS left on a");
         assertEquals(sasB, sasLocators(b.ams()), "no write SAS left on b");
-        assertEquals(readPolicies, amshPolicies(a.ams(), RunMarker.PREFIX), "their policies removed too");
+        assertEquals(policiesA, amshPolicies(a.ams(), RunMarker.PREFIX), "their policies removed on a");
+        assertEquals(policiesB, amshPolicies(b.ams(), RunMarker.PREFIX), "and on b");
     }
 
     @Test

@@ -102,7 +102,7 @@ class CopyEngineAzuriteTest {
     }
 
     @Test
-    void aBlobOver256MiBIsStagedFromUrlInRangesAndVerified() throws Exception {
+    void aBlobOverTheSingleCallLimitIsStagedFromUrlInRangesAndVerified() throws Exception {
         long size = 257 * MIB + 12345;
         MessageDigest md5 = MessageDigest.getInstance("MD5");
         try (OutputStream os = a.container(source).getBlobClient("big.mp4").getBlockBlobClient().getBlobOutputStream(true)) {
@@ -123,7 +123,7 @@ class CopyEngineAzuriteTest {
         assertTrue(report.succeeded(), report.toString());
         BlobCopyOutcome big = report.blobs().get(0);
         assertEquals(BlobCopyOutcome.Status.COPIED, big.status());
-        assertEquals("Put Block From URL x3", big.detail(), "100 MiB ranges: 257 MiB takes three blocks");
+        assertEquals("Put Block From URL x17", big.detail(), "16 MiB ranges: 257 MiB takes seventeen blocks");
         assertEquals(size, b.container(target).getBlobClient("big.mp4").getProperties().getBlobSize());
         MessageDigest copied = MessageDigest.getInstance("MD5");
         try (InputStream in = b.container(target).getBlobClient("big.mp4").openInputStream()) {

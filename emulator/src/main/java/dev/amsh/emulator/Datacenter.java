@@ -123,6 +123,10 @@ public final class Datacenter implements AutoCloseable {
         return api;
     }
 
+    public TokenService tokens() {
+        return tokens;
+    }
+
     public String base() {
         return "http://" + HOST + ":" + apiPort;
     }

@@ -29,6 +29,7 @@ public final class Commands {
         r.add(new FileInfosCommand());
         r.add(new FailoverCommand());
         r.add(new dev.amsh.shell.commands.VerifyCommand());
+        r.add(new dev.amsh.shell.commands.CleanupCommand());
         LocalCommands.all(localDataDir).forEach(r::add);
         r.add(new dev.amsh.shell.commands.TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);

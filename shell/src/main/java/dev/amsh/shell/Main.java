@@ -66,7 +66,12 @@ public final class Main {
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
                 case "-c" -> commands = value(args, ++i, a);
-                default -> rest.add(a);
+                default -> {
+                    if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help")) {
+                        throw new AmshException("unknown option " + a, "see amsh --help");
+                    }
+                    rest.add(a);
+                }
             }
         }
         return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest);
@@ -143,8 +148,16 @@ public final class Main {
 
     private void connect(Options options, Session session, ContextEnvironment environment, Console console) {
         ContextsFile file = new ContextsFile(ContextsFile.locate(options.contextsFile(), env, home));
+        boolean named = options.contextsFile() != null || (env.get(ContextsFile.ENV_VAR) != null
+                && !env.get(ContextsFile.ENV_VAR).isBlank());
+        if (named && !file.exists() && !options.local()) {
+            // only the default file being absent means the local pair: a named file that is missing is a mistake
+            throw new AmshException("contexts file " + file.path() + " does not exist (named by "
+                    + (options.contextsFile() != null ? "--contexts" : "$" + ContextsFile.ENV_VAR) + ")",
+                    "check the path; without it amsh uses ~/.amsh/contexts.json, or the local pair when that is absent");
+        }
         file.warnings().forEach(w -> console.err().println("amsh: " + w));
-        if (!options.local() && file.exists() && !file.read().contexts().isEmpty()) {
+        if (!options.local() && file.exists() && !file.read().contexts().isEmpty() && !file.read().besideLocalPair()) {
             session.setContexts(new Contexts(file, environment));
             return;
         }

@@ -122,7 +122,13 @@ public final class Session {
 
     /** The source side of a two-context command: {@code --from NAME}, else {@code --on NAME}, else the current one. */
     public AccountContext sourceContext(Invocation inv) {
-        return contexts().get(inv.option("from") != null ? inv.option("from") : inv.option("on"));
+        String from = inv.option("from");
+        String on = inv.option("on");
+        if (from != null && on != null && !from.equals(on)) {
+            throw new AmshException("--from " + from + " and --on " + on + " name different source contexts",
+                    "give one of them");
+        }
+        return contexts().get(from != null ? from : on);
     }
 
     public Redactor redactor() {
@@ -202,12 +208,33 @@ public final class Session {
             return result;
         }
         refuseTypo(trimmed);
-        Object result = scripts().evaluate(trimmed);
+        Object result;
+        try {
+            result = scripts().evaluate(trimmed);
+        } catch (RuntimeException e) {
+            throw localDefHint(trimmed, e);
+        }
         if (result != null) {
             variables.put("_", result);
             renderer.print(result, Format.TABLE, console.out());
         }
         return result;
+    }
+
+    /**
+     * "def x = 1" then "x": def keeps x local to its own line. Say so instead of Groovy's "No such property".
+     */
+    private RuntimeException localDefHint(String line, RuntimeException e) {
+        Matcher m = Pattern.compile("No such property: ([A-Za-z_][A-Za-z0-9_]*)").matcher(String.valueOf(e.getMessage()));
+        if (m.find()) {
+            String name = m.group(1);
+            Pattern def = Pattern.compile("^\\s*(def|var|final|[A-Z][A-Za-z0-9_<>]*)\\s+" + Pattern.quote(name) + "\\s*=.*");
+            if (history.stream().anyMatch(h -> def.matcher(h).matches())) {
+                return new AmshException("no variable " + name + ": 'def " + name + " = …' keeps " + name
+                        + " local to its own line", "write '" + name + " = …' (without def) to keep it for later lines");
+            }
+        }
+        return e;
     }
 
     /** Groovy keywords and common script calls, which look like "word word" but are no typos. */
@@ -267,6 +294,10 @@ public final class Session {
     /** Parses and runs a command line; prints its result when asked. */
     public Object runCommandLine(String line, boolean print) throws Exception {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
+        if (words.stream().anyMatch(w -> !w.literal() && (w.text().equals("|") || w.text().startsWith("|")))) {
+            throw new AmshException("pipes are not supported: '|' after " + words.get(0).text(),
+                    "keep the result in a variable and pass it on: x = assets ls, then copy ${x[0].id} --to b");
+        }
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
         CommandRegistry.Match match = registry.match(texts);
         List<Object> args = new ArrayList<>();

@@ -69,7 +69,7 @@ public final class ScaleBenchmark {
         Path sample = dir.resolve("bench_sample.mp4");
         Ffmpeg.makeSample(p.pair.ffmpeg(), sample, 6);
         Clock clock = Clock.systemUTC();
-        Asset mezzanine = new Upload(clock).run(a, sample, "bench", p.contexts.environment().http(), x -> { }).asset();
+        Asset mezzanine = new Upload(clock).run(a, sample, "bench", p.contexts.environment().http(), x -> { }, new dev.amsh.storage.CopyCancellation()).asset();
         Encode encode = new Encode(Duration.ofMillis(200));
         Asset encoded = encode.await(a.ams(), encode.submit(a.ams(), mezzanine.id(), "Adaptive Streaming").id(), x -> { }, () -> false).output();
         // two published copies of the same output, one for each way of failing over

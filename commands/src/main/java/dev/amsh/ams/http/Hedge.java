@@ -1,7 +1,6 @@
 package dev.amsh.ams.http;
 
 import okhttp3.Call;
-import okhttp3.Callback;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
 import okhttp3.Response;
@@ -11,31 +10,45 @@ import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * A hedged read: when an idempotent request has not answered within {@code after}, the same request is sent
+ * Hedged reads: when an idempotent request has not answered within {@code after}, the same request is sent
  * once more and whichever answers first wins; the other is cancelled. A hung answer then costs about
- * {@code after} instead of a whole per-try timeout. Only for calls that change nothing (GET, HEAD).
+ * {@code after} instead of a whole per-try timeout. Only for calls that change nothing (GET, HEAD). Each
+ * attempt runs as a plain synchronous call on this hedge's own threads, so errors surface as they would
+ * without hedging.
  */
 public final class Hedge {
-    private Hedge() {
+    private final Duration after;
+    private final ExecutorService pool;
+
+    public Hedge(Duration after) {
+        this.after = after;
+        AtomicInteger n = new AtomicInteger();
+        this.pool = Executors.newCachedThreadPool(r -> {
+            Thread t = new Thread(r, "amsh-hedge-" + n.incrementAndGet());
+            t.setDaemon(true);
+            return t;
+        });
     }
 
     public static boolean applies(Request r) {
         return r.method().equals("GET") || r.method().equals("HEAD");
     }
 
-    public static Response execute(OkHttpClient client, Request request, Duration after) throws IOException {
+    public Response execute(OkHttpClient client, Request request) throws IOException {
         Call first = client.newCall(request);
-        CompletableFuture<Response> a = enqueue(first);
+        CompletableFuture<Response> a = start(first);
         try {
             return a.get(after.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException slow) {
             Call second = client.newCall(request);
-            CompletableFuture<Response> b = enqueue(second);
-            return firstSuccess(a, first, b, second);
+            return firstSuccess(a, first, start(second), second);
         } catch (ExecutionException e) {
             throw unwrap(e);
         } catch (InterruptedException e) {
@@ -45,26 +58,32 @@ public final class Hedge {
         }
     }
 
+    private CompletableFuture<Response> start(Call call) {
+        return CompletableFuture.supplyAsync(() -> {
+            try {
+                return call.execute();
+            } catch (IOException e) {
+                throw new java.util.concurrent.CompletionException(e);
+            }
+        }, pool);
+    }
+
     private static Response firstSuccess(CompletableFuture<Response> a, Call callA, CompletableFuture<Response> b,
                                          Call callB) throws IOException {
-        CompletableFuture<Response> any = new CompletableFuture<>();
-        CompletableFuture<Throwable> bothFailed = new CompletableFuture<>();
-        a.whenComplete((r, e) -> settle(any, bothFailed, b, r, e));
-        b.whenComplete((r, e) -> settle(any, bothFailed, a, r, e));
+        CompletableFuture<Response> winner = new CompletableFuture<>();
+        a.whenComplete((r, e) -> settle(winner, b, r, e));
+        b.whenComplete((r, e) -> settle(winner, a, r, e));
         try {
-            Response winner = CompletableFuture.anyOf(any, bothFailed).thenApply(x -> any.getNow(null)).get();
-            if (winner == null) {
-                throw unwrap(new ExecutionException(bothFailed.get()));
-            }
+            Response w = winner.get();
             // the loser is cancelled; an answer it still gets is closed so its connection is freed
-            CompletableFuture<Response> loser = winner == a.getNow(null) ? b : a;
+            CompletableFuture<Response> loser = w == a.getNow(null) ? b : a;
             (loser == a ? callA : callB).cancel();
             loser.thenAccept(r -> {
-                if (r != winner) {
+                if (r != w) {
                     r.close();
                 }
             });
-            return winner;
+            return w;
         } catch (InterruptedException e) {
             callA.cancel();
             callB.cancel();
@@ -75,40 +94,32 @@ public final class Hedge {
         }
     }
 
-    private static void settle(CompletableFuture<Response> any, CompletableFuture<Throwable> bothFailed,
-                               CompletableFuture<Response> other, Response r, Throwable e) {
+    /** The first answer wins; a failure counts only once the other attempt has failed too. */
+    private static void settle(CompletableFuture<Response> winner, CompletableFuture<Response> other, Response r,
+                               Throwable e) {
         if (e == null) {
-            if (!any.complete(r)) {
+            if (!winner.complete(r)) {
                 r.close();
             }
         } else if (other.isCompletedExceptionally()) {
-            bothFailed.complete(e);
+            winner.completeExceptionally(e);
         }
-    }
-
-    private static CompletableFuture<Response> enqueue(Call call) {
-        CompletableFuture<Response> f = new CompletableFuture<>();
-        call.enqueue(new Callback() {
-            @Override
-            public void onFailure(Call c, IOException e) {
-                f.completeExceptionally(e);
-            }
-
-            @Override
-            public void onResponse(Call c, Response r) {
-                f.complete(r);
-            }
-        });
-        return f;
     }
 
     private static IOException unwrap(ExecutionException e) {
         Throwable c = e.getCause();
+        while ((c instanceof java.util.concurrent.CompletionException || c instanceof ExecutionException)
+                && c.getCause() != null) {
+            c = c.getCause();
+        }
         if (c instanceof IOException io) {
             return io;
         }
         if (c instanceof RuntimeException re) {
             throw re;
+        }
+        if (c instanceof Error err) {
+            throw err;
         }
         return new IOException(c);
     }

@@ -14,15 +14,15 @@ import java.time.Duration;
  */
 public final class HedgingInterceptor implements Interceptor {
     private final OkHttpClient inner;
-    private final Duration after;
+    private final Hedge hedge;
 
     public HedgingInterceptor(OkHttpClient inner, Duration after) {
         this.inner = inner;
-        this.after = after;
+        this.hedge = new Hedge(after);
     }
 
     @Override
     public Response intercept(Chain chain) throws IOException {
-        return Hedge.applies(chain.request()) ? Hedge.execute(inner, chain.request(), after) : chain.proceed(chain.request());
+        return Hedge.applies(chain.request()) ? hedge.execute(inner, chain.request()) : chain.proceed(chain.request());
     }
 }

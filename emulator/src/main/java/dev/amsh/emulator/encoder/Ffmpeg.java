@@ -23,9 +23,7 @@ public final class Ffmpeg {
             return Path.of("ffmpeg");
         }
         Path installed = toolsDir.resolve("node_modules").resolve("@ffmpeg-installer").resolve("linux-x64").resolve("ffmpeg");
-        if (!installed.toFile().canExecute()) {
-            NodeTools.install(toolsDir, NPM_PACKAGE, installed, log);
-        }
+        NodeTools.install(toolsDir, NPM_PACKAGE, installed, exe -> hasEncoders(exe.toString()), log);
         if (!hasEncoders(installed.toString())) {
             throw new IOException(installed + " cannot encode H.264 (libx264) and AAC");
         }

@@ -47,6 +47,11 @@ public final class TokenService {
         return new Issued(token, aadLifetime.toSeconds());
     }
 
+    /** Every token issued so far (tests check that none reaches amsh's output). */
+    public java.util.Set<String> issuedTokens() {
+        return java.util.Set.copyOf(issued.keySet());
+    }
+
     public boolean valid(String token) {
         Instant expires = token == null ? null : issued.get(token);
         if (expires == null) {

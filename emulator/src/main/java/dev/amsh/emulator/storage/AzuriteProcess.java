@@ -42,7 +42,7 @@ public final class AzuriteProcess implements AutoCloseable {
         if (process != null && process.isAlive()) {
             return;
         }
-        Path bin = NodeTools.ensureInstalled(toolsDir, PACKAGE, "azurite-blob", log);
+        Path bin = NodeTools.ensureInstalled(toolsDir, PACKAGE, "azurite-blob", NodeTools.runs("--version"), log);
         port = requestedPort > 0 ? requestedPort : freePort();
         Files.createDirectories(dataDir);
         stopStale();

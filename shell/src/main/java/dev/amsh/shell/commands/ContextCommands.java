@@ -36,7 +36,7 @@ public final class ContextCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new Ls(), new Use(), new Show(), new Add(), new Import());
+        return List.of(new Ls(), new Use(), new Show(), new Add(), new Import(), new Rm());
     }
 
     static final class Ls implements Command {
@@ -62,6 +62,18 @@ public final class ContextCommands {
         public Object run(Invocation inv, Session s) {
             s.contexts().use(inv.requireParam(0));
             return "current context: " + inv.requireParam(0);
+        }
+    }
+
+    static final class Rm implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("context rm", "remove a context (from the contexts file too)")
+                    .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            s.contexts().remove(inv.requireParam(0));
+            return "removed context " + inv.requireParam(0) + "; current: " + s.contexts().currentName();
         }
     }
 

@@ -21,6 +21,9 @@ public final class UploadCommand implements Command {
                 .param(ParamSpec.optional("FILE", ValueKind.PATH, "the media file"))
                 .option(OptionSpec.flag("sample", "make a 10 s 720p H.264/AAC sample with ffmpeg and upload it"))
                 .option(OptionSpec.value("asset", ValueKind.TEXT, "asset name (default: the file name)"))
+                .option(OptionSpec.flag("force", "upload a file that ffmpeg does not recognise as media"))
+                .details("The file is probed with ffmpeg first (when one is at hand): a file that is not media is refused\n"
+                        + "unless --force. Ctrl-C cancels: the new asset is removed and no blob is left.")
                 .build();
     }
 
@@ -38,13 +41,16 @@ public final class UploadCommand implements Command {
             s.console().progressDone();
         } else {
             file = Path.of(inv.requireParam(0));
+            if (!inv.flag("force")) {
+                MediaProbe.refuseNonMedia(file, s.toolsDir().resolve("ffmpeg"));
+            }
         }
         long total = Files.isRegularFile(file) ? Files.size(file) : 0;
         Upload.Result r;
         try {
             r = new Upload(s.clock()).run(ctx, file, inv.option("asset"), s.contexts().environment().httpWithTrace(ctx.name()),
                     done -> s.console().progress(String.format("upload %3d%%  %s / %s", total == 0 ? 100 : done * 100 / total,
-                            ProgressBar.bytes(done), ProgressBar.bytes(total))));
+                            ProgressBar.bytes(done), ProgressBar.bytes(total))), s.cancellation());
         } finally {
             s.console().progressDone();
         }

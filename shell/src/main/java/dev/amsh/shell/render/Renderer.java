@@ -1,5 +1,7 @@
 package dev.amsh.shell.render;
 
+import dev.amsh.error.AmshException;
+
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
@@ -49,7 +51,10 @@ public final class Renderer {
             Object value = result instanceof TextView tv ? tv.value() : result;
             return json.writeValueAsString(value);
         } catch (Exception e) {
-            return String.valueOf(result);
+            // a value that cannot be rendered is an error, not a toString() passed off as JSON
+            Object value = result instanceof TextView tv ? tv.value() : result;
+            throw new AmshException("cannot render " + (value == null ? "null" : value.getClass().getSimpleName())
+                    + " as JSON: " + e.getMessage().lines().findFirst().orElse(""), "use -o table or -o tsv");
         }
     }
 
