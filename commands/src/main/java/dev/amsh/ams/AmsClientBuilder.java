@@ -36,7 +36,7 @@ public final class AmsClientBuilder {
 
     /**
      * How long one try of a REST call may wait for its answer. In an outage a hung call must give way to a
-     * retry in seconds, not minutes; the few heavy calls (CreateFileInfos, job submission) get six times as long.
+     * retry in seconds, not minutes; the few heavy calls (CreateFileInfos, job submission) get three times as long.
      */
     public static final Duration DEFAULT_TRY_TIMEOUT = Duration.ofSeconds(5);
 
@@ -126,6 +126,6 @@ public final class AmsClientBuilder {
                 .addInterceptor(new AuthInterceptor(tokens))
                 .addInterceptor(new ClusterRedirectInterceptor(root))
                 .build();
-        return new AmsClient(http, root, redactor, pageSize, contextName, tryTimeout.multipliedBy(6));
+        return new AmsClient(http, root, redactor, pageSize, contextName, tryTimeout.multipliedBy(3));
     }
 }

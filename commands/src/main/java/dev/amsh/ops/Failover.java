@@ -111,6 +111,7 @@ public final class Failover {
         List<SasLocator> temporary = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
         StepTitles titles = new StepTitles(from.name(), to.name());
+        sweepInterrupted(origins, existingTarget, a, b, from.name(), to.name(), emit, leftovers);
         try {
             String sourceContainer = source.containerName();
             if (!options.viaSas()) {
@@ -217,6 +218,20 @@ public final class Failover {
             return match.get();
         }
         return candidates.best().orElse(null);
+    }
+
+    /** Temporary SAS locators an interrupted run left on the source or the target go before this run makes its own. */
+    private static void sweepInterrupted(SourceLocators origins, Asset existingTarget, AmsClient a, AmsClient b,
+                                         String fromName, String toName, Consumer<Step> emit, List<String> leftovers) {
+        List<Locator> onTarget = existingTarget == null ? List.of() : Temporaries.of(b.listLocatorsOf(existingTarget.id()));
+        if (origins.temporaries().isEmpty() && onTarget.isEmpty()) {
+            return;
+        }
+        leftovers.addAll(Temporaries.sweep(a, fromName, origins.temporaries()));
+        leftovers.addAll(Temporaries.sweep(b, toName, onTarget));
+        emit.accept(new Step(1, "temporary SAS locators of an interrupted run", Step.Status.CLEANUP,
+                (origins.temporaries().size() + onTarget.size()) + " removed"
+                        + (leftovers.isEmpty() ? "" : "; not removed, run: " + String.join("; ", leftovers))));
     }
 
     private static String duplicatesNote(ReplicaTargets.Candidates c, Asset chosen, String to) {

@@ -14,10 +14,13 @@ import java.util.stream.Collectors;
  * Every origin locator of a source asset, by window: active and pending ones are replicated (each with its own
  * Id, start and expiry); expired ones are reported, not replicated, since they serve nothing on the source.
  */
-public record SourceLocators(Asset asset, List<Locator> toReplicate, List<Locator> expired, Instant now) {
+public record SourceLocators(Asset asset, List<Locator> toReplicate, List<Locator> expired, List<Locator> temporaries,
+                             Instant now) {
 
     public static SourceLocators of(AmsClient a, Asset source, Instant now) {
-        List<Locator> origins = a.listLocatorsOf(source.id()).stream()
+        List<Locator> all = a.listLocatorsOf(source.id());
+        List<Locator> temporaries = Temporaries.of(all);
+        List<Locator> origins = all.stream()
                 .filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
                 // active first, then by start: the first is the one whose URLs are printed
                 .sorted(Comparator.comparing((Locator l) -> LocatorWindow.of(l, now).state())
@@ -33,7 +36,7 @@ public record SourceLocators(Asset asset, List<Locator> toReplicate, List<Locato
                     : " (" + expired.size() + " expired, the last " + LocatorWindow.of(expired.get(expired.size() - 1), now).describe() + ")"),
                     "publish it first: publish " + source.name() + " --on " + a.contextName());
         }
-        return new SourceLocators(source, replicate, expired, now);
+        return new SourceLocators(source, replicate, expired, temporaries, now);
     }
 
     public String describe() {

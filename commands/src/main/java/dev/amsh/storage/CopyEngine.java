@@ -49,19 +49,25 @@ public final class CopyEngine {
                            CopyOptions options, Consumer<CopyProgress> progress, CopyCancellation cancellation) {
         Instant start = clock.instant();
         BlobContainerClient from = source.container(sourceContainer);
-        if (!from.exists()) {
-            throw new AmshException("source container " + sourceContainer + " does not exist in "
-                    + source.account().name(), "check the asset; its container may have been deleted");
-        }
         BlobContainerClient to = target.container(targetContainer);
-        to.createIfNotExists();
-        String sas = source.containerSas(sourceContainer, "r",
-                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(options.sasLifetime()));
-
-        List<BlobEntry> blobs = source.list(sourceContainer);
+        List<BlobEntry> blobs;
         // one listing of the target replaces a property call per blob: on many small files those calls dominate
         java.util.Map<String, BlobEntry> present = new java.util.HashMap<>();
-        target.list(targetContainer).forEach(e -> present.put(e.name(), e));
+        try {
+            if (!from.exists()) {
+                throw new AmshException("source container " + sourceContainer + " does not exist in "
+                        + source.account().name(), "check the asset; its container may have been deleted");
+            }
+            to.createIfNotExists();
+            blobs = source.list(sourceContainer);
+            target.list(targetContainer).forEach(e -> present.put(e.name(), e));
+        } catch (BlobStorageException e) {
+            throw new AmshException("storage refused the copy's preparation: HTTP " + e.getStatusCode() + " "
+                    + e.getErrorCode() + " (" + source.account().name() + " -> " + target.account().name() + ")",
+                    "retry; nothing partial was written", e);
+        }
+        String sas = source.containerSas(sourceContainer, "r",
+                OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(options.sasLifetime()));
         long total = blobs.stream().mapToLong(BlobEntry::length).sum();
         AtomicLong bytesDone = new AtomicLong();
         AtomicInteger blobsDone = new AtomicInteger();
@@ -106,7 +112,18 @@ public final class CopyEngine {
                     }
                 }
             }
-            verify(target, targetContainer, blobs, outcomes);
+            try {
+                verify(target, targetContainer, blobs, outcomes);
+            } catch (BlobStorageException e) {
+                // unverified copies count as failed: a re-run checks them again and copies only what differs
+                for (int i = 0; i < outcomes.size(); i++) {
+                    BlobCopyOutcome o = outcomes.get(i);
+                    if (o.status() == BlobCopyOutcome.Status.COPIED) {
+                        outcomes.set(i, new BlobCopyOutcome(o.name(), o.length(), BlobCopyOutcome.Status.FAILED,
+                                "copied but not verified (listing the target: HTTP " + e.getStatusCode() + ")"));
+                    }
+                }
+            }
             if (interrupted) {
                 Thread.currentThread().interrupt();
             }
@@ -139,7 +156,8 @@ public final class CopyEngine {
             }
             String how;
             if (blob.length() <= options.singleCallLimit()) {
-                dst.copyFromUrlWithResponse(new BlobCopyFromUrlOptions(sourceUrl).setMetadata(stamped(blob)), null, Context.NONE);
+                BlobCopyFromUrlOptions copy = new BlobCopyFromUrlOptions(sourceUrl).setMetadata(stamped(blob));
+                withCallTimeout(blob.length(), t -> dst.copyFromUrlWithResponse(copy, t, Context.NONE));
                 how = "Copy Blob From URL";
             } else {
                 boolean committed = stageAndCommit(dst.getBlockBlobClient(), sourceUrl, blob, options, cancellation, advance);
@@ -153,6 +171,27 @@ public final class CopyEngine {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, "HTTP " + e.getStatusCode() + " " + e.getErrorCode());
         } catch (AmshException e) {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, e.getMessage());
+        }
+    }
+
+    /**
+     * A server-side copy call answers only when the copy is done, so a hung one is told from a slow one by its
+     * size: 5 s plus a second per 20 MB. A call that overruns it is given up and made again (copying the same
+     * bytes to the same name twice changes nothing), at most three times.
+     */
+    private static void withCallTimeout(long bytes, java.util.function.Consumer<Duration> call) {
+        Duration timeout = Duration.ofSeconds(5).plusMillis(bytes / 20_000);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                call.accept(timeout);
+                return;
+            } catch (IllegalStateException e) {
+                boolean timedOut = e.getCause() instanceof java.util.concurrent.TimeoutException
+                        || String.valueOf(e.getMessage()).contains("Timeout");
+                if (!timedOut || attempt >= 3) {
+                    throw e;
+                }
+            }
         }
     }
 
@@ -182,8 +221,9 @@ public final class CopyEngine {
             long count = Math.min(options.blockSize(), blob.length() - offset);
             String id = Base64.getEncoder().encodeToString(
                     String.format("amsh-%08d", index++).getBytes(StandardCharsets.UTF_8));
-            dst.stageBlockFromUrlWithResponse(new BlockBlobStageBlockFromUrlOptions(id, sourceUrl)
-                    .setSourceRange(new BlobRange(offset, count)), null, Context.NONE);
+            BlockBlobStageBlockFromUrlOptions stage = new BlockBlobStageBlockFromUrlOptions(id, sourceUrl)
+                    .setSourceRange(new BlobRange(offset, count));
+            withCallTimeout(count, t -> dst.stageBlockFromUrlWithResponse(stage, t, Context.NONE));
             ids.add(id);
             offset += count;
             if (offset < blob.length()) {

@@ -13,12 +13,12 @@ import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /** Contexts a and b on a running local pair, with every HTTP exchange recorded. */
-final class PairContexts {
-    final List<dev.amsh.ams.http.HttpTrace> traces = new CopyOnWriteArrayList<>();
-    final Redactor redactor = new Redactor();
-    final Contexts contexts;
+public final class PairContexts {
+    public final List<dev.amsh.ams.http.HttpTrace> traces = new CopyOnWriteArrayList<>();
+    public final Redactor redactor = new Redactor();
+    public final Contexts contexts;
 
-    PairContexts(LocalPair pair) {
+    public PairContexts(LocalPair pair) {
         Endpoints e = pair.endpoints(null, null);
         Map<String, ContextConfig> configs = new LinkedHashMap<>();
         for (Endpoints.DatacenterEndpoints d : e.datacenters()) {

@@ -222,8 +222,9 @@ public final class Main {
         while (!(root instanceof AmshException) && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
+        // an error from a library may carry pages of text (an SDK's response dump): its first line is the one to show
         String line = root instanceof AmshException a ? "error: " + a.oneLine()
-                : "error: " + t.getClass().getSimpleName() + ": " + t.getMessage();
+                : "error: " + t.getClass().getSimpleName() + ": " + String.valueOf(t.getMessage()).lines().findFirst().orElse("");
         if (debug) {
             java.io.StringWriter sw = new java.io.StringWriter();
             t.printStackTrace(new PrintWriter(sw));

@@ -225,7 +225,8 @@ public final class Session {
      * "def x = 1" then "x": def keeps x local to its own line. Say so instead of Groovy's "No such property".
      */
     private RuntimeException localDefHint(String line, RuntimeException e) {
-        Matcher m = Pattern.compile("No such property: ([A-Za-z_][A-Za-z0-9_]*)").matcher(String.valueOf(e.getMessage()));
+        Matcher m = Pattern.compile("(?:No such property: |unknown command or variable ')([A-Za-z_][A-Za-z0-9_]*)")
+                .matcher(String.valueOf(e.getMessage()));
         if (m.find()) {
             String name = m.group(1);
             Pattern def = Pattern.compile("^\\s*(def|var|final|[A-Z][A-Za-z0-9_<>]*)\\s+" + Pattern.quote(name) + "\\s*=.*");

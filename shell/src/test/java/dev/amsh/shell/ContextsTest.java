@@ -100,4 +100,24 @@ class ContextsTest {
                 ContextEnvironment.create(new Redactor(), t -> { }, Map.of())).get("aad").ams());
         assertTrue(unset.oneLine().contains("AMS_B_SECRET, which is not set"), unset.oneLine());
     }
+
+    @Test
+    void aContextAddedOnTheLocalPairComesBackBesideAAndBAndCanBeRemoved(LocalPair pair, @TempDir Path dir) {
+        ContextsFile file = new ContextsFile(dir.resolve("contexts.json"));
+        ContextEnvironment env = ContextEnvironment.create(new Redactor(), t -> { }, Map.of());
+        Contexts first = LocalPairConnector.contextsFor(pair.endpoints(null, null), env, file);
+        Endpoints.DatacenterEndpoints b = pair.endpoints(null, null).get("b");
+        first.put("c", new ContextConfig(b.globalApiRoot(), ContextConfig.Auth.acs(b.accountName(), "env:KEY", b.acsTokenUrl()),
+                null, null));
+        assertTrue(file.read().besideLocalPair(), "the file says its contexts came beside the pair");
+        assertEquals(java.util.Set.of("c"), file.read().contexts().keySet(), "the pair's own are not written");
+
+        Contexts next = LocalPairConnector.contextsFor(pair.endpoints(null, null), env, file);
+        assertEquals(java.util.List.of("a", "b", "c"), next.names(), "the next start has a and b, and c beside them");
+        AmshException own = assertThrows(AmshException.class, () -> next.remove("a"));
+        assertTrue(own.oneLine().contains("local pair's own"), own.oneLine());
+        next.remove("c");
+        assertEquals(java.util.List.of("a", "b"), next.names());
+        assertFalse(file.exists(), "its last context gone, the file goes too");
+    }
 }

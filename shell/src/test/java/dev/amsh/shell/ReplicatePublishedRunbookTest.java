@@ -46,6 +46,6 @@ class ReplicatePublishedRunbookTest {
             }
         }
         f.session.scripts().runFile(script, List.of());
-        assertTrue(f.take().startsWith("0 published asset(s) on a are missing on b"));
+        assertTrue(f.take().startsWith("0 origin locator(s) of 0 published asset(s) on a are missing on b"));
     }
 }

@@ -32,7 +32,7 @@ class SessionTest {
     void resultsKeptInVariablesFeedTheNextCommand(LocalPair pair, @TempDir Path dir) throws Exception {
         ShellFixture f = new ShellFixture(pair);
         String prefix = "var" + UUID.randomUUID().toString().substring(0, 6);
-        f.session.execute("upload " + media(dir, "clip.mp4", 40_000) + " --asset " + prefix + "-clip");
+        f.session.execute("upload " + media(dir, "clip.mp4", 40_000) + " --force --asset " + prefix + "-clip");
         f.take();
 
         f.session.execute("x = assets ls --name '" + prefix + "*'");

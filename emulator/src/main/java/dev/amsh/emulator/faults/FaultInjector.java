@@ -39,8 +39,22 @@ public final class FaultInjector {
         return List.copyOf(injected);
     }
 
+    private final java.util.Map<String, Long> writes = new java.util.HashMap<>();
+
+    /**
+     * Writes (anything but GET, HEAD and token requests) that reached a datacenter's API or storage so far, faulted
+     * or not: a run that has nothing left to do makes none.
+     */
+    public synchronized long writes(String datacenter) {
+        return writes.getOrDefault(datacenter, 0L);
+    }
+
     /** The fault for this request, if one is due. {@code request} is "METHOD /path". */
     public synchronized Optional<FaultKind> draw(String datacenter, Surface surface, String request) {
+        if (surface != Surface.ORIGIN && !request.startsWith("GET ") && !request.startsWith("HEAD ")
+                && !request.contains(" /acs/") && !request.contains(" /aad/")) { // a token request changes nothing
+            writes.merge(datacenter, 1L, Long::sum);
+        }
         FaultPlan p = plan;
         if (!p.on() || !p.datacenters().contains(datacenter) || !p.surfaces().contains(surface)
                 || (p.match() != null && !request.contains(p.match()))

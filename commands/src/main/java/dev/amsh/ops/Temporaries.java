@@ -1,0 +1,34 @@
+package dev.amsh.ops;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.model.Locator;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Temporary SAS locators that an interrupted run left on an asset (killed before its cleanup): a re-run of the
+ * same asset removes them with their policies before it makes its own, so a crash leaves nothing for long.
+ */
+final class Temporaries {
+    private Temporaries() {
+    }
+
+    static List<Locator> of(List<Locator> locatorsOfAsset) {
+        return locatorsOfAsset.stream().filter(l -> l.type() == Locator.SAS && RunMarker.isTemporary(l.name())).toList();
+    }
+
+    /** Removes them; returns the commands that finish what could not be removed. */
+    static List<String> sweep(AmsClient ams, String context, List<Locator> temporaries) {
+        List<String> left = new ArrayList<>();
+        for (Locator l : temporaries) {
+            try {
+                ams.deleteLocator(l.id());
+                ams.deleteAccessPolicy(l.accessPolicyId());
+            } catch (RuntimeException e) {
+                left.add("sas rm " + l.id() + " --on " + context);
+            }
+        }
+        return left;
+    }
+}
