@@ -287,7 +287,7 @@ public final class AmsClient {
         HttpUrl url = root.current().newBuilder().addPathSegment("CancelJob")
                 .addEncodedQueryParameter("jobid", "'" + URLEncoder.encode(id, StandardCharsets.UTF_8) + "'")
                 .build();
-        execute(builder(url).get().build(), false);
+        execute(builder(url).get().tag(Hedge.Off.class, Hedge.Off.YES).build(), false);
     }
 
     // ---- plumbing ----

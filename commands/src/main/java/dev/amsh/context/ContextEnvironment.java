@@ -17,13 +17,11 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
                                  Map<String, String> env) {
 
     public static ContextEnvironment create(Redactor redactor, Consumer<HttpTrace> traceSink, Map<String, String> env) {
-        // storage calls get 10 s a try, server-side copies (a block or a blob of at most 32 MiB, answered only when
-        // done) 30 s; no transport-level resend: the storage pipeline and the REST client each decide their own retries
+        // no transport-level resend: the storage pipeline and the REST client each decide their own retries
         OkHttpClient http = new OkHttpClient.Builder().connectTimeout(Duration.ofSeconds(5))
                 .readTimeout(Duration.ofSeconds(10)).writeTimeout(Duration.ofSeconds(30))
                 .retryOnConnectionFailure(false)
-                .addInterceptor(new TryTimeoutInterceptor(r -> r.header("x-ms-copy-source") != null
-                        ? Duration.ofSeconds(30) : Duration.ofSeconds(10)))
+                .addInterceptor(new TryTimeoutInterceptor(ContextEnvironment::storageTryTimeout))
                 .dispatcher(dispatcher()).build();
         return new ContextEnvironment(http, Clock.systemUTC(), redactor, traceSink, env);
     }
@@ -33,6 +31,24 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
         d.setMaxRequests(128);
         d.setMaxRequestsPerHost(64);
         return d;
+    }
+
+    /**
+     * How long one storage call may wait for its answer: 10 s; a server-side copy answers only when done, so it
+     * gets 5 s plus a second per 20 MB of its block (Put Block From URL names its range), or 20 s for a whole blob
+     * (at most 32 MiB by the copy engine's rule). The storage pipeline retries a try that overruns it.
+     */
+    static Duration storageTryTimeout(okhttp3.Request r) {
+        if (r.header("x-ms-copy-source") == null) {
+            return Duration.ofSeconds(10);
+        }
+        String range = r.header("x-ms-source-range");
+        java.util.regex.Matcher m = range == null ? null : java.util.regex.Pattern.compile("bytes=(\\d+)-(\\d+)").matcher(range);
+        if (m != null && m.matches()) {
+            long bytes = Long.parseLong(m.group(2)) - Long.parseLong(m.group(1)) + 1;
+            return Duration.ofSeconds(5).plusMillis(bytes / 20_000);
+        }
+        return Duration.ofSeconds(20);
     }
 
     /** The shared client with a trace interceptor for storage calls of the named context. */

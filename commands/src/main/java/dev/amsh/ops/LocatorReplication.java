@@ -27,7 +27,9 @@ final class LocatorReplication {
             Locator l = origins.toReplicate().get(i);
             LocatorWindow window = LocatorWindow.of(l, origins.now());
             if (present.get(i).isPresent()) {
-                out.add(new LocatorReplica(l, present.get(i).get(), window, LocatorReplica.Outcome.PRESENT));
+                // a clone whose expiry was not set (its MERGE lost, or the run killed between) is finished here
+                out.add(new LocatorReplica(l, publish.alignExpiry(l, present.get(i).get(), target), window,
+                        LocatorReplica.Outcome.PRESENT));
             } else {
                 out.add(new LocatorReplica(l, publish.createClone(l, target, asset), window, LocatorReplica.Outcome.CLONED));
             }

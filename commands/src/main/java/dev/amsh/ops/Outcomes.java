@@ -12,6 +12,7 @@ import java.util.function.Supplier;
  */
 public final class Outcomes {
     static final int ATTEMPTS = 3;
+    static final java.time.Duration LOOK_AGAIN_AFTER = java.time.Duration.ofMillis(500);
 
     private Outcomes() {
     }
@@ -36,6 +37,13 @@ public final class Outcomes {
                 return create.get();
             } catch (RuntimeException e) {
                 if (!unknown(e) || attempt >= ATTEMPTS) {
+                    throw e;
+                }
+                // a create the service is still applying is not visible yet: give it a moment before looking again
+                try {
+                    Thread.sleep(LOOK_AGAIN_AFTER.toMillis() * attempt);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
                     throw e;
                 }
             }

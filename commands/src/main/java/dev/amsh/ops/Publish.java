@@ -97,11 +97,17 @@ public final class Publish {
         AccessPolicy policy = Policies.reusableReadPolicy(target, days);
         Locator made = target.createLocator(new LocatorRequest(original.id(), asset.id(), policy.id(),
                 Locator.ON_DEMAND_ORIGIN, start, original.name()));
-        if (expiry != null && !sameSecond(expiry, made.expirationDateTime())) {
-            target.updateLocatorExpiry(made.id(), expiry);
-            made = target.getLocator(made.id());
+        return alignExpiry(original, made, target);
+    }
+
+    /** The replica with the original's expiry: set by MERGE where it differs (MERGE is safe to repeat). */
+    Locator alignExpiry(Locator original, Locator replica, AmsClient target) {
+        Instant expiry = original.expirationDateTime();
+        if (expiry == null || sameSecond(expiry, replica.expirationDateTime())) {
+            return replica;
         }
-        return made;
+        target.updateLocatorExpiry(replica.id(), expiry);
+        return target.getLocator(replica.id());
     }
 
     private static boolean sameSecond(Instant x, Instant y) {

@@ -19,8 +19,11 @@ public record RunMarker(String id) {
         return PREFIX + id + " " + purpose;
     }
 
-    /** Whether a Name marks a temporary entity of amsh's making (this version's marker, or the older fixed names). */
+    /**
+     * Whether a Name marks a temporary entity of amsh's making. Older versions named temporary and deliberate SAS
+     * locators alike ("amsh read"), so those names are never taken for temporary: they may be someone's link.
+     */
     public static boolean isTemporary(String name) {
-        return name != null && (name.startsWith(PREFIX) || name.equals("amsh read") || name.equals("amsh write"));
+        return name != null && name.startsWith(PREFIX);
     }
 }

@@ -44,10 +44,16 @@ public final class Upload {
 
     /** Runs one cleanup step; its failure is kept with the error that caused the cleanup, not instead of it. */
     private static void undo(RuntimeException cause, Runnable step) {
+        // a second Ctrl-C interrupts the thread, which fails every HTTP call at once: clean up first, then restore it
+        boolean interrupted = Thread.interrupted();
         try {
             step.run();
         } catch (RuntimeException e) {
             cause.addSuppressed(e);
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
         }
     }
 
@@ -79,12 +85,17 @@ public final class Upload {
         try {
             transfer(sas, name, file, http, bytesDone, cancellation);
         } catch (RuntimeException e) {
+            RuntimeException cleanup = new RuntimeException("cleanup");
+            undo(cleanup, () -> sas.remove(ams));
+            undo(cleanup, () -> ams.deleteAsset(asset.id()));
+            String left = cleanup.getSuppressed().length == 0 ? "the new asset was removed, no blob is left"
+                    : "the new asset " + asset.id() + " could not be removed";
+            String next = cleanup.getSuppressed().length == 0 ? "" : "remove it: assets rm " + asset.id() + " --on "
+                    + ctx.name() + " (and 'cleanup --on " + ctx.name() + "')";
             AmshException failure = e instanceof CancellationException
-                    ? new AmshException("upload of " + name + " cancelled; the new asset was removed, no blob is left", "")
-                    : new AmshException("upload of " + name + " failed: " + e.getMessage()
-                    + " (the new asset was removed)", "check the file and the storage account, then retry", e);
-            undo(failure, () -> sas.remove(ams));
-            undo(failure, () -> ams.deleteAsset(asset.id()));
+                    ? new AmshException("upload of " + name + " cancelled; " + left, next)
+                    : new AmshException("upload of " + name + " failed: " + e.getMessage() + " (" + left + ")",
+                    next.isEmpty() ? "check the file and the storage account, then retry" : next, e);
             throw failure;
         }
         sas.remove(ams);

@@ -25,7 +25,7 @@ public final class Redactor {
             Pattern.compile("(?i)(HMACSHA256(?:=|%3d))([^&\\s\"']+)"),
             // secrets typed as options (context add --account-key …), quoted or not, unless they name an env: variable
             Pattern.compile("(?i)(--(?:account-key|client-secret|storage-key|connection-string)(?:=|\\s+))"
-                    + "(\"(?!env:)(?:\\\\.|[^\"\\\\])*\"?|'(?!env:)[^']*'?|(?![\"']|env:|--|(?-i:[A-Z][A-Z_]{1,20})\\b)[^\\s\\]]+)")); // TEXT, KEY: placeholders of usage lines and hints
+                    + "(\"(?!env:)(?:\\\\.|[^\"\\\\])*\"?|'(?!env:)[^']*'?|(?![\"']|env:|--|(?-i:TEXT|KEY|SECRET)(?=[\\s\\])'\"]|$))[^\\s\\]]+)")); // TEXT, KEY: placeholders of usage lines and hints
 
     private final Set<String> knownSecrets = new CopyOnWriteArraySet<>();
     private volatile boolean revealing;

@@ -157,7 +157,7 @@ public final class CopyEngine {
             String how;
             if (blob.length() <= options.singleCallLimit()) {
                 BlobCopyFromUrlOptions copy = new BlobCopyFromUrlOptions(sourceUrl).setMetadata(stamped(blob));
-                withCallTimeout(blob.length(), t -> dst.copyFromUrlWithResponse(copy, t, Context.NONE));
+                dst.copyFromUrlWithResponse(copy, null, Context.NONE);
                 how = "Copy Blob From URL";
             } else {
                 boolean committed = stageAndCommit(dst.getBlockBlobClient(), sourceUrl, blob, options, cancellation, advance);
@@ -171,27 +171,6 @@ public final class CopyEngine {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, "HTTP " + e.getStatusCode() + " " + e.getErrorCode());
         } catch (AmshException e) {
             return outcome(blob, BlobCopyOutcome.Status.FAILED, e.getMessage());
-        }
-    }
-
-    /**
-     * A server-side copy call answers only when the copy is done, so a hung one is told from a slow one by its
-     * size: 5 s plus a second per 20 MB. A call that overruns it is given up and made again (copying the same
-     * bytes to the same name twice changes nothing), at most three times.
-     */
-    private static void withCallTimeout(long bytes, java.util.function.Consumer<Duration> call) {
-        Duration timeout = Duration.ofSeconds(5).plusMillis(bytes / 20_000);
-        for (int attempt = 1; ; attempt++) {
-            try {
-                call.accept(timeout);
-                return;
-            } catch (IllegalStateException e) {
-                boolean timedOut = e.getCause() instanceof java.util.concurrent.TimeoutException
-                        || String.valueOf(e.getMessage()).contains("Timeout");
-                if (!timedOut || attempt >= 3) {
-                    throw e;
-                }
-            }
         }
     }
 
@@ -223,7 +202,7 @@ public final class CopyEngine {
                     String.format("amsh-%08d", index++).getBytes(StandardCharsets.UTF_8));
             BlockBlobStageBlockFromUrlOptions stage = new BlockBlobStageBlockFromUrlOptions(id, sourceUrl)
                     .setSourceRange(new BlobRange(offset, count));
-            withCallTimeout(count, t -> dst.stageBlockFromUrlWithResponse(stage, t, Context.NONE));
+            dst.stageBlockFromUrlWithResponse(stage, null, Context.NONE);
             ids.add(id);
             offset += count;
             if (offset < blob.length()) {

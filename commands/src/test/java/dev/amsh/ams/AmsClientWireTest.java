@@ -435,6 +435,27 @@ class AmsClientWireTest {
     }
 
     @Test
+    void aHungReadIsAskedAgainAfterASecondAndTheFirstAnswerWins() {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setSocketPolicy(SocketPolicy.NO_RESPONSE));
+        server.enqueue(json(200, "{\"d\":{\"results\":[" + verboseAsset(ASSET_ID, "hedged") + "]}}"));
+        long start = System.nanoTime();
+        List<Asset> assets = builder().build().listAssets(Query.all()).toList(); // a 5 s try timeout, not waited out
+        long ms = (System.nanoTime() - start) / 1_000_000;
+        assertEquals("hedged", assets.get(0).name(), "the hedge's answer, body and all");
+        assertTrue(ms >= 900 && ms < 4_000, "answered after the hedge delay, not the try timeout: " + ms + " ms");
+        assertEquals(3, server.getRequestCount());
+    }
+
+    @Test
+    void aFunctionCalledWithGetIsNeverHedged() throws Exception {
+        server.enqueue(token("t", 21600));
+        server.enqueue(new MockResponse().setResponseCode(204).setHeadersDelay(1500, java.util.concurrent.TimeUnit.MILLISECONDS));
+        builder().build().cancelJob("nb:jid:UUID:00000000-0000-0000-0000-00000000000a");
+        assertEquals(2, server.getRequestCount(), "CancelJob sent once, though it took longer than the hedge delay");
+    }
+
+    @Test
     void createFileInfosQueryShape() throws Exception {
         server.enqueue(token("t", 21600));
         server.enqueue(new MockResponse().setResponseCode(204));

@@ -37,8 +37,13 @@ public final class Hedge {
         });
     }
 
+    /** Tag a GET that is no plain read (a function such as CancelJob or CreateFileInfos): never hedged. */
+    public enum Off { YES }
+
+    /** Reads only: GET and HEAD, unless tagged {@link Off} or given a longer try ({@link TryTimeoutInterceptor.Slow}). */
     public static boolean applies(Request r) {
-        return r.method().equals("GET") || r.method().equals("HEAD");
+        return (r.method().equals("GET") || r.method().equals("HEAD")) && r.tag(Off.class) == null
+                && r.tag(TryTimeoutInterceptor.Slow.class) == null;
     }
 
     public Response execute(OkHttpClient client, Request request) throws IOException {
@@ -53,6 +58,7 @@ public final class Hedge {
             throw unwrap(e);
         } catch (InterruptedException e) {
             first.cancel();
+            a.thenAccept(Response::close); // an answer that still arrives frees its connection
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         }
@@ -75,22 +81,28 @@ public final class Hedge {
         b.whenComplete((r, e) -> settle(winner, a, r, e));
         try {
             Response w = winner.get();
-            // the loser is cancelled; an answer it still gets is closed so its connection is freed
-            CompletableFuture<Response> loser = w == a.getNow(null) ? b : a;
-            (loser == a ? callA : callB).cancel();
-            loser.thenAccept(r -> {
-                if (r != w) {
-                    r.close();
-                }
-            });
+            // the loser is cancelled (never the winner: its body is still to be read); an answer the loser still
+            // gets is closed so its connection is freed
+            boolean aWon = a.isDone() && !a.isCompletedExceptionally() && a.join() == w;
+            (aWon ? callB : callA).cancel();
+            a.thenAccept(r -> closeUnless(r, w));
+            b.thenAccept(r -> closeUnless(r, w));
             return w;
         } catch (InterruptedException e) {
             callA.cancel();
             callB.cancel();
+            a.thenAccept(Response::close);
+            b.thenAccept(Response::close);
             Thread.currentThread().interrupt();
             throw new InterruptedIOException("interrupted");
         } catch (ExecutionException e) {
             throw unwrap(e);
+        }
+    }
+
+    private static void closeUnless(Response r, Response keep) {
+        if (r != keep) {
+            r.close();
         }
     }
 

@@ -80,8 +80,8 @@ public final class RetryInterceptor implements Interceptor {
                 response = chain.proceed(request);
                 outcome = new Outcome.Answered(response.code(), retryAfter(response.header("Retry-After")));
             } catch (IOException e) {
-                if (Thread.currentThread().isInterrupted()) {
-                    throw e;
+                if (Thread.currentThread().isInterrupted() || chain.call().isCanceled()) {
+                    throw e; // cancelled (Ctrl-C, or a hedged read that lost): no retry
                 }
                 failure = e;
                 outcome = notSent(e) ? new Outcome.NotSent() : new Outcome.Lost();
