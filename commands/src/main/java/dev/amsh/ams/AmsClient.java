@@ -53,11 +53,8 @@ public final class AmsClient {
     private static final DateTimeFormatter ISO_SECONDS =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'").withZone(ZoneOffset.UTC);
 
-    /** A read unanswered after this long is sent once more; the first answer wins (see {@link Hedge}). */
-    static final Duration HEDGE_AFTER = Duration.ofSeconds(1);
-
     private final OkHttpClient http;
-    private final Hedge hedge = new Hedge(HEDGE_AFTER);
+    private final Hedge hedge = new Hedge(Hedge.DEFAULT_AFTER);
     private final ApiRoot root;
     private final Redactor redactor;
     private final ObjectMapper json = new ObjectMapper();

@@ -1,5 +1,6 @@
 package dev.amsh.context;
 
+import dev.amsh.ams.http.Hedge;
 import dev.amsh.ams.http.HedgingInterceptor;
 import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.TraceInterceptor;
@@ -56,9 +57,6 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
         OkHttpClient traced = http.newBuilder().addNetworkInterceptor(new TraceInterceptor(context + "/storage", redactor,
                 traceSink, System::nanoTime)).build();
         // a storage read that hangs is asked again after a second, instead of waiting out its timeout
-        return traced.newBuilder().addInterceptor(new HedgingInterceptor(traced, HEDGE_AFTER)).build();
+        return traced.newBuilder().addInterceptor(new HedgingInterceptor(traced, Hedge.DEFAULT_AFTER)).build();
     }
-
-    /** When an unanswered read is sent a second time (see {@link dev.amsh.ams.http.Hedge}). */
-    public static final Duration HEDGE_AFTER = Duration.ofSeconds(1);
 }

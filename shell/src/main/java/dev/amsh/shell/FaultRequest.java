@@ -27,6 +27,9 @@ public final class FaultRequest {
         if (off) {
             return "/faults/off";
         }
+        if (!values.containsKey("rate")) {
+            throw new AmshException("local faults needs --rate (a share of requests, e.g. 0.1) or 'off'", "usage: " + USAGE);
+        }
         Map<String, String> q = new LinkedHashMap<>(values);
         if (!surfaces.isEmpty()) {
             q.put("surfaces", String.join(",", surfaces));
@@ -59,9 +62,6 @@ public final class FaultRequest {
                 }
                 default -> throw new AmshException("'" + a + "' is not an option of local faults", "usage: " + USAGE);
             }
-        }
-        if (!values.containsKey("rate")) {
-            throw new AmshException("local faults needs --rate (a share of requests, e.g. 0.1) or 'off'", "usage: " + USAGE);
         }
         return path(false, values, surfaces);
     }

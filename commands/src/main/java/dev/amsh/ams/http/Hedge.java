@@ -24,6 +24,9 @@ import java.util.concurrent.atomic.AtomicInteger;
  * without hedging.
  */
 public final class Hedge {
+    /** When an unanswered read is sent a second time: well past a healthy answer, far short of a try timeout. */
+    public static final Duration DEFAULT_AFTER = Duration.ofSeconds(1);
+
     private final Duration after;
     private final ExecutorService pool;
 

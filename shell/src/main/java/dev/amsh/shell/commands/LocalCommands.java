@@ -71,10 +71,6 @@ public final class LocalCommands {
                     values.put(o, inv.option(o));
                 }
             }
-            if (first == null && !values.containsKey("rate")) {
-                throw new AmshException("local faults needs --rate (a share of requests, e.g. 0.1) or 'off'",
-                        "usage: " + FaultRequest.USAGE);
-            }
             List<String> surfaces = new java.util.ArrayList<>();
             for (String f : List.of("api", "origin", "storage")) {
                 if (inv.flag(f)) {
