@@ -1,7 +1,6 @@
 package dev.amsh.faults;
 
 import com.azure.core.util.BinaryData;
-import com.azure.storage.blob.models.BlobSignedIdentifier;
 import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;

@@ -19,13 +19,17 @@ public final class PairContexts {
     public final Contexts contexts;
 
     public PairContexts(LocalPair pair) {
-        Endpoints e = pair.endpoints(null, null);
+        contexts = new Contexts(configs(pair), ContextEnvironment.create(redactor, traces::add, Map.of()));
+    }
+
+    /** Contexts a and b of the pair as a contexts file would hold them: ACS through the global root, storage keys. */
+    public static Map<String, ContextConfig> configs(LocalPair pair) {
         Map<String, ContextConfig> configs = new LinkedHashMap<>();
-        for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
+        for (Endpoints.DatacenterEndpoints d : pair.endpoints(null, null).datacenters()) {
             configs.put(d.name(), new ContextConfig(d.globalApiRoot(),
                     ContextConfig.Auth.acs(d.accountName(), d.accountKey(), d.acsTokenUrl()),
                     new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null), null));
         }
-        contexts = new Contexts(configs, ContextEnvironment.create(redactor, traces::add, Map.of()));
+        return configs;
     }
 }

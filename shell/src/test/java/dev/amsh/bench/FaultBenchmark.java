@@ -1,6 +1,5 @@
 package dev.amsh.bench;
 
-import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
 import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;

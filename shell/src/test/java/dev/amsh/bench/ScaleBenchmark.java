@@ -1,10 +1,8 @@
 package dev.amsh.bench;
 
-import com.azure.core.util.BinaryData;
 import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.AmsClientBuilder;
 import dev.amsh.ams.auth.AmsCredentials;
-import dev.amsh.ams.Query;
 import dev.amsh.ams.LocatorRequest;
 import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;

@@ -2,16 +2,14 @@ package dev.amsh.shell;
 
 import com.azure.core.util.BinaryData;
 import dev.amsh.ams.AmsClient;
-import dev.amsh.ams.LocatorRequest;
 import dev.amsh.ams.Query;
-import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.EntityIds;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextsFile;
-import dev.amsh.emulator.Endpoints;
+import dev.amsh.ops.PairContexts;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.encoder.Ffmpeg;
@@ -94,11 +92,7 @@ class BadInputCorpusTest {
         Files.writeString(dir.resolve("fails.groovy"), "failover('no-such-asset-" + tag + "', to: 'b')\n");
         Files.writeString(dir.resolve("args.groovy"), "assets.ls(top: -1)\n");
         // a contexts file for start-up cases: a and b on the shared pair, and d whose API does not answer
-        Map<String, ContextConfig> configs = new LinkedHashMap<>();
-        for (Endpoints.DatacenterEndpoints d : pair.endpoints(null, null).datacenters()) {
-            configs.put(d.name(), new ContextConfig(d.globalApiRoot(), ContextConfig.Auth.acs(d.accountName(), d.accountKey(),
-                    d.acsTokenUrl()), new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null), null));
-        }
+        Map<String, ContextConfig> configs = new LinkedHashMap<>(PairContexts.configs(pair));
         configs.put("d", new ContextConfig("http://127.0.0.1:9/api/", ContextConfig.Auth.acs("x", "eA==", "http://127.0.0.1:9/acs"),
                 null, null));
         new ContextsFile(dir.resolve("contexts.json")).write(new ContextsFile.Content("a", configs));

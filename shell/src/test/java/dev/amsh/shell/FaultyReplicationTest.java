@@ -8,13 +8,13 @@ import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
 import dev.amsh.context.ContextsFile;
-import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
+import dev.amsh.ops.PairContexts;
 import dev.amsh.redact.Redactor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -27,7 +27,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -39,8 +38,9 @@ import static org.junit.jupiter.api.Assertions.*;
  * 50 published assets replicated a -> b by scripts/replicate-published.groovy in an amsh process of its own, with
  * 10% of every request failing (every kind, fixed seeds): every asset done in the first run, every locator and
  * blob on b, b's origin serving a's bytes, no duplicates, nothing temporary left, and a third run that writes
- * nothing. Then the same with the process killed by SIGKILL half way and the run repeated. A pair of its own,
- * so only these assets are in play.
+ * nothing. Then the same through the procedure's SAS steps (temporary locators, policies and ACL entries) with the
+ * process killed by SIGKILL half way, the run repeated and 'cleanup' run. A pair of its own, so only these assets
+ * are in play.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FaultyReplicationTest {
@@ -56,13 +56,7 @@ class FaultyReplicationTest {
     void start() throws IOException {
         dir = Files.createTempDirectory("amsh-faulty");
         pair = new LocalPair(LocalPair.Options.at(dir.resolve("pair"), LocalPairExtension.toolsDir())).start();
-        Endpoints e = pair.endpoints(null, null);
-        Map<String, ContextConfig> configs = new LinkedHashMap<>();
-        for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
-            configs.put(d.name(), new ContextConfig(d.globalApiRoot(),
-                    ContextConfig.Auth.acs(d.accountName(), d.accountKey(), d.acsTokenUrl()),
-                    new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null), null));
-        }
+        Map<String, ContextConfig> configs = PairContexts.configs(pair);
         contextsFile = dir.resolve("contexts.json");
         new ContextsFile(contextsFile).write(new ContextsFile.Content("a", configs));
         Contexts contexts = new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
@@ -98,9 +92,11 @@ class FaultyReplicationTest {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(dir.resolve("amsh.log").toFile())).start();
     }
 
-    int runbook(String glob) throws Exception {
-        Process p = amsh(Path.of(System.getProperty("amsh.home"), "scripts", "replicate-published.groovy").toString(),
-                "--via-sas", "--name", glob);
+    int runbook(String glob, String... more) throws Exception {
+        List<String> args = new ArrayList<>(List.of(Path.of(System.getProperty("amsh.home"), "scripts",
+                "replicate-published.groovy").toString(), "--name", glob));
+        args.addAll(List.of(more));
+        Process p = amsh(args.toArray(String[]::new));
         assertTrue(p.waitFor(6, TimeUnit.MINUTES), "the runbook finished");
         return p.exitValue();
     }
@@ -154,7 +150,7 @@ class FaultyReplicationTest {
         p.destroyForcibly(); // SIGKILL: no cleanup of any kind runs
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
 
-        assertEquals(0, runbook("k50-*"), "the re-run finishes the rest; log: " + dir.resolve("amsh.log"));
+        assertEquals(0, runbook("k50-*", "--via-sas"), "the re-run finishes the rest; log: " + dir.resolve("amsh.log"));
         Process cleanup = amsh("-c", "cleanup --on a; cleanup --on b");
         assertTrue(cleanup.waitFor(2, TimeUnit.MINUTES));
         pair.faults().set(FaultPlan.OFF);
