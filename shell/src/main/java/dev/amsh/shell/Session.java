@@ -207,76 +207,18 @@ public final class Session {
             }
             return result;
         }
-        refuseTypo(trimmed);
+        LineHints.refuseTypo(trimmed, registry.heads(), variables.keySet());
         Object result;
         try {
             result = scripts().evaluate(trimmed);
         } catch (RuntimeException e) {
-            throw localDefHint(trimmed, e);
+            throw LineHints.localDef(history, e);
         }
         if (result != null) {
             variables.put("_", result);
             renderer.print(result, Format.TABLE, console.out());
         }
         return result;
-    }
-
-    /**
-     * "def x = 1" then "x": def keeps x local to its own line. Say so instead of Groovy's "No such property".
-     */
-    private RuntimeException localDefHint(String line, RuntimeException e) {
-        Matcher m = Pattern.compile("(?:No such property: |unknown command or variable ')([A-Za-z_][A-Za-z0-9_]*)")
-                .matcher(String.valueOf(e.getMessage()));
-        if (m.find()) {
-            String name = m.group(1);
-            Pattern def = Pattern.compile("^\\s*(def|var|final|[A-Z][A-Za-z0-9_<>]*)\\s+" + Pattern.quote(name) + "\\s*=.*");
-            if (history.stream().anyMatch(h -> def.matcher(h).matches())) {
-                return new AmshException("no variable " + name + ": 'def " + name + " = …' keeps " + name
-                        + " local to its own line", "write '" + name + " = …' (without def) to keep it for later lines");
-            }
-        }
-        return e;
-    }
-
-    /** Groovy keywords and common script calls, which look like "word word" but are no typos. */
-    private static final java.util.Set<String> GROOVY_WORDS = java.util.Set.of("assert", "def", "var", "return", "if",
-            "for", "while", "new", "import", "print", "println", "printf", "throw", "sleep", "sh", "final",
-            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as");
-
-    /** "asets ls" is a mistyped command, not Groovy: say which command was meant. */
-    private void refuseTypo(String line) {
-        List<LineTokenizer.Word> words = LineTokenizer.words(line);
-        if (words.size() < 2 || !words.get(0).text().matches("[a-z]+") || variables.containsKey(words.get(0).text())
-                || !words.get(1).text().matches("[a-z-]+|--?[a-z-]+")) {
-            return;
-        }
-        String head = words.get(0).text();
-        if (GROOVY_WORDS.contains(head)) {
-            return;
-        }
-        for (String known : registry.heads()) {
-            if (editDistance(head, known) <= 2) {
-                throw new AmshException("unknown command '" + head + "' (did you mean '" + known + "'?)",
-                        "type 'help' for the commands");
-            }
-        }
-    }
-
-    static int editDistance(String a, String b) {
-        int[] prev = new int[b.length() + 1];
-        for (int j = 0; j <= b.length(); j++) {
-            prev[j] = j;
-        }
-        for (int i = 1; i <= a.length(); i++) {
-            int[] cur = new int[b.length() + 1];
-            cur[0] = i;
-            for (int j = 1; j <= b.length(); j++) {
-                int cost = a.charAt(i - 1) == b.charAt(j - 1) ? 0 : 1;
-                cur[j] = Math.min(Math.min(cur[j - 1] + 1, prev[j] + 1), prev[j - 1] + cost);
-            }
-            prev = cur;
-        }
-        return prev[b.length()];
     }
 
     public boolean startsWithCommand(String line) {
