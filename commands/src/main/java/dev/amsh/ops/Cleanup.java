@@ -9,6 +9,7 @@ import dev.amsh.ams.model.Locator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -38,12 +39,12 @@ public final class Cleanup {
     public Result run(AmsClient ams, boolean dryRun) {
         List<Leftover> found = new ArrayList<>();
         List<Leftover> removed = new ArrayList<>();
-        Map<String, String> failures = new java.util.LinkedHashMap<>();
+        Map<String, String> failures = new LinkedHashMap<>();
 
         List<Locator> locators = ams.listLocators(Query.all()).toList();
         Set<String> removedLocators = new HashSet<>();
         for (Locator l : locators) {
-            if (l.type() == Locator.SAS && RunMarker.isTemporary(l.name())) {
+            if (Temporaries.isTemporary(l)) {
                 Leftover x = new Leftover(Kind.TEMPORARY_SAS_LOCATOR, l.id(), l.name(), "temporary SAS locator of an amsh run");
                 found.add(x);
                 if (!dryRun && remove(x, () -> ams.deleteLocator(l.id()), removed, failures)) {
@@ -53,7 +54,7 @@ public final class Cleanup {
         }
         // a temporary locator's policy is free once the locator is gone (or would be, in a dry run)
         Set<String> usedPolicies = locators.stream()
-                .filter(l -> !(dryRun ? l.type() == Locator.SAS && RunMarker.isTemporary(l.name()) : removedLocators.contains(l.id())))
+                .filter(l -> !(dryRun ? Temporaries.isTemporary(l) : removedLocators.contains(l.id())))
                 .map(Locator::accessPolicyId).collect(Collectors.toSet());
         for (AccessPolicy p : ams.listAccessPolicies(Query.all()).toList()) {
             boolean ours = RunMarker.isTemporary(p.name()) || (p.name() != null && p.name().startsWith(Policies.READ_POLICY_PREFIX));
@@ -67,8 +68,7 @@ public final class Cleanup {
         }
 
         Set<String> withLocators = locators.stream().map(Locator::assetId).collect(Collectors.toSet());
-        Map<String, List<Asset>> replicasBySource = ams.listAssets(
-                        Query.filter("startswith(AlternateId," + Query.literal("{\"amshReplicaOf\":") + ")")).stream()
+        Map<String, List<Asset>> replicasBySource = ams.listAssets(ReplicaTargets.allReplicas()).stream()
                 .filter(ReplicaTargets::isReplica)
                 .collect(Collectors.groupingBy(a -> ReplicaTargets.sourceOf(a).orElse("")));
         for (List<Asset> group : replicasBySource.values()) {

@@ -7,6 +7,7 @@ import dev.amsh.ams.model.Asset;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Predicate;
 
 /**
  * The target asset of a replica: named after the source's container (the procedure's CreateTargetEmptyAsset)
@@ -36,6 +37,11 @@ public final class ReplicaTargets {
         return "{" + MARK_KEY + "\"" + source.id() + "\"}";
     }
 
+    /** The $filter that lists every replica amsh made on an account. */
+    public static Query allReplicas() {
+        return Query.filter("startswith(AlternateId," + Query.literal("{" + MARK_KEY) + ")");
+    }
+
     /** Whether an asset is a replica amsh made (of any source). */
     public static boolean isReplica(Asset a) {
         return a.alternateId() != null && a.alternateId().contains(MARK_KEY);
@@ -52,7 +58,7 @@ public final class ReplicaTargets {
         return start > 0 && end > start ? Optional.of(s.substring(start, end)) : Optional.empty();
     }
 
-    public static Candidates find(AmsClient target, Asset source, java.util.function.Predicate<Asset> holdsFiles) {
+    public static Candidates find(AmsClient target, Asset source, Predicate<Asset> holdsFiles) {
         List<Asset> named = target.listAssets(Query.filter("Name eq " + Query.literal(source.containerName()))).toList();
         String mark = marker(source);
         // ours first, then one holding files, then the oldest: a stable choice across runs

@@ -14,8 +14,13 @@ final class Temporaries {
     private Temporaries() {
     }
 
+    /** A SAS locator whose Name carries amsh's run marker. */
+    static boolean isTemporary(Locator l) {
+        return l.type() == Locator.SAS && RunMarker.isTemporary(l.name());
+    }
+
     static List<Locator> of(List<Locator> locatorsOfAsset) {
-        return locatorsOfAsset.stream().filter(l -> l.type() == Locator.SAS && RunMarker.isTemporary(l.name())).toList();
+        return locatorsOfAsset.stream().filter(Temporaries::isTemporary).toList();
     }
 
     /** Removes them; returns the commands that finish what could not be removed. */

@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.time.Duration;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -72,7 +73,7 @@ public final class Hedge {
             try {
                 return call.execute();
             } catch (IOException e) {
-                throw new java.util.concurrent.CompletionException(e);
+                throw new CompletionException(e);
             }
         }, pool);
     }
@@ -123,7 +124,7 @@ public final class Hedge {
 
     private static IOException unwrap(ExecutionException e) {
         Throwable c = e.getCause();
-        while ((c instanceof java.util.concurrent.CompletionException || c instanceof ExecutionException)
+        while ((c instanceof CompletionException || c instanceof ExecutionException)
                 && c.getCause() != null) {
             c = c.getCause();
         }

@@ -1,9 +1,12 @@
 package dev.amsh.emulator.faults;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Random;
+import java.util.function.Consumer;
 
 /**
  * Decides, per request, whether and how it fails. One injector serves the whole pair (APIs, origins, storage
@@ -18,10 +21,10 @@ public final class FaultInjector {
     private FaultPlan plan = FaultPlan.OFF;
     private Random random = new Random(0);
     private final List<Injected> injected = new ArrayList<>();
-    private java.util.function.Consumer<Injected> listener = i -> { };
+    private Consumer<Injected> listener = i -> { };
 
     /** Told of every fault injected (the pair logs them). */
-    public synchronized void onInjected(java.util.function.Consumer<Injected> listener) {
+    public synchronized void onInjected(Consumer<Injected> listener) {
         this.listener = listener;
     }
 
@@ -39,7 +42,7 @@ public final class FaultInjector {
         return List.copyOf(injected);
     }
 
-    private final java.util.Map<String, Long> writes = new java.util.HashMap<>();
+    private final Map<String, Long> writes = new HashMap<>();
 
     /**
      * Writes (anything but GET, HEAD and token requests) that reached a datacenter's API or storage so far, faulted

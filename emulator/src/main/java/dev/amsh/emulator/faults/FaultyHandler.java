@@ -9,6 +9,8 @@ import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.function.Predicate;
 
 /**
  * Puts a {@link FaultInjector} in front of one surface of one datacenter. A drawn fault is applied the way real
@@ -18,7 +20,7 @@ import java.util.concurrent.TimeUnit;
  * holding a server thread.
  */
 public final class FaultyHandler implements HttpHandler {
-    private final java.util.function.Function<String, String> datacenterOfPath;
+    private final Function<String, String> datacenterOfPath;
     private final Surface surface;
     private final FaultInjector faults;
     private final HttpHandler delegate;
@@ -31,7 +33,7 @@ public final class FaultyHandler implements HttpHandler {
     }
 
     /** For a surface shared by both datacenters (storage): the datacenter is told by the request path. */
-    public FaultyHandler(java.util.function.Function<String, String> datacenterOfPath, Surface surface,
+    public FaultyHandler(Function<String, String> datacenterOfPath, Surface surface,
                          FaultInjector faults, HttpHandler delegate, ScheduledExecutorService timer, long hangMillis) {
         this.datacenterOfPath = datacenterOfPath;
         this.surface = surface;
@@ -41,10 +43,10 @@ public final class FaultyHandler implements HttpHandler {
         this.hangMillis = hangMillis;
     }
 
-    private java.util.function.Predicate<HttpExchange> exempt = ex -> false;
+    private Predicate<HttpExchange> exempt = ex -> false;
 
     /** Requests never failed here (a service's own traffic to itself, which its clients do not see). */
-    public FaultyHandler exempting(java.util.function.Predicate<HttpExchange> exempt) {
+    public FaultyHandler exempting(Predicate<HttpExchange> exempt) {
         this.exempt = exempt;
         return this;
     }
