@@ -119,6 +119,11 @@ public final class AmsClient {
                 .toList();
     }
 
+    /** Every file of the account (the Files entity set), paged: one listing instead of a call per asset. */
+    public PagedList<AssetFile> listFiles(Query query) {
+        return list("Files", query, AssetFile::from);
+    }
+
     public void updateFile(String fileId, Map<String, Object> fields) {
         merge("Files('" + EntityIds.normalize("cid", fileId) + "')", json.valueToTree(fields));
     }

@@ -7,6 +7,7 @@ import dev.amsh.ams.http.ApiRoot;
 import dev.amsh.ams.http.AuthInterceptor;
 import dev.amsh.ams.http.ClusterRedirectInterceptor;
 import dev.amsh.ams.http.HttpTrace;
+import dev.amsh.ams.http.RequestGate;
 import dev.amsh.ams.http.RetryInterceptor;
 import dev.amsh.ams.http.RetryPolicy;
 import dev.amsh.ams.http.TraceInterceptor;
@@ -31,6 +32,7 @@ public final class AmsClientBuilder {
     private Consumer<HttpTrace> traceSink = t -> { };
     private String contextName = "ams";
     private int pageSize = Query.SERVICE_PAGE_CAP;
+    private RequestGate gate = new RequestGate();
     private TraceInterceptor trace;
     private Duration tryTimeout = DEFAULT_TRY_TIMEOUT;
 
@@ -99,6 +101,12 @@ public final class AmsClientBuilder {
     }
 
     /** The trace interceptor of the last built client: counts the REST calls made. */
+    /** Flow control for every attempt of this client's calls (open unless a bulk operation sets limits). */
+    public AmsClientBuilder gate(RequestGate gate) {
+        this.gate = gate;
+        return this;
+    }
+
     public TraceInterceptor trace() {
         return trace;
     }
@@ -122,6 +130,7 @@ public final class AmsClientBuilder {
         ApiRoot root = new ApiRoot(apiRoot);
         OkHttpClient http = plain.newBuilder()
                 .addInterceptor(new RetryInterceptor(retryPolicy))
+                .addInterceptor(gate)
                 .addInterceptor(perTry)
                 .addInterceptor(new AuthInterceptor(tokens))
                 .addInterceptor(new ClusterRedirectInterceptor(root))

@@ -3,6 +3,7 @@ package dev.amsh.context;
 import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.AmsClientBuilder;
 import dev.amsh.ams.auth.AmsCredentials;
+import dev.amsh.ams.http.RequestGate;
 import dev.amsh.ams.http.TraceInterceptor;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.BlobStore;
@@ -19,6 +20,7 @@ public final class AccountContext {
     private AmsClient ams;
     private TraceInterceptor amsTrace;
     private BlobStore storage;
+    private final RequestGate gate = new RequestGate();
 
     public AccountContext(String name, ContextConfig config, ContextEnvironment environment) {
         this.name = name;
@@ -42,11 +44,16 @@ public final class AccountContext {
             }
             AmsClientBuilder builder = new AmsClientBuilder().apiRoot(config.apiRoot()).credentials(credentials())
                     .httpClient(environment.http()).clock(environment.clock()).redactor(environment.redactor())
-                    .traceSink(environment.traceSink()).contextName(name);
+                    .traceSink(environment.traceSink()).contextName(name).gate(gate);
             ams = builder.build();
             amsTrace = builder.trace();
         }
         return ams;
+    }
+
+    /** Flow control of every call to this datacenter: open, unless a bulk operation sets limits for a while. */
+    public RequestGate gate() {
+        return gate;
     }
 
     /** REST calls made through this context so far (tokens and redirects included). */
@@ -65,7 +72,7 @@ public final class AccountContext {
                 throw new AmshException("context " + name + " has no storage account key",
                         "add storage name and key (or a connection string) to context " + name);
             }
-            storage = new BlobStore(storageAccount(), environment.httpWithTrace(name));
+            storage = new BlobStore(storageAccount(), environment.httpWithTrace(name, gate));
         }
         return storage;
     }

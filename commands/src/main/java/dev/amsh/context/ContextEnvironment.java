@@ -6,6 +6,7 @@ import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.TraceInterceptor;
 import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.redact.Redactor;
+import dev.amsh.ams.http.RequestGate;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
@@ -52,11 +53,25 @@ public record ContextEnvironment(OkHttpClient http, Clock clock, Redactor redact
         return Duration.ofSeconds(20);
     }
 
-    /** The shared client with a trace interceptor for storage calls of the named context. */
+    /** The shared client for storage calls of the named context, with no flow control. */
     public OkHttpClient httpWithTrace(String context) {
-        OkHttpClient traced = http.newBuilder().addNetworkInterceptor(new TraceInterceptor(context + "/storage", redactor,
-                traceSink, System::nanoTime)).build();
-        // a storage read that hangs is asked again after a second, instead of waiting out its timeout
-        return traced.newBuilder().addInterceptor(new HedgingInterceptor(traced, Hedge.DEFAULT_AFTER)).build();
+        return httpWithTrace(context, new RequestGate());
+    }
+
+    /**
+     * The shared client for storage calls of the named context: traced, passing {@code gate} once per attempt
+     * (before the per-try timeout starts, so waiting for a slot is not a timeout), and hedging its reads.
+     */
+    public OkHttpClient httpWithTrace(String context, RequestGate gate) {
+        TraceInterceptor trace = new TraceInterceptor(context + "/storage", redactor, traceSink, System::nanoTime);
+        OkHttpClient.Builder inner = http.newBuilder().addNetworkInterceptor(trace);
+        inner.interceptors().add(0, gate);
+        OkHttpClient gated = inner.build();
+        // a storage read that hangs is asked again after a second, instead of waiting out its timeout; the read
+        // and its hedge each pass the gate inside, so the hedging interceptor comes before it
+        OkHttpClient.Builder outer = http.newBuilder().addNetworkInterceptor(trace);
+        outer.interceptors().add(0, gate);
+        outer.interceptors().add(0, new HedgingInterceptor(gated, Hedge.DEFAULT_AFTER));
+        return outer.build();
     }
 }

@@ -110,7 +110,7 @@ public final class Assets {
         return a == null || a.isBlank() ? b : "(" + a + ") and " + b;
     }
 
-    static Pattern globPattern(String glob) {
+    public static Pattern globPattern(String glob) {
         StringBuilder sb = new StringBuilder();
         for (char c : glob.toCharArray()) {
             switch (c) {

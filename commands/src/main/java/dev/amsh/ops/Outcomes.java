@@ -49,4 +49,25 @@ public final class Outcomes {
             }
         }
     }
+
+    /**
+     * For a caller that already knows the entity is absent (it read the whole listing): create first, and only
+     * after an unknown outcome ask {@code find} before creating again. One call when all goes well.
+     */
+    public static <T> T createOrFind(Supplier<T> create, Supplier<Optional<T>> find) {
+        try {
+            return create.get();
+        } catch (RuntimeException e) {
+            if (!unknown(e)) {
+                throw e;
+            }
+            try {
+                Thread.sleep(LOOK_AGAIN_AFTER.toMillis()); // let a create still being applied become visible
+            } catch (InterruptedException ie) {
+                Thread.currentThread().interrupt();
+                throw e;
+            }
+            return findOrCreate(find, create);
+        }
+    }
 }

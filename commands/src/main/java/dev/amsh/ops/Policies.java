@@ -31,6 +31,19 @@ public final class Policies {
                 () -> ams.createAccessPolicy(name, days * 24.0 * 60, AccessPolicy.READ));
     }
 
+    /**
+     * The read-only policy of exactly that many seconds (whole days share the {@code Nd} policies), so a locator
+     * made with it and the original's start gets the original's expiry in one call.
+     */
+    public static AccessPolicy exactReadPolicy(AmsClient ams, long seconds) {
+        if (seconds % 86_400 == 0) {
+            return reusableReadPolicy(ams, (int) (seconds / 86_400));
+        }
+        String name = READ_POLICY_PREFIX + seconds + "s";
+        return Outcomes.findOrCreate(() -> find(ams, name),
+                () -> ams.createAccessPolicy(name, seconds / 60.0, AccessPolicy.READ));
+    }
+
     private static Optional<AccessPolicy> find(AmsClient ams, String name) {
         return ams.listAccessPolicies(Query.filter("Name eq " + Query.literal(name))).stream()
                 .filter(p -> p.permissions() == AccessPolicy.READ)

@@ -88,7 +88,7 @@ public final class Publish {
      * same Id, the same start, and the same expiry (a reusable read policy of whole days covers the window,
      * then the expiry is set exactly where it differs).
      */
-    Locator createClone(Locator original, AmsClient target, Asset asset) {
+    public Locator createClone(Locator original, AmsClient target, Asset asset) {
         Instant start = original.startTime();
         Instant expiry = original.expirationDateTime();
         Instant from = start != null ? start : clock.instant();
@@ -101,7 +101,7 @@ public final class Publish {
     }
 
     /** The replica with the original's expiry: set by MERGE where it differs (MERGE is safe to repeat). */
-    Locator alignExpiry(Locator original, Locator replica, AmsClient target) {
+    public Locator alignExpiry(Locator original, Locator replica, AmsClient target) {
         Instant expiry = original.expirationDateTime();
         if (expiry == null || sameSecond(expiry, replica.expirationDateTime())) {
             return replica;

@@ -20,7 +20,9 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -52,7 +54,7 @@ public final class CopyEngine {
         BlobContainerClient to = target.container(targetContainer);
         List<BlobEntry> blobs;
         // one listing of the target replaces a property call per blob: on many small files those calls dominate
-        java.util.Map<String, BlobEntry> present = new java.util.HashMap<>();
+        Map<String, BlobEntry> present = new HashMap<>();
         try {
             if (!from.exists()) {
                 throw new AmshException("source container " + sourceContainer + " does not exist in "
@@ -66,6 +68,26 @@ public final class CopyEngine {
                     + e.getErrorCode() + " (" + source.account().name() + " -> " + target.account().name() + ")",
                     "retry; nothing partial was written", e);
         }
+        return copyListed(source, sourceContainer, blobs, target, targetContainer, present, options, progress, cancellation,
+                start);
+    }
+
+    /**
+     * The copy of {@code blobs} (listed by the caller) into a target container that exists and holds
+     * {@code present}: for callers that listed both sides already and want no more calls than the copy needs.
+     */
+    public CopyReport copyListed(BlobStore source, String sourceContainer, List<BlobEntry> blobs, BlobStore target,
+                                 String targetContainer, Map<String, BlobEntry> present, CopyOptions options,
+                                 Consumer<CopyProgress> progress, CopyCancellation cancellation) {
+        return copyListed(source, sourceContainer, blobs, target, targetContainer, present, options, progress,
+                cancellation, clock.instant());
+    }
+
+    private CopyReport copyListed(BlobStore source, String sourceContainer, List<BlobEntry> blobs, BlobStore target,
+                                  String targetContainer, Map<String, BlobEntry> present, CopyOptions options,
+                                  Consumer<CopyProgress> progress, CopyCancellation cancellation, Instant start) {
+        BlobContainerClient from = source.container(sourceContainer);
+        BlobContainerClient to = target.container(targetContainer);
         String sas = source.containerSas(sourceContainer, "r",
                 OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).plus(options.sasLifetime()));
         long total = blobs.stream().mapToLong(BlobEntry::length).sum();

@@ -6,6 +6,8 @@ import java.util.Locale;
 public enum FaultKind {
     /** Refused before acting: 503 with Retry-After (throttling, a node draining). */
     SERVICE_UNAVAILABLE("503"),
+    /** Refused before acting: 429 with Retry-After (the account's request rate is over its limit). */
+    THROTTLED("429"),
     /** Failed before acting: 500. */
     INTERNAL_ERROR("500"),
     /** The connection is closed before the request is applied. */
@@ -33,6 +35,6 @@ public enum FaultKind {
                 return k;
             }
         }
-        throw new IllegalArgumentException("unknown fault kind '" + word + "' (kinds: 503, 500, reset, lost-response, latency, hang)");
+        throw new IllegalArgumentException("unknown fault kind '" + word + "' (kinds: 503, 429, 500, reset, lost-response, latency, hang)");
     }
 }

@@ -65,6 +65,7 @@ public final class FaultyHandler implements HttpHandler {
         }
         switch (fault.get()) {
             case SERVICE_UNAVAILABLE -> refuse(ex, 503, "ServerBusy", "The server is busy. Retry later.");
+            case THROTTLED -> refuse(ex, 429, "TooManyRequests", "The request rate is over the account's limit. Retry later.");
             case INTERNAL_ERROR -> refuse(ex, 500, "InternalError", "The server encountered an internal error.");
             case RESET -> {
                 ex.getRequestBody().readAllBytes();
@@ -107,7 +108,7 @@ public final class FaultyHandler implements HttpHandler {
                 body = message + "\n";
             }
         }
-        if (status == 503) {
+        if (status == 503 || status == 429) {
             ex.getResponseHeaders().set("Retry-After", "1");
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);

@@ -414,7 +414,7 @@ public final class RestApi {
             }
             Instant start = body.hasNonNull("StartTime") ? parseTime(body.get("StartTime").asText()) : null;
             double minutes = policy.path("DurationInMinutes").asDouble();
-            Instant expiry = (start == null ? clock.instant() : start).plus(Duration.ofSeconds((long) (minutes * 60)));
+            Instant expiry = (start == null ? clock.instant() : start).plus(Duration.ofMillis(Math.round(minutes * 60_000)));
             String container = asset.path("_container").asText();
             ObjectNode locator = ODataWriter.JSON.createObjectNode().put("Id", id).put("Name", text(body, "Name"))
                     .put("ExpirationDateTime", expiry.toString()).put("Type", type).put("AccessPolicyId", policyId)

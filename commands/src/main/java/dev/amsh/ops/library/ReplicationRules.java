@@ -1,0 +1,29 @@
+package dev.amsh.ops.library;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amsh.ams.model.Asset;
+
+/**
+ * The WAMS Replicator's rule, kept: an asset whose AlternateId is a JSON object with {@code "replicate":"No"}
+ * is left where it is.
+ */
+public final class ReplicationRules {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    private ReplicationRules() {
+    }
+
+    public static boolean optedOut(Asset a) {
+        String alt = a.alternateId();
+        if (alt == null || !alt.trim().startsWith("{")) {
+            return false;
+        }
+        try {
+            JsonNode n = JSON.readTree(alt);
+            return n.path("replicate").asText("").equalsIgnoreCase("no");
+        } catch (Exception e) {
+            return false; // not JSON after all: no opinion on replication
+        }
+    }
+}

@@ -1,0 +1,71 @@
+package dev.amsh.ops.library;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.Assets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+
+/**
+ * Which published assets a library command takes: named ones (names or Ids), a name glob, an OData filter, or
+ * all. Names and globs are matched against the snapshot, so they cost no call; a filter is one filtered listing.
+ */
+public record Selection(List<String> assets, String glob, String filter) {
+    public Selection {
+        assets = assets == null ? List.of() : List.copyOf(assets);
+    }
+
+    public static Selection all() {
+        return new Selection(List.of(), null, null);
+    }
+
+    public boolean isAll() {
+        return assets.isEmpty() && (glob == null || glob.isBlank()) && (filter == null || filter.isBlank());
+    }
+
+    /**
+     * Whether an asset published only on the other side falls within this selection: never for named assets
+     * (names belong to the source), else by the glob; an OData filter applies to the source alone.
+     */
+    public boolean takesFromOtherSide(Asset a) {
+        if (!assets.isEmpty() || (filter != null && !filter.isBlank())) {
+            return false;
+        }
+        return glob == null || glob.isBlank() || (a.name() != null && Assets.globPattern(glob).matcher(a.name()).matches());
+    }
+
+    /** The published assets of {@code side} this selection takes, in the snapshot's order. */
+    public List<Asset> apply(LibrarySnapshot side, AmsClient ams) {
+        List<Asset> published = side.published();
+        if (isAll()) {
+            return published;
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        for (String wanted : assets) {
+            List<Asset> match = side.assets().stream()
+                    .filter(a -> a.id().equalsIgnoreCase(wanted) || a.id().endsWith(wanted) || wanted.equals(a.name())).toList();
+            if (match.isEmpty()) {
+                throw new AmshException("no asset named or with Id '" + wanted + "' on " + side.context(),
+                        "'assets ls --on " + side.context() + "' lists them");
+            }
+            match.forEach(a -> ids.add(a.id()));
+        }
+        List<Asset> out = new ArrayList<>(assets.isEmpty() ? published
+                : published.stream().filter(a -> ids.contains(a.id())).toList());
+        if (glob != null && !glob.isBlank()) {
+            Pattern p = Assets.globPattern(glob);
+            out.removeIf(a -> a.name() == null || !p.matcher(a.name()).matches());
+        }
+        if (filter != null && !filter.isBlank()) {
+            Set<String> kept = Assets.list(ams, null, filter, null).stream().map(Asset::id).collect(Collectors.toSet());
+            out.removeIf(a -> !kept.contains(a.id()));
+        }
+        return out;
+    }
+}
