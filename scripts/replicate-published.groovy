@@ -1,50 +1,39 @@
-// replicate-published.groovy - replicate every published asset of a whose origin locators b lacks.
+// replicate-published.groovy - every published asset of a onto b, over the replicate and compare reports.
 //
-//   ./amsh scripts/replicate-published.groovy [--dry-run] [--via-sas] [--name GLOB]
+//   ./amsh scripts/replicate-published.groovy [--name GLOB] [--dry-run] [--via-sas]
 //
-// An asset is published when it has an origin locator; it is missing on b while any of its unexpired
-// origin locators has no locator with the same Id on b (an asset published twice has two). Each such
-// asset is failed over once with the whole procedure, which replicates every one of its locators; one
-// failure does not stop the others, and the script exits non-zero if any failed. A re-run picks up
-// where the last one stopped; after a run that was killed, 'cleanup --on a' and 'cleanup --on b'
-// remove what it had made only for itself.
+// replicate reads both datacenters once, replicates the assets b lacks or holds differently (every origin
+// locator with its Id and window), many at once, and keeps a journal: after a kill the same command continues.
+// With --via-sas each asset that differs is failed over one at a time through the procedure's SAS steps instead.
+// Exits non-zero when any asset failed, or when compare still finds an asset of a that b does not match.
 
-def dryRun = args.contains('--dry-run')
-def viaSas = args.contains('--via-sas')
+import dev.amsh.error.AmshException
+import dev.amsh.ops.library.AssetComparison
+
 def argList = args.toList()
+def dryRun = argList.contains('--dry-run')
 def glob = argList.indexOf('--name') >= 0 ? argList[argList.indexOf('--name') + 1] : null
-def now = new Date().toInstant()
-def onB = locators.ls(on: 'b').collect { it.id } as Set
-def missing = locators.ls(on: 'a').findAll {
-    it.type == 2 && !(it.id in onB) && (it.expirationDateTime == null || it.expirationDateTime.isAfter(now))
-}
-if (glob != null) {
-    def named = assets.ls(on: 'a', name: glob).collect { it.id } as Set
-    missing = missing.findAll { it.assetId in named }
-}
-def byAsset = missing.groupBy { it.assetId }
-println "${missing.size()} origin locator(s) of ${byAsset.size()} published asset(s) on a are missing on b"
+def only = glob ? [name: glob] : [:]
 
-def failed = []
-byAsset.each { assetId, locs ->
-    try {
-        def r = failover(assetId, from: 'a', to: 'b', 'dry-run': dryRun, 'via-sas': viaSas)
-        def ids = locs.collect { it.id }
-        if (dryRun) {
-            println "would replicate ${r.source.name}: ${ids.join(', ')}"
-        } else {
-            def made = r.locators.findAll { it.replica != null }.collect { it.replica.id } as Set
-            def still = ids.findAll { !(it in made) }
-            if (still) {
-                throw new dev.amsh.error.AmshException("locator(s) ${still.join(', ')} still missing on b", "")
-            }
-            println "replicated ${r.source.name}: ${ids.join(', ')} -> ${r.replicatedUrl}"
-        }
-    } catch (e) {
-        println "FAILED ${assetId}: ${e.message}"
-        failed << assetId
+if (argList.contains('--via-sas')) {
+    compare(only, 'a', 'b').differing().findAll { it.sourceId() }.each { c ->
+        def r = failover(c.sourceId(), from: 'a', to: 'b', 'via-sas': true, 'dry-run': dryRun)
+        println "failed over ${c.name()} -> ${r.replicatedUrl}"
+    }
+} else {
+    def r = replicate(only + [all: glob == null, from: 'a', to: 'b', 'dry-run': dryRun])
+    r.assets().findAll { it.status().name() != 'IN_SYNC' }.each { println it.line() }
+    println r.summary()
+    if (!r.succeeded()) {
+        throw new AmshException("not every asset was replicated", "re-run this script: it continues where it stopped")
     }
 }
-if (failed) {
-    throw new dev.amsh.error.AmshException("${failed.size()} asset(s) failed to replicate", "re-run this script to retry them")
+if (!dryRun) {
+    def after = compare(only, 'a', 'b')
+    def behind = after.differing().findAll { it.status() != AssetComparison.Status.ONLY_ON_TARGET }
+    println "${after.assets().size() - behind.size()} of ${after.assets().size()} compared asset(s) match on b"
+    if (behind) {
+        behind.each { println "  " + it.line() }
+        throw new AmshException("${behind.size()} asset(s) of a still differ on b", "re-run this script")
+    }
 }

@@ -1,14 +1,21 @@
 package dev.amsh.shell;
 
 import dev.amsh.shell.commands.AssetCommands;
+import dev.amsh.shell.commands.CleanupCommand;
+import dev.amsh.shell.commands.CompareCommand;
 import dev.amsh.shell.commands.ContextCommands;
 import dev.amsh.shell.commands.CopyCommand;
 import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
+import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.shell.commands.ReplicateCommand;
 import dev.amsh.shell.commands.SasCommands;
 import dev.amsh.shell.commands.SessionCommands;
+import dev.amsh.shell.commands.TutorialCommand;
+import dev.amsh.shell.commands.UploadCommand;
+import dev.amsh.shell.commands.VerifyCommand;
 
 import java.nio.file.Path;
 
@@ -23,15 +30,17 @@ public final class Commands {
         AssetCommands.all().forEach(r::add);
         LocatorCommands.all().forEach(r::add);
         SasCommands.all().forEach(r::add);
-        r.add(new dev.amsh.shell.commands.UploadCommand());
-        dev.amsh.shell.commands.JobCommands.all().forEach(r::add);
+        r.add(new UploadCommand());
+        JobCommands.all().forEach(r::add);
         r.add(new CopyCommand());
         r.add(new FileInfosCommand());
         r.add(new FailoverCommand());
-        r.add(new dev.amsh.shell.commands.VerifyCommand());
-        r.add(new dev.amsh.shell.commands.CleanupCommand());
+        r.add(new ReplicateCommand());
+        r.add(new CompareCommand());
+        r.add(new VerifyCommand());
+        r.add(new CleanupCommand());
         LocalCommands.all(localDataDir).forEach(r::add);
-        r.add(new dev.amsh.shell.commands.TutorialCommand(localDataDir.resolve("tutorial.json")));
+        r.add(new TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);
         return r;
     }

@@ -129,6 +129,7 @@ public final class Main {
         redactor.setRevealing(options.showSecrets());
         Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC());
         session.setToolsDir(toolsDir(env, home));
+        session.setRunsDir(home.resolve(".amsh").resolve("runs"));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
         try {
             connect(options, session, environment, console);

@@ -9,10 +9,13 @@ import dev.amsh.shell.cli.ArgParser;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.render.Format;
+import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.Renderer;
+import dev.amsh.shell.render.TextView;
 import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.storage.CopyCancellation;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -255,7 +258,11 @@ public final class Session {
         }
         Object result = match.command().run(inv, this);
         if (print) {
-            renderer.print(result, Format.parse(inv.option("output")), console.out());
+            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")), console.out());
+            if (result instanceof FailingResult f) {
+                variables.put("_", unwrap(result));
+                throw f.failure();
+            }
         }
         if (result != null) {
             variables.put("_", unwrap(result));
@@ -284,7 +291,10 @@ public final class Session {
     }
 
     static Object unwrap(Object result) {
-        return result instanceof dev.amsh.shell.render.TextView tv ? tv.value() : result;
+        if (result instanceof FailingResult f) {
+            return unwrap(f.result());
+        }
+        return result instanceof TextView tv ? tv.value() : result;
     }
 
     /** Expands {@code $name} and {@code ${expr}}: a whole-word expression passes its object, else text. */
@@ -318,14 +328,24 @@ public final class Session {
         return sb.toString();
     }
 
-    private java.nio.file.Path toolsDir = java.nio.file.Path.of(".amsh", "tools");
+    private Path toolsDir = Path.of(".amsh", "tools");
+    private Path runsDir = Path.of(".amsh", "runs");
+
+    /** Where bulk runs keep their journals (replicate). */
+    public Path runsDir() {
+        return runsDir;
+    }
+
+    public void setRunsDir(Path dir) {
+        this.runsDir = dir;
+    }
 
     /** Where tools installed on first use live (Azurite, ffmpeg). */
-    public java.nio.file.Path toolsDir() {
+    public Path toolsDir() {
         return toolsDir;
     }
 
-    public void setToolsDir(java.nio.file.Path dir) {
+    public void setToolsDir(Path dir) {
         this.toolsDir = dir;
     }
 

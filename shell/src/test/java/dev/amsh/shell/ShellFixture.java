@@ -7,6 +7,9 @@ import dev.amsh.redact.Redactor;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Map;
@@ -24,6 +27,11 @@ final class ShellFixture {
         Console c = console != null ? console : Console.plain(new PrintWriter(out, true), new PrintWriter(err, true));
         session = new Session(redactor, c, Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC());
         session.setToolsDir(LocalPairExtension.toolsDir());
+        try {
+            session.setRunsDir(Files.createTempDirectory("amsh-runs"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
         ContextEnvironment env = ContextEnvironment.create(redactor, session.traceSink(), Map.of());
         session.setContexts(LocalPairConnector.contextsFor(pair.endpoints(null, null), env));
     }

@@ -12,6 +12,7 @@ import dev.amsh.ops.Outcomes;
 import dev.amsh.ops.Policies;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.ReplicaTargets;
+import dev.amsh.ops.StreamingUrls;
 import dev.amsh.storage.BlobCopyOutcome;
 import dev.amsh.storage.BlobEntry;
 import dev.amsh.storage.CopyCancellation;
@@ -118,10 +119,14 @@ final class AssetReplicator {
         }
 
         List<String> cloned = new ArrayList<>();
+        List<String> urls = new ArrayList<>();
+        String ism = StreamingUrls.manifest(library.source().files(source.id())).map(AssetFile::name).orElse(null);
         for (String id : plan.toClone()) {
-            Locator original = library.source().locator(id).orElseThrow();
-            clone(original, b, target);
+            Locator made = clone(library.source().locator(id).orElseThrow(), b, target);
             cloned.add(id);
+            if (made.path() != null) {
+                urls.add(ism == null ? made.path() : StreamingUrls.manifestUrl(made, ism));
+            }
         }
         Publish publish = new Publish(clock);
         for (String id : plan.toAlign()) {
@@ -141,25 +146,24 @@ final class AssetReplicator {
         int blobs = copied == null ? 0 : (int) copied.count(BlobCopyOutcome.Status.COPIED);
         long bytes = copied == null ? 0 : copied.bytesCopied();
         return new AssetOutcome(source.name(), source.id(), from, to, target.id(), AssetOutcome.Status.REPLICATED,
-                cloned, blobs, bytes, (System.nanoTime() - t0) / 1_000_000, null, notes);
+                cloned, blobs, bytes, (System.nanoTime() - t0) / 1_000_000, null, notes, urls);
     }
 
     /**
      * The clone in one call where the original has a start and an expiry: an access policy of exactly its window
      * (one per distinct window, shared by every locator of the run) and the original's start.
      */
-    private void clone(Locator original, AmsClient b, Asset target) {
+    private Locator clone(Locator original, AmsClient b, Asset target) {
         Instant start = original.startTime();
         Instant expiry = original.expirationDateTime();
         if (start == null || expiry == null || !expiry.isAfter(start)) {
-            new Publish(clock).createClone(original, b, target);
-            return;
+            return new Publish(clock).createClone(original, b, target);
         }
         long seconds = Duration.between(start.truncatedTo(ChronoUnit.SECONDS), expiry.truncatedTo(ChronoUnit.SECONDS)).toSeconds();
         AccessPolicy policy = policies.computeIfAbsent(seconds, s -> Policies.exactReadPolicy(b, s));
         Locator made = b.createLocator(new LocatorRequest(original.id(), target.id(), policy.id(), Locator.ON_DEMAND_ORIGIN,
                 start, original.name()));
-        new Publish(clock).alignExpiry(original, made, b);
+        return new Publish(clock).alignExpiry(original, made, b);
     }
 
     /** The target's files marked primary as the source's are (or the single .ism, as the procedure does). */

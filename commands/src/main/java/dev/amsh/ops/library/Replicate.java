@@ -182,7 +182,7 @@ public final class Replicate {
         Asset a = task.asset();
         if (watch.down() != null || cancellation.isCancelled()) {
             return new AssetOutcome(a.name(), a.id(), from, to, null, AssetOutcome.Status.NOT_RUN, List.of(), 0, 0, 0,
-                    watch.down() != null ? "not started: " + watch.down() : "not started: cancelled", List.of());
+                    watch.down() != null ? "not started: " + watch.down() : "not started: cancelled", List.of(), List.of());
         }
         long t0 = System.nanoTime();
         try {
@@ -190,7 +190,7 @@ public final class Replicate {
         } catch (RuntimeException e) {
             watch.failed(e);
             return new AssetOutcome(a.name(), a.id(), from, to, null, AssetOutcome.Status.FAILED, List.of(), 0, 0,
-                    (System.nanoTime() - t0) / 1_000_000, String.valueOf(e.getMessage()), List.of());
+                    (System.nanoTime() - t0) / 1_000_000, String.valueOf(e.getMessage()), List.of(), List.of());
         }
     }
 }

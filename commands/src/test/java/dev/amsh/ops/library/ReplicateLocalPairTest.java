@@ -195,6 +195,53 @@ class ReplicateLocalPairTest {
         assertTrue(compare(a, b).inSync());
     }
 
+    @Test
+    void whenTheTargetStopsAnsweringTheRunStopsEarlyNamingItAndALaterRunFinishes() throws Exception {
+        List<Asset> sources = make(a, "down", 24, 1);
+        ReplicateOptions d = ReplicateOptions.defaults();
+        ReplicateOptions slow = new ReplicateOptions(new Selection(List.of(), prefix + "*", null), false, 2, 12, false, d.copy());
+        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        Replicate.Listener counting = new Replicate.Listener() {
+            @Override
+            public void progress(ReplicationProgress p) {
+            }
+
+            @Override
+            public void finished(AssetOutcome outcome) {
+                finished.incrementAndGet();
+            }
+        };
+        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> new Replicate(Clock.systemUTC())
+                .run(a, b, slow, null, Set.of(), counting, new CopyCancellation()));
+        long deadline = System.nanoTime() + 60_000_000_000L;
+        while (finished.get() < 4 && System.nanoTime() < deadline) {
+            Thread.sleep(50);
+        }
+        long stoppedAt;
+        int before;
+        ReplicateReport report;
+        try {
+            pair.datacenter("b").stop();
+            stoppedAt = System.nanoTime();
+            before = finished.get();
+            report = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+        } finally {
+            pair.datacenter("b").start();
+        }
+        long afterStop = (System.nanoTime() - stoppedAt) / 1_000_000;
+        System.out.println("b stopped after " + before + " assets; the run ended " + afterStop + " ms later: " + report.summary());
+        assertNotNull(report.stoppedBecause(), report.summary());
+        assertTrue(report.stoppedBecause().contains("datacenter b stopped answering"), report.stoppedBecause());
+        assertTrue(report.count(AssetOutcome.Status.NOT_RUN) > 0, "the rest was not started: " + report.summary());
+        assertTrue(afterStop < 30_000, "stopped early, not after every asset's retries: " + afterStop + " ms");
+
+        ReplicateReport again = replicate(false);
+        assertTrue(again.succeeded(), again.summary() + "\n" + failures(again));
+        for (Asset s : sources) {
+            PublishedAssets.assertReplicated(a, b, s);
+        }
+    }
+
     static String failures(ReplicateReport r) {
         return r.assets().stream().filter(o -> o.status() == AssetOutcome.Status.FAILED || o.status() == AssetOutcome.Status.NOT_RUN)
                 .map(AssetOutcome::line).collect(Collectors.joining("\n"));

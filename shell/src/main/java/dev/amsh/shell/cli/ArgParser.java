@@ -54,7 +54,8 @@ public final class ArgParser {
                 params.add(a);
             }
         }
-        if (params.size() > spec.params().size()) {
+        boolean openEnded = !spec.params().isEmpty() && spec.params().get(spec.params().size() - 1).repeated();
+        if (params.size() > spec.params().size() && !openEnded) {
             throw new AmshException("too many arguments for " + spec.name() + ": " + Invocation.text(params.get(spec.params().size())),
                     "usage: " + spec.usage());
         }

@@ -39,7 +39,7 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
     public String usage() {
         StringBuilder sb = new StringBuilder(name);
         for (ParamSpec p : params) {
-            sb.append(' ').append(p.required() ? p.name() : "[" + p.name() + "]");
+            sb.append(" ").append(p.required() ? p.name() : "[" + p.name() + (p.repeated() ? "…" : "") + "]");
         }
         for (OptionSpec o : options) {
             if (!COMMON.contains(o)) {

@@ -78,6 +78,8 @@ final class AmshCompleter implements Completer {
         }
         if (positional < spec.params().size()) {
             values(spec.params().get(positional).kind(), contextOf(words, spec), reader, line, candidates);
+        } else if (!spec.params().isEmpty() && spec.params().get(spec.params().size() - 1).repeated()) {
+            values(spec.params().get(spec.params().size() - 1).kind(), contextOf(words, spec), reader, line, candidates);
         }
     }
 

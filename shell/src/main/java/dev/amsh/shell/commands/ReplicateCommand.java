@@ -1,0 +1,196 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.library.AssetOutcome;
+import dev.amsh.ops.library.Replicate;
+import dev.amsh.ops.library.ReplicateOptions;
+import dev.amsh.ops.library.ReplicateReport;
+import dev.amsh.ops.library.ReplicationJournal;
+import dev.amsh.ops.library.ReplicationProgress;
+import dev.amsh.ops.library.Selection;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.FailingResult;
+import dev.amsh.shell.render.TextView;
+import dev.amsh.storage.CopyOptions;
+
+import java.io.PrintWriter;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/** {@code replicate}: the whole published library (or a selection) onto the other datacenter, many assets at once. */
+public final class ReplicateCommand implements Command {
+    private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+
+    public CommandSpec spec() {
+        return CommandSpec.of("replicate", "replicate every published asset the target lacks or holds differently")
+                .param(ParamSpec.repeated("ASSET", ValueKind.ASSET, "assets to replicate (names or Ids); or --all, --name, --filter"))
+                .option(OptionSpec.value("from", ValueKind.CONTEXT, "source context (default: current)"))
+                .option(OptionSpec.value("to", ValueKind.CONTEXT, "target context"))
+                .option(OptionSpec.flag("all", "every published asset of the source"))
+                .option(OptionSpec.value("name", ValueKind.TEXT, "published assets whose name matches a glob (* and ?)"))
+                .option(OptionSpec.value("filter", ValueKind.TEXT, "published assets an OData $filter selects"))
+                .option(OptionSpec.flag("both-ways", "also replicate what only the target has published back to the source"))
+                .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "assets at once",
+                        String.valueOf(ReplicateOptions.DEFAULT_CONCURRENCY)))
+                .option(OptionSpec.value("blob-concurrency", ValueKind.NUMBER, "blobs at once within each asset",
+                        String.valueOf(ReplicateOptions.DEFAULT_BLOB_CONCURRENCY)))
+                .option(OptionSpec.value("max-rps", ValueKind.NUMBER, "at most this many requests per second to each datacenter"))
+                .option(OptionSpec.flag("dry-run", "print the plan per asset and change nothing"))
+                .option(OptionSpec.flag("resume", "continue the last run that was killed or stopped, with its selection"))
+                .details("""
+                        Reads each datacenter once (every asset, locator and file, paged), then per asset lists the two
+                        containers and makes only the writes that are missing: target asset, blob copies, CreateFileInfos,
+                        the primary file, every origin locator with its Id, start and expiry. An asset whose AlternateId is
+                        JSON with "replicate":"No" is skipped. Throttling (429, 503) slows the run down; when a datacenter
+                        stops answering the run stops and says so. Each run keeps a journal in ~/.amsh/runs; after a
+                        kill, the same command (or 'replicate --resume') continues, and a complete library makes no write.
+                        Exits non-zero when any asset failed or the run stopped.""")
+                .build();
+    }
+
+    public Object run(Invocation inv, Session s) {
+        Optional<ReplicationJournal.Unfinished> resumed = Optional.empty();
+        ReplicationJournal.Plan plan;
+        if (inv.flag("resume")) {
+            resumed = ReplicationJournal.latestUnfinished(s.runsDir());
+            if (resumed.isEmpty()) {
+                throw new AmshException("no unfinished replicate run to resume in " + s.runsDir(),
+                        "start one: replicate --all --to b");
+            }
+            if (!inv.params().isEmpty() || inv.option("name") != null || inv.option("filter") != null || inv.flag("all")) {
+                throw new AmshException("--resume takes the selection of the run it continues",
+                        "drop ASSET, --all, --name and --filter, or start a new run without --resume");
+            }
+            plan = resumed.get().plan();
+        } else {
+            plan = newPlan(inv, s);
+            resumed = ReplicationJournal.continued(s.runsDir(), plan);
+        }
+        AccountContext from = s.contexts().get(plan.from());
+        AccountContext to = s.contexts().get(plan.to());
+        Integer rps = inv.intOption("max-rps", 1, 100_000);
+        ReplicateOptions options = new ReplicateOptions(plan.selection(), plan.bothWays(),
+                inv.intOption("concurrency", 1, 64),
+                rps != null ? rps : plan.maxRps(), inv.flag("dry-run"),
+                CopyOptions.defaults().withConcurrency(inv.intOption("blob-concurrency", 1, 64)));
+        PrintWriter err = s.console().err();
+        ReplicationJournal journal = null;
+        Set<String> finishedBefore = Set.of();
+        if (!options.dryRun()) {
+            if (resumed.isPresent()) {
+                journal = ReplicationJournal.resume(resumed.get());
+                finishedBefore = resumed.get().finished();
+                err.println("continuing run " + resumed.get().plan().run() + " (" + finishedBefore.size()
+                        + " asset(s) finished before it stopped)");
+            } else {
+                journal = ReplicationJournal.start(s.runsDir(), plan);
+            }
+        }
+        ReplicateReport report;
+        try (ReplicationJournal j = journal) {
+            report = new Replicate(s.clock()).run(from, to, options, j, finishedBefore, new LiveLine(s), s.cancellation());
+        } finally {
+            s.console().progressDone();
+        }
+        TextView view = new TextView(render(report, options.dryRun()), report);
+        if (!report.succeeded()) {
+            return new FailingResult(view, new AmshException(report.stoppedBecause() != null ? report.stoppedBecause()
+                    : report.count(AssetOutcome.Status.FAILED) + " asset(s) failed to replicate",
+                    "re-run the same command (or 'replicate --resume'); finished assets and blobs are not done again"));
+        }
+        return view;
+    }
+
+    private ReplicationJournal.Plan newPlan(Invocation inv, Session s) {
+        List<String> assets = inv.params().stream().map(Invocation::text).toList();
+        boolean all = inv.flag("all");
+        String glob = inv.option("name");
+        String filter = inv.option("filter");
+        if (assets.isEmpty() && !all && glob == null && filter == null) {
+            throw new AmshException("say which assets to replicate", "name them, or use --all, --name GLOB or --filter ODATA");
+        }
+        if (all && (!assets.isEmpty() || glob != null || filter != null)) {
+            throw new AmshException("--all takes every published asset: it does not combine with ASSET, --name or --filter",
+                    "drop --all to replicate a selection");
+        }
+        if (inv.option("to") == null) {
+            throw new AmshException("replicate needs --to", "say the target context, e.g. --to b");
+        }
+        AccountContext from = s.sourceContext(inv);
+        AccountContext to = s.contexts().get(inv.option("to"));
+        if (from.name().equals(to.name())) {
+            throw new AmshException("--to " + to.name() + " is the source context", "replicate to the other datacenter");
+        }
+        Integer rps = inv.intOption("max-rps", 1, 100_000);
+        String run = RUN_ID.format(s.clock().instant().atZone(ZoneOffset.UTC)) + "-"
+                + UUID.randomUUID().toString().substring(0, 8);
+        return new ReplicationJournal.Plan(run, from.name(), to.name(), inv.flag("both-ways"), assets, glob, filter,
+                inv.intOption("concurrency", 1, 64), rps == null ? 0 : rps, s.clock().instant().toString());
+    }
+
+    static String render(ReplicateReport r, boolean dryRun) {
+        StringBuilder sb = new StringBuilder();
+        for (AssetOutcome o : r.assets()) {
+            if (dryRun || o.status() != AssetOutcome.Status.IN_SYNC) {
+                sb.append(o.line()).append('\n');
+            }
+        }
+        return sb.append(r.summary()).toString();
+    }
+
+    /** The progress line above the prompt, and each failure as it happens. */
+    private static final class LiveLine implements Replicate.Listener {
+        private final Session s;
+        private long lastDraw;
+        private long lastPlain;
+
+        LiveLine(Session s) {
+            this.s = s;
+        }
+
+        @Override
+        public synchronized void progress(ReplicationProgress p) {
+            long now = System.nanoTime();
+            boolean interactive = s.console().interactive();
+            if (interactive && now - lastDraw < 100_000_000L && p.finished() < p.total()) {
+                return;
+            }
+            String line = line(p);
+            if (interactive) {
+                lastDraw = now;
+                s.console().progress(line);
+            } else if (now - lastPlain >= 5_000_000_000L) {
+                lastPlain = now;
+                s.console().err().println(line);
+                s.console().err().flush();
+            }
+        }
+
+        @Override
+        public synchronized void finished(AssetOutcome o) {
+            if (o.status() == AssetOutcome.Status.FAILED) {
+                s.console().progressDone();
+                s.console().err().println(s.redactor().redact(o.line()));
+                s.console().err().flush();
+            }
+        }
+
+        static String line(ReplicationProgress p) {
+            long eta = p.etaSeconds();
+            return String.format("  replicate %d/%d assets (%d failed, %d skipped)  %d blobs  %s  %.1f assets/s  ETA %s%s",
+                    p.finished(), p.total(), p.failed(), p.skipped(), p.blobs(), ProgressBar.bytes(p.bytes()), p.rate(),
+                    eta < 0 ? "-" : eta + " s", p.throttled() > 0 ? "  throttled " + p.throttled() + "x, limit " + p.limit() : "");
+        }
+    }
+}
