@@ -36,6 +36,11 @@ public final class Replicate {
         void finished(AssetOutcome outcome);
     }
 
+    /** Opens the run's journal once the work is known and the selection valid, before the first write. */
+    public interface JournalOpener {
+        ReplicationJournal open();
+    }
+
     /** One unit of work: a source asset in one direction. */
     record Task(Library library, Asset asset) {
     }
@@ -47,10 +52,10 @@ public final class Replicate {
     }
 
     /**
-     * Runs; {@code journal} (may be null) receives each outcome, {@code finishedBefore} (source Ids an earlier
+     * Runs; {@code journalOpener} (may be null) gives the journal that receives each outcome, {@code finishedBefore} (source Ids an earlier
      * run of the same plan finished) go last, since they are most likely in sync already.
      */
-    public ReplicateReport run(AccountContext from, AccountContext to, ReplicateOptions options, ReplicationJournal journal,
+    public ReplicateReport run(AccountContext from, AccountContext to, ReplicateOptions options, JournalOpener journalOpener,
                                Set<String> finishedBefore, Listener listener, CopyCancellation cancellation) {
         long t0 = System.nanoTime();
         long calls0 = from.restCalls() + to.restCalls();
@@ -67,6 +72,7 @@ public final class Replicate {
             }
             long listingCalls = from.restCalls() + to.restCalls() - calls0;
             tasks.sort(Comparator.comparing((Task t) -> finishedBefore.contains(t.asset().id())));
+            ReplicationJournal journal = journalOpener == null || options.dryRun() ? null : journalOpener.open();
             Executed done = execute(tasks, options, journal, listener, cancellation, from, to, t0);
             long finished = done.outcomes().stream().filter(o -> o.status() != AssetOutcome.Status.NOT_RUN).count();
             ReplicateReport report = new ReplicateReport(done.outcomes(), options.dryRun(), (System.nanoTime() - t0) / 1_000_000,

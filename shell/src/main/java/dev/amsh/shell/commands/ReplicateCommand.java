@@ -63,14 +63,14 @@ public final class ReplicateCommand implements Command {
         Optional<ReplicationJournal.Unfinished> resumed = Optional.empty();
         ReplicationJournal.Plan plan;
         if (inv.flag("resume")) {
+            if (!inv.params().isEmpty() || inv.option("name") != null || inv.option("filter") != null || inv.flag("all")) {
+                throw new AmshException("--resume takes the selection of the run it continues",
+                        "drop ASSET, --all, --name and --filter, or start a new run without --resume");
+            }
             resumed = ReplicationJournal.latestUnfinished(s.runsDir());
             if (resumed.isEmpty()) {
                 throw new AmshException("no unfinished replicate run to resume in " + s.runsDir(),
                         "start one: replicate --all --to b");
-            }
-            if (!inv.params().isEmpty() || inv.option("name") != null || inv.option("filter") != null || inv.flag("all")) {
-                throw new AmshException("--resume takes the selection of the run it continues",
-                        "drop ASSET, --all, --name and --filter, or start a new run without --resume");
             }
             plan = resumed.get().plan();
         } else {
@@ -85,22 +85,22 @@ public final class ReplicateCommand implements Command {
                 rps != null ? rps : plan.maxRps(), inv.flag("dry-run"),
                 CopyOptions.defaults().withConcurrency(inv.intOption("blob-concurrency", 1, 64)));
         PrintWriter err = s.console().err();
-        ReplicationJournal journal = null;
-        Set<String> finishedBefore = Set.of();
-        if (!options.dryRun()) {
-            if (resumed.isPresent()) {
-                journal = ReplicationJournal.resume(resumed.get());
-                finishedBefore = resumed.get().finished();
-                err.println("continuing run " + resumed.get().plan().run() + " (" + finishedBefore.size()
-                        + " asset(s) finished before it stopped)");
-            } else {
-                journal = ReplicationJournal.start(s.runsDir(), plan);
-            }
-        }
+        Optional<ReplicationJournal.Unfinished> continuing = resumed;
+        Set<String> finishedBefore = continuing.map(ReplicationJournal.Unfinished::finished).orElse(Set.of());
+        ReplicationJournal[] journal = {null};
+        Replicate.JournalOpener opener = () -> {
+            journal[0] = continuing.map(ReplicationJournal::resume).orElseGet(() -> ReplicationJournal.start(s.runsDir(), plan));
+            continuing.ifPresent(u -> err.println("continuing run " + u.plan().run() + " (" + u.finished().size()
+                    + " asset(s) finished before it stopped)"));
+            return journal[0];
+        };
         ReplicateReport report;
-        try (ReplicationJournal j = journal) {
-            report = new Replicate(s.clock()).run(from, to, options, j, finishedBefore, new LiveLine(s), s.cancellation());
+        try {
+            report = new Replicate(s.clock()).run(from, to, options, opener, finishedBefore, new LiveLine(s), s.cancellation());
         } finally {
+            if (journal[0] != null) {
+                journal[0].close();
+            }
             s.console().progressDone();
         }
         TextView view = new TextView(render(report, options.dryRun()), report);
