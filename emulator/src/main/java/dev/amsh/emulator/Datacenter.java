@@ -139,6 +139,14 @@ public final class Datacenter implements AutoCloseable {
         return base() + "/api/";
     }
 
+    /**
+     * The cluster root under the host the client addressed (a proxy or tunnel in front keeps clients on its side,
+     * as the service's own host names did), else the listener's own.
+     */
+    String clusterRootAsAddressed(String host) {
+        return host == null || host.isBlank() || !host.matches("[A-Za-z0-9.:\\[\\]-]+") ? clusterApiRoot() : "http://" + host + "/api/";
+    }
+
     public String acsTokenUrl() {
         return base() + "/acs/v2/OAuth2-13";
     }
@@ -162,13 +170,14 @@ public final class Datacenter implements AutoCloseable {
     private void handleApi(HttpExchange ex) throws IOException {
         try {
             String path = ex.getRequestURI().getRawPath();
+            String cluster = clusterRootAsAddressed(ex.getRequestHeaders().getFirst("Host"));
             if (path.startsWith("/global/api")) {
                 // the global root answers every call with 301 to the account's cluster root, as media.windows.net did
-                ex.getResponseHeaders().add("Location", clusterApiRoot());
+                ex.getResponseHeaders().add("Location", cluster);
                 Http.send(ex, 301, "text/html; charset=utf-8", "<html><head><title>Object moved</title></head><body>"
-                        + "<h2>Object moved to <a href=\"" + clusterApiRoot() + "\">here</a>.</h2></body></html>");
+                        + "<h2>Object moved to <a href=\"" + cluster + "\">here</a>.</h2></body></html>");
             } else if (path.startsWith("/api/") || path.equals("/api")) {
-                api.handle(ex, clusterApiRoot(), path.length() > 5 ? path.substring(5) : "");
+                api.handle(ex, cluster, path.length() > 5 ? path.substring(5) : "");
             } else if (path.equals("/acs/v2/OAuth2-13")) {
                 acsToken(ex);
             } else if (path.equals("/aad/" + spec.tenant() + "/oauth2/token")) {

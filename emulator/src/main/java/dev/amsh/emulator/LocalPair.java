@@ -106,7 +106,9 @@ public final class LocalPair implements AutoCloseable {
         EmulatorLog pairLog = log;
         faults.onInjected(i -> pairLog.line(i.datacenter() + " FAULT " + i.kind().word() + " on " + i.surface().word()
                 + ": " + i.request()));
-        proxyExecutor = Executors.newFixedThreadPool(32, r -> {
+        // not a fixed pool: a Copy Blob From URL holds its thread while Azurite reads the source back through this
+        // same proxy, so a bounded pool full of copies would wait on itself
+        proxyExecutor = Executors.newCachedThreadPool(r -> {
             Thread t = new Thread(r, "amsh-storage-proxy");
             t.setDaemon(true);
             return t;

@@ -71,6 +71,9 @@ public final class AssetDiff {
             AssetFile r = there.get(f.name());
             if (r == null) {
                 out.add(new Drift(Drift.Kind.MISSING_FILE, f.name(), null));
+            } else if (f.contentFileSize() != r.contentFileSize()) {
+                out.add(new Drift(Drift.Kind.FILE_DIFFERS, f.name(), "registered " + f.contentFileSize() + " vs "
+                        + r.contentFileSize() + " bytes"));
             } else if (f.isPrimary() && !r.isPrimary()) {
                 out.add(new Drift(Drift.Kind.PRIMARY_DIFFERS, f.name(), "primary on the source only"));
             }

@@ -17,7 +17,7 @@ public record AssetPlan(boolean createTarget, boolean copyBlobs, boolean registe
     public static AssetPlan of(Library.Examined e) {
         boolean create = e.pair().target().isEmpty();
         boolean copy = create || e.drifts().stream().anyMatch(AssetDiff::needsCopy);
-        boolean register = create || has(e, Drift.Kind.MISSING_FILE);
+        boolean register = create || has(e, Drift.Kind.MISSING_FILE) || has(e, Drift.Kind.FILE_DIFFERS);
         boolean primary = !register && has(e, Drift.Kind.PRIMARY_DIFFERS);
         List<String> clone = new ArrayList<>();
         List<String> align = new ArrayList<>();

@@ -22,9 +22,10 @@ import java.util.concurrent.ExecutionException;
  * parallel, one listing per asset per side.
  */
 public final class Compare {
-    public record Options(Selection selection, boolean deep, int concurrency) {
+    /** {@code quick}: Media Services objects only (files by registered size), no container listing. */
+    public record Options(Selection selection, boolean deep, boolean quick, int concurrency) {
         public static Options defaults() {
-            return new Options(Selection.all(), false, DEFAULT_CONCURRENCY);
+            return new Options(Selection.all(), false, false, DEFAULT_CONCURRENCY);
         }
     }
 
@@ -52,7 +53,7 @@ public final class Compare {
                         List.of(u.drift())));
             }
         }
-        return new CompareReport(from.name(), to.name(), out, options.deep(), (System.nanoTime() - t0) / 1_000_000,
+        return new CompareReport(from.name(), to.name(), out, options.deep(), options.quick(), (System.nanoTime() - t0) / 1_000_000,
                 from.restCalls() + to.restCalls() - calls0);
     }
 
@@ -66,7 +67,7 @@ public final class Compare {
         try {
             List<Future<AssetComparison>> futures = new ArrayList<>();
             for (Asset a : selected) {
-                futures.add(pool.submit(() -> compareOne(library, a, options.deep() ? sampler : null)));
+                futures.add(pool.submit(() -> compareOne(library, a, !options.quick(), options.deep() ? sampler : null)));
             }
             List<AssetComparison> out = new ArrayList<>();
             for (int i = 0; i < futures.size(); i++) {
@@ -87,8 +88,8 @@ public final class Compare {
         }
     }
 
-    private static AssetComparison compareOne(Library library, Asset a, OriginSample sampler) {
-        Library.Examined e = library.examine(a);
+    private static AssetComparison compareOne(Library library, Asset a, boolean listBlobs, OriginSample sampler) {
+        Library.Examined e = library.examine(a, listBlobs);
         AssetComparison c = AssetComparison.of(e);
         if (sampler == null || c.status() != AssetComparison.Status.IN_SYNC && c.status() != AssetComparison.Status.DIFFERS) {
             return c;

@@ -8,8 +8,8 @@ import java.util.Map;
  * Everything that differs between two datacenters' published libraries. In sync only when every compared asset
  * is (skipped ones aside) and the target publishes nothing without a source.
  */
-public record CompareReport(String from, String to, List<AssetComparison> assets, boolean deep, long millis,
-                            long mediaServicesCalls) {
+public record CompareReport(String from, String to, List<AssetComparison> assets, boolean deep, boolean quick,
+                            long millis, long mediaServicesCalls) {
     public CompareReport {
         assets = List.copyOf(assets);
     }
@@ -35,7 +35,8 @@ public record CompareReport(String from, String to, List<AssetComparison> assets
         StringBuilder sb = new StringBuilder(from + " vs " + to + ": " + assets.size() + " asset(s)");
         c.forEach((k, v) -> sb.append(", ").append(v).append(' ').append(k.name().toLowerCase().replace('_', ' ')));
         sb.append(inSync() ? " - in sync" : " - NOT in sync").append(" (").append(millis).append(" ms")
-                .append(deep ? ", origins sampled" : "").append(')');
+                .append(deep ? ", origins sampled" : "").append(quick ? ", Media Services only: containers not listed" : "")
+                .append(')');
         return sb.toString();
     }
 }

@@ -10,6 +10,7 @@ public record Drift(Kind kind, String subject, String detail) {
         WINDOW_DIFFERS("locator window differs"),
         MISSING_FILE("file missing"),
         EXTRA_FILE("file extra"),
+        FILE_DIFFERS("file size differs"),
         PRIMARY_DIFFERS("primary file differs"),
         MISSING_BLOB("blob missing"),
         EXTRA_BLOB("blob extra"),

@@ -89,6 +89,11 @@ public final class Library {
 
     /** Examines one source asset: pairing, locators and files from the snapshots, blobs from two listings. */
     public Examined examine(Asset asset) {
+        return examine(asset, true);
+    }
+
+    /** As {@link #examine(Asset)}; without {@code listBlobs} only the snapshots are compared (no call at all). */
+    public Examined examine(Asset asset, boolean listBlobs) {
         AssetPairing.Pair pair = pairing.pair(asset);
         if (ReplicationRules.optedOut(asset)) {
             return new Examined(pair, List.of(), null, null, true);
@@ -103,6 +108,9 @@ public final class Library {
             return new Examined(pair, missing, null, null, false);
         }
         Asset replica = pair.target().get();
+        if (!listBlobs) {
+            return new Examined(pair, AssetDiff.of(asset, replica, source, target, null, null), null, null, false);
+        }
         List<BlobEntry> sourceBlobs;
         List<BlobEntry> targetBlobs;
         try {

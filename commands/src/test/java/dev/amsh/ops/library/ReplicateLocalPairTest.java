@@ -76,7 +76,7 @@ class ReplicateLocalPairTest {
 
     CompareReport compare(AccountContext from, AccountContext to) {
         return new Compare(Clock.systemUTC(), new okhttp3.OkHttpClient())
-                .run(from, to, new Compare.Options(new Selection(List.of(), prefix + "*", null), false, 16));
+                .run(from, to, new Compare.Options(new Selection(List.of(), prefix + "*", null), false, false, 16));
     }
 
     /** Published assets made in parallel: {@code count} with one locator each on {@code on}. */
