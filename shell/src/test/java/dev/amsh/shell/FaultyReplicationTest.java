@@ -15,6 +15,8 @@ import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
+import dev.amsh.ops.ReplicaTargets;
+import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.redact.Redactor;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -28,6 +30,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -137,7 +140,7 @@ class FaultyReplicationTest {
     @Test
     void killedHalfWayThenRunAgainLeavesNoDuplicatesOrOrphans() throws Exception {
         List<Asset> assets = publish("k50-");
-        Set<String> sourceLocators = new java.util.HashSet<>();
+        Set<String> sourceLocators = new HashSet<>();
         for (Asset s : assets) {
             a.ams().listLocatorsOf(s.id()).forEach(l -> sourceLocators.add(l.id()));
         }
@@ -174,7 +177,7 @@ class FaultyReplicationTest {
     @Test
     void replicateKilledHalfWayContinuesItsJournalWithNoDuplicatesOrOrphansAndThenWritesNothing() throws Exception {
         List<Asset> assets = publish("r50-");
-        Set<String> sourceLocators = new java.util.HashSet<>();
+        Set<String> sourceLocators = new HashSet<>();
         for (Asset s : assets) {
             a.ams().listLocatorsOf(s.id()).forEach(l -> sourceLocators.add(l.id()));
         }
@@ -193,19 +196,19 @@ class FaultyReplicationTest {
         p.destroyForcibly(); // SIGKILL
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));
         Path runs = dir.resolve(".amsh").resolve("runs");
-        assertTrue(dev.amsh.ops.library.ReplicationJournal.latestUnfinished(runs).isPresent(), "the journal shows the run unfinished");
+        assertTrue(ReplicationJournal.latestUnfinished(runs).isPresent(), "the journal shows the run unfinished");
 
         Process again = amsh("-c", "replicate --name r50-* --to b");
         assertTrue(again.waitFor(3, TimeUnit.MINUTES));
         String log = Files.readString(dir.resolve("amsh.log"));
         assertEquals(0, again.exitValue(), "the plain re-run finishes; log: " + dir.resolve("amsh.log"));
         assertTrue(log.contains("continuing run "), "it continued the killed run's journal: " + log);
-        assertTrue(dev.amsh.ops.library.ReplicationJournal.latestUnfinished(runs).isEmpty(), "the journal ends");
+        assertTrue(ReplicationJournal.latestUnfinished(runs).isEmpty(), "the journal ends");
         assertAllReplicated(assets);
-        Set<String> ours = new java.util.HashSet<>();
+        Set<String> ours = new HashSet<>();
         assets.forEach(s -> ours.add(s.id()));
         List<Asset> orphans = b.ams().listAssets(Query.all()).stream()
-                .filter(x -> dev.amsh.ops.ReplicaTargets.sourceOf(x).map(ours::contains).orElse(false))
+                .filter(x -> ReplicaTargets.sourceOf(x).map(ours::contains).orElse(false))
                 .filter(x -> b.ams().listFiles(x.id()).isEmpty()).toList();
         assertEquals(List.of(), orphans, "no empty replica left on b");
 

@@ -1,6 +1,7 @@
 package dev.amsh.shell;
 
 import com.azure.core.util.BinaryData;
+import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
 import dev.amsh.emulator.LocalPair;
@@ -9,6 +10,7 @@ import dev.amsh.error.AmshException;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.library.AssetComparison;
 import dev.amsh.ops.library.CompareReport;
+import dev.amsh.ops.library.Drift;
 import dev.amsh.ops.library.ReplicateReport;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -48,7 +50,7 @@ class LibraryRunbooksTest {
         f.session.execute("replicate --name " + prefix + "* --to b --dry-run");
         String plan = f.take();
         assertTrue(plan.contains("planned  a->b  " + prefix + "0") && plan.contains("dry run, nothing changed"), plan);
-        assertTrue(b(f).ams().listAssets(dev.amsh.ams.Query.filter("Name eq '" + one.containerName() + "'")).toList().isEmpty(),
+        assertTrue(b(f).ams().listAssets(Query.filter("Name eq '" + one.containerName() + "'")).toList().isEmpty(),
                 "a dry run changes nothing");
 
         Object r = f.session.scripts().evaluate("replicate(name: '" + prefix + "*', to: 'b')");
@@ -62,6 +64,19 @@ class LibraryRunbooksTest {
         CompareReport c = assertInstanceOf(CompareReport.class,
                 f.session.scripts().evaluate("compare('a', 'b', name: '" + prefix + "*')"));
         assertTrue(c.inSync(), c.summary());
+        f.take();
+        f.session.execute("compare a b " + one.name() + " --deep");
+        assertTrue(f.take().contains("in sync (") , "deep: the origins serve the same bytes");
+        // the replica's manifest rewritten with other bytes of the same length: the origins now differ
+        Asset replica = PublishedAssets.replicaOf(b(f), one);
+        var ism = b(f).storage().container(replica.containerName()).getBlobClient(one.name() + ".ism");
+        long size = ism.getProperties().getBlobSize();
+        ism.upload(BinaryData.fromString("x".repeat((int) size)), true);
+        CompareReport deep = assertInstanceOf(CompareReport.class,
+                f.session.scripts().evaluate("compare('a', 'b', '" + one.name() + "', deep: true)"));
+        assertEquals(List.of(Drift.Kind.BLOB_DIFFERS, Drift.Kind.CONTENT_DIFFERS),
+                deep.differing().get(0).drifts().stream().map(d -> d.kind()).toList(), deep.differing().get(0).line());
+        f.session.execute("replicate " + one.name() + " --to b");
         f.take();
         f.session.execute("compare a b " + one.name() + " -o json");
         String json = f.take();

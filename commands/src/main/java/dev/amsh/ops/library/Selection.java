@@ -49,7 +49,8 @@ public record Selection(List<String> assets, String glob, String filter) {
         Set<String> ids = new LinkedHashSet<>();
         for (String wanted : assets) {
             List<Asset> match = side.assets().stream()
-                    .filter(a -> a.id().equalsIgnoreCase(wanted) || a.id().endsWith(wanted) || wanted.equals(a.name())).toList();
+                    .filter(a -> a.id().equalsIgnoreCase(wanted) || wanted.equals(a.name())
+                            || (wanted.length() == 36 && a.id().toLowerCase().endsWith(":" + wanted.toLowerCase()))).toList();
             if (match.isEmpty()) {
                 throw new AmshException("no asset named or with Id '" + wanted + "' on " + side.context(),
                         "'assets ls --on " + side.context() + "' lists them");

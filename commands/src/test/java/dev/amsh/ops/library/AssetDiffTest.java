@@ -1,13 +1,16 @@
 package dev.amsh.ops.library;
 
 import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.storage.BlobEntry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static dev.amsh.ops.library.LibraryFixtures.*;
 import static org.junit.jupiter.api.Assertions.*;
@@ -24,7 +27,7 @@ class AssetDiffTest {
     }
 
     LibrarySnapshot b(List<Locator> locators, boolean primary, String... extraFiles) {
-        List<dev.amsh.ams.model.AssetFile> files = new java.util.ArrayList<>(List.of(file(replica, "m.ism", 10, primary),
+        List<AssetFile> files = new ArrayList<>(List.of(file(replica, "m.ism", 10, primary),
                 file(replica, "m.mp4", 100, false)));
         for (String x : extraFiles) {
             files.add(file(replica, x, 1, false));
@@ -87,13 +90,13 @@ class AssetDiffTest {
         assertTrue(a.isPublished(source));
         List<Drift> missing = List.of(new Drift(Drift.Kind.MISSING_ASSET, null, "no replica on b"),
                 new Drift(Drift.Kind.MISSING_LOCATOR, live.id(), null));
-        AssetPlan plan = AssetPlan.of(new Library.Examined(new AssetPairing.Pair(source, java.util.Optional.empty(), List.of(), null),
+        AssetPlan plan = AssetPlan.of(new Library.Examined(new AssetPairing.Pair(source, Optional.empty(), List.of(), null),
                 missing, null, null, false));
         assertTrue(plan.createTarget() && plan.copyBlobs() && plan.register());
         assertEquals(List.of(live.id()), plan.toClone());
     }
 
     AssetPairing.Pair pair() {
-        return new AssetPairing.Pair(source, java.util.Optional.of(replica), List.of(), null);
+        return new AssetPairing.Pair(source, Optional.of(replica), List.of(), null);
     }
 }

@@ -5,6 +5,7 @@ import dev.amsh.ams.model.Locator;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Set;
 
@@ -18,7 +19,7 @@ class AssetPairingTest {
     final String mark = "{\"amshReplicaOf\":\"" + s.id() + "\"}";
 
     LibrarySnapshot a(Asset... more) {
-        List<Asset> assets = new java.util.ArrayList<>(List.of(s));
+        List<Asset> assets = new ArrayList<>(List.of(s));
         assets.addAll(List.of(more));
         return LibrarySnapshot.of("a", assets, List.of(l), List.of(file(s, "m.mp4", 1, false)), NOW);
     }

@@ -1,6 +1,7 @@
 package dev.amsh.ops.library;
 
 import com.azure.core.util.BinaryData;
+import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
@@ -11,8 +12,11 @@ import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
+import dev.amsh.ops.Publish;
+import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.ReplicaTargets;
 import dev.amsh.storage.CopyCancellation;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -26,9 +30,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -75,7 +82,7 @@ class ReplicateLocalPairTest {
     }
 
     CompareReport compare(AccountContext from, AccountContext to) {
-        return new Compare(Clock.systemUTC(), new okhttp3.OkHttpClient())
+        return new Compare(Clock.systemUTC(), new OkHttpClient())
                 .run(from, to, new Compare.Options(new Selection(List.of(), prefix + "*", null), false, false, 16));
     }
 
@@ -124,7 +131,7 @@ class ReplicateLocalPairTest {
         for (Asset s : onlyOnB) {
             PublishedAssets.assertReplicated(b, a, s);
         }
-        assertTrue(b.ams().listAssets(dev.amsh.ams.Query.filter("Name eq '" + optedOut.containerName() + "'")).toList().isEmpty(),
+        assertTrue(b.ams().listAssets(Query.filter("Name eq '" + optedOut.containerName() + "'")).toList().isEmpty(),
                 "the opted-out asset was not replicated");
 
         CompareReport ab = compare(a, b);
@@ -153,8 +160,8 @@ class ReplicateLocalPairTest {
         b.ams().deleteLocator(gone.id());
         Asset extra = b.ams().createAsset(prefix + "orphan", 0, null, "{\"amshReplicaOf\":\"nb:cid:UUID:" + UUID.randomUUID() + "\"}");
         b.storage().container(extra.containerName()).getBlobClient("x.mp4").upload(BinaryData.fromBytes(new byte[10]));
-        dev.amsh.ops.RegisterFiles.run(b.ams(), extra.id());
-        new dev.amsh.ops.Publish(Clock.systemUTC()).publish(b.ams(), extra.id(), 3, null);
+        RegisterFiles.run(b.ams(), extra.id());
+        new Publish(Clock.systemUTC()).publish(b.ams(), extra.id(), 3, null);
 
         CompareReport drift = compare(a, b);
         assertFalse(drift.inSync());
@@ -200,7 +207,7 @@ class ReplicateLocalPairTest {
         List<Asset> sources = make(a, "down", 24, 1);
         ReplicateOptions d = ReplicateOptions.defaults();
         ReplicateOptions slow = new ReplicateOptions(new Selection(List.of(), prefix + "*", null), false, 2, 12, false, d.copy());
-        java.util.concurrent.atomic.AtomicInteger finished = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicInteger finished = new AtomicInteger();
         Replicate.Listener counting = new Replicate.Listener() {
             @Override
             public void progress(ReplicationProgress p) {
@@ -211,7 +218,7 @@ class ReplicateLocalPairTest {
                 finished.incrementAndGet();
             }
         };
-        var run = java.util.concurrent.CompletableFuture.supplyAsync(() -> new Replicate(Clock.systemUTC())
+        var run = CompletableFuture.supplyAsync(() -> new Replicate(Clock.systemUTC())
                 .run(a, b, slow, null, Set.of(), counting, new CopyCancellation()));
         long deadline = System.nanoTime() + 60_000_000_000L;
         while (finished.get() < 4 && System.nanoTime() < deadline) {
@@ -224,7 +231,7 @@ class ReplicateLocalPairTest {
             pair.datacenter("b").stop();
             stoppedAt = System.nanoTime();
             before = finished.get();
-            report = run.get(2, java.util.concurrent.TimeUnit.MINUTES);
+            report = run.get(2, TimeUnit.MINUTES);
         } finally {
             pair.datacenter("b").start();
         }
