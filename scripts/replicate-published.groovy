@@ -16,9 +16,18 @@ def glob = argList.indexOf('--name') >= 0 ? argList[argList.indexOf('--name') + 
 def only = glob ? [name: glob] : [:]
 
 if (argList.contains('--via-sas')) {
+    def failed = []
     compare(only, 'a', 'b').differing().findAll { it.sourceId() }.each { c ->
-        def r = failover(c.sourceId(), from: 'a', to: 'b', 'via-sas': true, 'dry-run': dryRun)
-        println "failed over ${c.name()} -> ${r.replicatedUrl}"
+        try {
+            def r = failover(c.sourceId(), from: 'a', to: 'b', 'via-sas': true, 'dry-run': dryRun)
+            println "failed over ${c.name()} -> ${r.replicatedUrl}"
+        } catch (e) {
+            println "FAILED ${c.name()}: ${e.message}"   // one asset's failure never stops the others
+            failed << c.name()
+        }
+    }
+    if (failed) {
+        throw new AmshException("${failed.size()} asset(s) failed to fail over", "re-run this script to retry them")
     }
 } else {
     def r = replicate(only + [all: glob == null, from: 'a', to: 'b', 'dry-run': dryRun])

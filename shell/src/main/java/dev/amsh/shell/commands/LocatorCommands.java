@@ -5,7 +5,10 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
+import dev.amsh.ops.LocatorInspection;
+import dev.amsh.ops.LocatorWindow;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
@@ -17,6 +20,9 @@ import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Locators and policies: {@code locators ls | rm}, {@code policies ls}, {@code publish}, {@code locator clone}. */
@@ -25,21 +31,63 @@ public final class LocatorCommands {
     }
 
     public static List<Command> all() {
-        return List.of(new Ls(), new Rm(), new PoliciesLs(), new PublishCommand(), new Clone());
+        return List.of(new Ls(), new Rm(), new PoliciesLs(), new PublishCommand(), new Clone(), new Inspect());
     }
 
     static final class Ls implements Command {
         public CommandSpec spec() {
-            return CommandSpec.of("locators ls", "list locators, of one asset or of the account")
-                    .param(ParamSpec.optional("ASSET", ValueKind.ASSET, "asset name or Id")).build();
+            return CommandSpec.of("locators ls", "list locators with their window: active, pending or expired")
+                    .param(ParamSpec.optional("ASSET", ValueKind.ASSET, "asset name or Id"))
+                    .option(OptionSpec.flag("expired", "only locators whose expiry has passed (they serve nothing)"))
+                    .option(OptionSpec.value("expiring", ValueKind.NUMBER, "only active locators that expire within DAYS"))
+                    .details("The state is as of now: pending until StartTime, active until ExpirationDateTime, then expired.\n"
+                            + "An expired origin locator answers 404 on the origin; 'publish' or 'failover' make a new one.")
+                    .build();
         }
 
         public Object run(Invocation inv, Session s) {
             AmsClient ams = s.context(inv).ams();
-            if (inv.param(0) == null) {
-                return ams.listLocators(Query.all()).toList();
+            if (inv.flag("expired") && inv.option("expiring") != null) {
+                throw new AmshException("--expired and --expiring select different locators", "use one of them");
             }
-            return ams.listLocatorsOf(Assets.resolve(ams, inv.requireParam(0)).id());
+            Integer days = inv.intOption("expiring", 0, 36_500);
+            List<Locator> all = inv.param(0) == null ? ams.listLocators(Query.all()).toList()
+                    : ams.listLocatorsOf(Assets.resolve(ams, inv.requireParam(0)).id());
+            Instant now = s.clock().instant();
+            List<Locator> shown = all.stream().filter(l -> {
+                LocatorWindow w = LocatorWindow.of(l, now);
+                if (inv.flag("expired")) {
+                    return w.state() == LocatorWindow.State.EXPIRED;
+                }
+                if (days != null) {
+                    return w.state() == LocatorWindow.State.ACTIVE && l.expirationDateTime() != null
+                            && l.expirationDateTime().isBefore(now.plus(Duration.ofDays(days)));
+                }
+                return true;
+            }).toList();
+            return new TextView(table(shown, now), shown);
+        }
+
+        static String table(List<Locator> locators, Instant now) {
+            if (locators.isEmpty()) {
+                return "(no locators)";
+            }
+            StringBuilder sb = new StringBuilder(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", "id", "type", "start",
+                    "expires", "state", "asset"));
+            for (Locator l : locators) {
+                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.typeName(),
+                        l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS),
+                        l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS),
+                        state(LocatorWindow.of(l, now)), l.assetId()));
+            }
+            return sb.toString().stripTrailing();
+        }
+
+        /** "active", "expired 3 days ago", "starts in 2 minutes": the window without its dates, which have columns. */
+        static String state(LocatorWindow w) {
+            String d = w.describe();
+            int paren = d.indexOf(" (");
+            return w.state() == LocatorWindow.State.ACTIVE ? "active" : paren < 0 ? d : d.substring(0, paren);
         }
     }
 
@@ -111,6 +159,45 @@ public final class LocatorCommands {
             Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
                     inv.requireOption("asset"), to.name(), inv.flag("force"));
             return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
+        }
+    }
+
+    static final class Inspect implements Command {
+        public CommandSpec spec() {
+            return CommandSpec.of("locator inspect", "explain a streaming URL or a locator on every context, with a verdict")
+                    .param(ParamSpec.required("URL|LOCATOR", ValueKind.LOCATOR, "a streaming URL, nb:lid:UUID:<guid>, or the GUID"))
+                    .details("For each context: the locator with this Id, its asset, policy and window (active, expired 3 days\n"
+                            + "ago, starts in 2 minutes), whether the file the URL asks for exists, and what the origin answers\n"
+                            + "for that path right now; then one verdict line with the next step. Reads only.")
+                    .build();
+        }
+
+        public Object run(Invocation inv, Session s) {
+            List<AccountContext> contexts = s.contexts().names().stream().map(n -> s.contexts().get(n)).toList();
+            LocatorInspection.Report r = new LocatorInspection(s.contexts().environment().http())
+                    .inspect(inv.requireParam(0), contexts, s.clock().instant());
+            StringBuilder sb = new StringBuilder("locator ").append(r.target().guid());
+            if (r.target().file() != null) {
+                sb.append(" asks for ").append(r.target().file());
+                if (r.target().format() != null) {
+                    sb.append(" (").append(r.target().format()).append(')');
+                }
+            }
+            sb.append('\n');
+            for (LocatorInspection.Side side : r.sides()) {
+                sb.append(side.context()).append(": ");
+                if (!side.has()) {
+                    sb.append("no locator with this Id\n");
+                    continue;
+                }
+                sb.append(side.locator().typeName()).append(" locator on asset ").append(side.asset().name()).append(" (")
+                        .append(side.asset().id()).append("), policy ").append(side.policy().name()).append(", ")
+                        .append(side.window().describe()).append('\n');
+                sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
+                        .append(" -> ").append(side.originAnswer()).append('\n');
+            }
+            sb.append("verdict: ").append(r.verdict());
+            return new TextView(sb.toString(), r);
         }
     }
 }

@@ -32,6 +32,7 @@ final class Columns {
             m.put("id", l.id());
             m.put("type", l.typeName());
             m.put("asset", l.assetId());
+            m.put("start", l.startTime());
             m.put("expires", l.expirationDateTime());
             m.put("path", l.path());
         } else if (row instanceof AccessPolicy p) {

@@ -1,0 +1,156 @@
+package dev.amsh.ops;
+
+import dev.amsh.ams.model.AccessPolicy;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
+import dev.amsh.ams.model.EntityIds;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmshException;
+import okhttp3.HttpUrl;
+import okhttp3.OkHttpClient;
+import okhttp3.Request;
+import okhttp3.Response;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code locator inspect}: what a streaming URL or a locator Id stands for on every context, what each origin
+ * answers for it right now, and one verdict with the next step. Reads only.
+ */
+public final class LocatorInspection {
+    private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    /** What was asked: the locator GUID, and for a URL the host it named and the part after the GUID. */
+    public record Target(String guid, String url, String host, String rest) {
+        /** The file the URL asks for: the first segment after the GUID ({@code movie.ism} of {@code movie.ism/manifest}). */
+        public String file() {
+            if (rest == null || rest.isEmpty()) {
+                return null;
+            }
+            int slash = rest.indexOf('/');
+            return slash < 0 ? rest : rest.substring(0, slash);
+        }
+
+        /** The packaging format a manifest URL asks for: smooth, or the (format=…) value. */
+        public String format() {
+            if (rest == null || !rest.toLowerCase(Locale.ROOT).contains(".ism/manifest")) {
+                return null;
+            }
+            Matcher m = Pattern.compile("format=([A-Za-z0-9-]+)").matcher(rest);
+            return m.find() ? m.group(1) : "smooth";
+        }
+    }
+
+    /** One context's view: its locator (if any), asset, policy, window, the file, and its origin's answer. */
+    public record Side(String context, Locator locator, Asset asset, AccessPolicy policy, LocatorWindow window,
+                       boolean fileExists, String originUrl, String originAnswer) {
+        public boolean has() {
+            return locator != null;
+        }
+    }
+
+    public record Report(Target target, List<Side> sides, String verdict) {
+    }
+
+    private final OkHttpClient http;
+
+    public LocatorInspection(OkHttpClient http) {
+        this.http = http;
+    }
+
+    /** Parses a URL, a locator Id ({@code nb:lid:UUID:…}) or a bare GUID. */
+    public static Target parse(String input) {
+        String s = input.trim();
+        HttpUrl url = HttpUrl.parse(s);
+        if (url != null) {
+            List<String> segments = url.pathSegments();
+            for (int i = 0; i < segments.size(); i++) {
+                if (GUID.matcher(segments.get(i)).matches()) {
+                    String rest = String.join("/", segments.subList(i + 1, segments.size()));
+                    return new Target(segments.get(i).toLowerCase(Locale.ROOT), s, url.host() + ":" + url.port(), rest);
+                }
+            }
+            throw new AmshException("no locator GUID in the URL's path: " + s,
+                    "a streaming URL looks like http://<origin>/<locator-guid>/<name>.ism/manifest");
+        }
+        Matcher m = GUID.matcher(s);
+        if (m.find() && (s.length() == 36 || s.toLowerCase(Locale.ROOT).startsWith("nb:lid:uuid:"))) {
+            return new Target(m.group().toLowerCase(Locale.ROOT), null, null, null);
+        }
+        throw new AmshException("'" + s + "' is neither a streaming URL nor a locator Id", "give a URL, nb:lid:UUID:<guid> or the GUID");
+    }
+
+    public Report inspect(String input, List<AccountContext> contexts, Instant now) {
+        Target t = parse(input);
+        String id = EntityIds.normalize("lid", t.guid());
+        List<Side> sides = new ArrayList<>();
+        for (AccountContext c : contexts) {
+            sides.add(side(c, id, t, now));
+        }
+        return new Report(t, sides, verdict(t, sides));
+    }
+
+    private Side side(AccountContext c, String id, Target t, Instant now) {
+        Optional<Locator> found = c.ams().findLocator(id);
+        if (found.isEmpty()) {
+            return new Side(c.name(), null, null, null, null, false, null, null);
+        }
+        Locator l = found.get();
+        Asset asset = c.ams().getAsset(l.assetId());
+        AccessPolicy policy = c.ams().getAccessPolicy(l.accessPolicyId());
+        List<AssetFile> files = c.ams().listFiles(asset.id());
+        String file = t.file() != null ? t.file() : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
+        boolean exists = file != null && files.stream().anyMatch(f -> f.name().equals(file));
+        String rest = t.rest() != null ? t.rest() : file == null ? "" : file.toLowerCase(Locale.ROOT).endsWith(".ism")
+                ? file + "/manifest" : file;
+        String url = l.path() == null ? null : (l.path().endsWith("/") ? l.path() : l.path() + "/") + rest;
+        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, url == null ? null : answer(url));
+    }
+
+    private String answer(String url) {
+        try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
+            return String.valueOf(r.code());
+        } catch (IOException e) {
+            return "no answer (" + e.getClass().getSimpleName() + ")";
+        }
+    }
+
+    /** One line: what is wrong where, and the next step. */
+    static String verdict(Target t, List<Side> sides) {
+        List<Side> holding = sides.stream().filter(Side::has).toList();
+        if (holding.isEmpty()) {
+            return "no context has locator " + t.guid() + ": check the URL, or publish the asset again";
+        }
+        List<String> parts = new ArrayList<>();
+        for (Side s : sides) {
+            if (!s.has()) {
+                Side other = holding.get(0);
+                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover " + other.asset().name()
+                        + " --from " + other.context() + " --to " + s.context() + "'");
+            } else if (s.window().state() == LocatorWindow.State.EXPIRED) {
+                parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe());
+            } else if (s.window().state() == LocatorWindow.State.PENDING) {
+                parts.add(s.context() + "'s locator " + s.window().describe());
+            } else if (!s.fileExists()) {
+                parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
+            } else if (!"200".equals(s.originAnswer())) {
+                parts.add(s.context() + "'s origin answers " + s.originAnswer());
+            }
+        }
+        List<String> serving = sides.stream().filter(s -> s.has() && s.window().state() == LocatorWindow.State.ACTIVE
+                && "200".equals(s.originAnswer())).map(Side::context).toList();
+        if (parts.isEmpty()) {
+            return "every context serves it (" + String.join(", ", serving) + " answer 200)";
+        }
+        return String.join("; ", parts) + (serving.isEmpty() ? "; no context serves it now" : "; " + String.join(" and ", serving)
+                + (serving.size() == 1 ? " serves" : " serve") + " it");
+    }
+}

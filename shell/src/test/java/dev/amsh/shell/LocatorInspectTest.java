@@ -1,0 +1,68 @@
+package dev.amsh.shell;
+
+import com.azure.core.util.BinaryData;
+import dev.amsh.ams.LocatorRequest;
+import dev.amsh.ams.model.AccessPolicy;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.faults.PublishedAssets;
+import dev.amsh.ops.StreamingUrls;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** locator inspect and locators ls with windows, on the shared local pair. */
+@ExtendWith(LocalPairExtension.class)
+class LocatorInspectTest {
+    @Test
+    void aUrlIsExplainedOnBothSidesWithAVerdictAndTheNextStep(LocalPair pair) throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        AccountContext a = f.session.contexts().get("a");
+        String name = "insp" + UUID.randomUUID().toString().substring(0, 6);
+        Asset asset = PublishedAssets.make(a, name, 1);
+        // the client manifest the origin answers .ism/manifest with, as an encode leaves it
+        a.storage().container(asset.containerName()).getBlobClient(name + ".ismc")
+                .upload(BinaryData.fromString("<SmoothStreamingMedia MajorVersion=\"2\" MinorVersion=\"2\"/>"));
+        a.ams().createFileInfos(asset.id());
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .findFirst().orElseThrow();
+        String url = StreamingUrls.manifestUrl(origin, name + ".ism");
+
+        f.session.execute("locator inspect " + url);
+        String out = f.take();
+        assertTrue(out.contains("asks for " + name + ".ism (smooth)"), out);
+        assertTrue(out.contains("b: no locator with this Id"), out);
+        assertTrue(out.contains("verdict: b lacks locator " + origin.guid() + ": run 'failover " + name + " --from a --to b'; a serves it"), out);
+
+        f.session.execute("replicate " + name + " --to b");
+        f.take();
+        f.session.execute("locator inspect " + origin.id());
+        out = f.take();
+        assertTrue(out.contains("verdict: every context serves it (a, b answer 200)"), out);
+
+        // an origin locator whose window has passed: the origin answers 404, and the verdict says why
+        AccessPolicy day = a.ams().createAccessPolicy("insp-1d", 24 * 60, AccessPolicy.READ);
+        Locator old = a.ams().createLocator(new LocatorRequest(null, asset.id(), day.id(), Locator.ON_DEMAND_ORIGIN,
+                Instant.now().minus(Duration.ofDays(4)), null));
+        f.session.execute("locator inspect " + StreamingUrls.manifestUrl(old, name + ".ism"));
+        out = f.take();
+        assertTrue(out.contains("a answers 404 because the locator expired 3 days ago"), out);
+
+        f.session.execute("locators ls " + name + " --expired");
+        out = f.take();
+        assertTrue(out.contains(old.id()) && out.contains("expired 3 days ago") && !out.contains(origin.id()), out);
+        f.session.execute("locators ls " + name + " --expiring 31");
+        out = f.take();
+        assertTrue(out.contains(origin.id()) && out.contains("active") && !out.contains(old.id()), out);
+        f.session.execute("locators ls " + name + " --expiring 1");
+        assertTrue(f.take().contains("(no locators)"));
+    }
+}
