@@ -52,8 +52,8 @@ public final class Replicate {
     }
 
     /**
-     * Runs; {@code journalOpener} (may be null) gives the journal that receives each outcome, {@code finishedBefore} (source Ids an earlier
-     * run of the same plan finished) go last, since they are most likely in sync already.
+     * Runs; {@code journalOpener} (may be null) gives the journal that receives each outcome. {@code finishedBefore}
+     * (source Ids an earlier run of the same plan finished) go last, since they are most likely in sync already.
      */
     public ReplicateReport run(AccountContext from, AccountContext to, ReplicateOptions options, JournalOpener journalOpener,
                                Set<String> finishedBefore, Listener listener, CopyCancellation cancellation) {
@@ -108,7 +108,7 @@ public final class Replicate {
     }
 
     private Executed execute(List<Task> tasks, ReplicateOptions options, ReplicationJournal journal, Listener listener,
-                                       CopyCancellation cancellation, AccountContext from, AccountContext to, long t0) {
+                             CopyCancellation cancellation, AccountContext from, AccountContext to, long t0) {
         DatacenterWatch watch = new DatacenterWatch(List.of(from, to));
         AtomicInteger replicated = new AtomicInteger();
         AtomicInteger inSync = new AtomicInteger();

@@ -105,8 +105,10 @@ public final class ReplicateCommand implements Command {
         }
         TextView view = new TextView(render(report, options.dryRun()), report);
         if (!report.succeeded()) {
+            long failed = report.count(AssetOutcome.Status.FAILED);
+            long notRun = report.count(AssetOutcome.Status.NOT_RUN);
             return new FailingResult(view, new AmshException(report.stoppedBecause() != null ? report.stoppedBecause()
-                    : report.count(AssetOutcome.Status.FAILED) + " asset(s) failed to replicate",
+                    : failed + " asset(s) failed to replicate" + (notRun > 0 ? ", " + notRun + " not started (cancelled)" : ""),
                     "re-run the same command (or 'replicate --resume'); finished assets and blobs are not done again"));
         }
         return view;
