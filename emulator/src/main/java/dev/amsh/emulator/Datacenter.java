@@ -86,12 +86,12 @@ public final class Datacenter implements AutoCloseable {
             return t;
         });
         InetAddress loopback = InetAddress.getByName(HOST);
-        apiServer = HttpServer.create(new InetSocketAddress(loopback, apiPort), 128);
+        apiServer = HttpServers.create(new InetSocketAddress(loopback, apiPort), 128);
         apiServer.createContext("/", new FaultyHandler(spec.name(), Surface.API, faults, this::handleApi, timer, HANG_MILLIS));
         apiServer.setExecutor(executor);
         apiServer.start();
         apiPort = apiServer.getAddress().getPort();
-        originServer = HttpServer.create(new InetSocketAddress(loopback, originPort), 128);
+        originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
         originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(api),
                 timer, HANG_MILLIS));
         originServer.setExecutor(executor);

@@ -146,7 +146,7 @@ public final class LocalPair implements AutoCloseable {
      * style, like Azurite itself), each request's datacenter told by the account in its path.
      */
     private void startStorageProxy(int port) throws IOException {
-        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), port), 128);
+        HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), port), 128);
         server.createContext("/", new FaultyHandler(this::datacenterOfStoragePath, Surface.STORAGE, faults,
                 new StorageProxy("http://" + Datacenter.HOST + ":" + azurite.port()), timer, Datacenter.HANG_MILLIS)
                 // Azurite checking a copy source is the storage service's own traffic: a failed copy is injected

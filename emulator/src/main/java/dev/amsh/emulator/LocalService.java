@@ -41,7 +41,7 @@ public final class LocalService implements AutoCloseable {
     public LocalService start() throws IOException {
         pair.start();
         try {
-            control = HttpServer.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), 0), 16);
+            control = HttpServers.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), 0), 16);
             control.createContext("/", this::handle);
             control.start();
             LocalPair.writeEndpoints(endpointsFile, endpoints());

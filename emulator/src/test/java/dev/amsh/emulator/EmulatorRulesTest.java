@@ -10,7 +10,13 @@ import com.azure.storage.common.StorageSharedKeyCredential;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -30,6 +36,26 @@ class EmulatorRulesTest {
         container(c.dc, asset).getBlobClient(file).upload(BinaryData.fromBytes(content));
         assertEquals(204, c.call("GET", "CreateFileInfos?assetid='" + asset.replace(":", "%3A") + "'", null).status());
         return asset;
+    }
+
+    @Test
+    void theClientsRequestIdIsEchoedOnAnswersAndErrorsAndTheGlobal301KeepsTheAddressedHost(LocalPair pair) throws Exception {
+        RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
+        for (String resource : List.of("Assets?$top=1", "Assets('nb:cid:UUID:00000000-0000-0000-0000-000000000000')")) {
+            HttpResponse<String> r = c.http.send(HttpRequest.newBuilder(URI.create(c.dc.clusterApiRoot() + resource))
+                    .header("Accept", "application/json").header("x-ms-version", "2.19").header("DataServiceVersion", "3.0")
+                    .header("Authorization", "Bearer " + c.token).header("x-ms-client-request-id", "rid-" + resource.length())
+                    .build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(Optional.of("rid-" + resource.length()), r.headers().firstValue("x-ms-client-request-id"), resource);
+            assertTrue(r.headers().firstValue("request-id").isPresent());
+        }
+        // a client reaching the global root under another host name (a proxy, a tunnel) is sent on under that name
+        try (Socket s = new Socket("127.0.0.1", URI.create(c.dc.globalApiRoot()).getPort())) {
+            s.getOutputStream().write(("GET /global/api/Assets HTTP/1.1\r\nHost: media.example:8443\r\nConnection: close\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            String head = new String(s.getInputStream().readAllBytes(), StandardCharsets.US_ASCII);
+            assertTrue(head.startsWith("HTTP/1.1 301") && head.contains("Location: http://media.example:8443/api/"), head);
+        }
     }
 
     @Test

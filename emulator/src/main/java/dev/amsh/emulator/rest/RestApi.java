@@ -98,9 +98,12 @@ public final class RestApi {
         ex.getResponseHeaders().add("request-id", requestId);
         ex.getResponseHeaders().add("x-ms-request-id", requestId);
         ex.getResponseHeaders().add("DataServiceVersion", "3.0;");
-        String clientId = ex.getRequestHeaders().getFirst("client-request-id");
-        if (clientId != null) {
-            ex.getResponseHeaders().add("client-request-id", clientId);
+        // the service echoed the client's request id under the name it was sent with (the SDKs send x-ms-…)
+        for (String echoed : new String[] {"client-request-id", "x-ms-client-request-id"}) {
+            String clientId = ex.getRequestHeaders().getFirst(echoed);
+            if (clientId != null) {
+                ex.getResponseHeaders().add(echoed, clientId);
+            }
         }
         try {
             checkHeaders(ex);
