@@ -4,6 +4,7 @@ import dev.amsh.ams.model.Locator;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
 /** Where a locator's start/expiry window stands at a given instant: the origin serves only an active locator. */
 public record LocatorWindow(State state, Instant start, Instant expiry, Instant now) {
@@ -23,6 +24,11 @@ public record LocatorWindow(State state, Instant start, Instant expiry, Instant 
             case EXPIRED -> "expired " + span(Duration.between(expiry, now)) + " ago (" + expiry + ")";
             case PENDING -> "starts in " + span(Duration.between(now, start)) + " (" + start + ")";
         };
+    }
+
+    /** Whether two instants fall in the same second (the service keeps seconds); two nulls are the same. */
+    public static boolean sameSecond(Instant x, Instant y) {
+        return x == null ? y == null : y != null && x.truncatedTo(ChronoUnit.SECONDS).equals(y.truncatedTo(ChronoUnit.SECONDS));
     }
 
     static String span(Duration d) {

@@ -11,7 +11,6 @@ import dev.amsh.error.AmshException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -103,14 +102,10 @@ public final class Publish {
     /** The replica with the original's expiry: set by MERGE where it differs (MERGE is safe to repeat). */
     public Locator alignExpiry(Locator original, Locator replica, AmsClient target) {
         Instant expiry = original.expirationDateTime();
-        if (expiry == null || sameSecond(expiry, replica.expirationDateTime())) {
+        if (expiry == null || LocatorWindow.sameSecond(expiry, replica.expirationDateTime())) {
             return replica;
         }
         target.updateLocatorExpiry(replica.id(), expiry);
         return target.getLocator(replica.id());
-    }
-
-    private static boolean sameSecond(Instant x, Instant y) {
-        return y != null && x.truncatedTo(ChronoUnit.SECONDS).equals(y.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -6,16 +6,9 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,8 +65,8 @@ public final class VerifyFailover {
             List<FileCheck> fileChecks = new ArrayList<>();
             if (replica.isPresent()) {
                 for (AssetFile f : files) {
-                    Fetched a = fetch(origin.path() + f.name());
-                    Fetched b = fetch(replica.get().path() + f.name());
+                    OriginFetch a = OriginFetch.of(http, origin.path() + f.name(), 0);
+                    OriginFetch b = OriginFetch.of(http, replica.get().path() + f.name(), 0);
                     // a pending locator answers 404 on both sides alike: the same answer is what counts
                     boolean same = a.status() == b.status() && a.length() == b.length() && a.sha256().equals(b.sha256());
                     fileChecks.add(new FileCheck(f.name(), a.status(), b.status(), a.length(), same));
@@ -83,30 +76,5 @@ public final class VerifyFailover {
                     LocatorWindow.of(origin, now), List.copyOf(fileChecks)));
         }
         return new Result(List.copyOf(checks));
-    }
-
-    private record Fetched(int status, long length, String sha256) {
-    }
-
-    private Fetched fetch(String url) {
-        try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
-            if (r.code() != 200 || r.body() == null) {
-                return new Fetched(r.code(), -1, "");
-            }
-            MessageDigest digest = MessageDigest.getInstance("SHA-256");
-            long length = 0;
-            try (InputStream in = r.body().byteStream()) {
-                byte[] buf = new byte[64 * 1024];
-                for (int n; (n = in.read(buf)) > 0; ) {
-                    digest.update(buf, 0, n);
-                    length += n;
-                }
-            }
-            return new Fetched(200, length, HexFormat.of().formatHex(digest.digest()));
-        } catch (IOException e) {
-            return new Fetched(0, -1, "");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

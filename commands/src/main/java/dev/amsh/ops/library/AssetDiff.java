@@ -3,15 +3,14 @@ package dev.amsh.ops.library;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.ops.LocatorWindow;
 import dev.amsh.storage.BlobEntry;
 
-import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.stream.Collectors;
@@ -46,7 +45,8 @@ public final class AssetDiff {
                 continue;
             }
             Locator r = there.get();
-            if (!sameSecond(l.startTime(), r.startTime()) || !sameSecond(l.expirationDateTime(), r.expirationDateTime())) {
+            if (!LocatorWindow.sameSecond(l.startTime(), r.startTime())
+                    || !LocatorWindow.sameSecond(l.expirationDateTime(), r.expirationDateTime())) {
                 out.add(new Drift(Drift.Kind.WINDOW_DIFFERS, l.id(), window(l) + " on " + s.context() + ", "
                         + window(r) + " on " + t.context()));
             }
@@ -134,10 +134,5 @@ public final class AssetDiff {
     private static String window(Locator l) {
         return (l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS).toString()) + ".."
                 + (l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS).toString());
-    }
-
-    private static boolean sameSecond(Instant x, Instant y) {
-        return Objects.equals(x == null ? null : x.truncatedTo(ChronoUnit.SECONDS),
-                y == null ? null : y.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -8,6 +8,7 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.error.AmshException;
+import dev.amsh.ops.LocatorWindow;
 import dev.amsh.ops.Outcomes;
 import dev.amsh.ops.Policies;
 import dev.amsh.ops.Publish;
@@ -132,7 +133,7 @@ final class AssetReplicator {
         for (String id : plan.toAlign()) {
             Locator original = library.source().locator(id).orElseThrow();
             Locator replica = library.target().locator(id).orElseThrow();
-            if (!sameSecond(original.startTime(), replica.startTime())) {
+            if (!LocatorWindow.sameSecond(original.startTime(), replica.startTime())) {
                 notes.add("locator " + id + " starts at another time on " + to
                         + ": a start cannot be changed in place; remove it there and re-run");
                 continue;
@@ -207,9 +208,5 @@ final class AssetReplicator {
         p.removeDuplicates().forEach(d -> out.add("remove empty duplicate " + d.id()));
         out.addAll(p.leftAsIs().stream().map(x -> "leave " + x).toList());
         return out;
-    }
-
-    private static boolean sameSecond(Instant x, Instant y) {
-        return x == null ? y == null : y != null && x.truncatedTo(ChronoUnit.SECONDS).equals(y.truncatedTo(ChronoUnit.SECONDS));
     }
 }

@@ -2,16 +2,11 @@ package dev.amsh.ops.library;
 
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.ops.OriginFetch;
 import okhttp3.OkHttpClient;
-import okhttp3.Request;
-import okhttp3.Response;
 
-import java.io.IOException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,10 +30,11 @@ final class OriginSample {
             return List.of(new Drift(Drift.Kind.CONTENT_DIFFERS, sourceOrigin.id(), "no origin path to fetch from"));
         }
         for (Sampled f : sample(files)) {
-            String a = fetch(sourceOrigin.path() + f.name(), f.prefixOnly());
-            String b = fetch(targetOrigin.path() + f.name(), f.prefixOnly());
+            long prefix = f.prefixOnly() ? LARGE_PREFIX : 0;
+            OriginFetch a = OriginFetch.of(http, sourceOrigin.path() + f.name(), prefix);
+            OriginFetch b = OriginFetch.of(http, targetOrigin.path() + f.name(), prefix);
             if (!a.equals(b)) {
-                out.add(new Drift(Drift.Kind.CONTENT_DIFFERS, f.name(), "source " + a + ", replica " + b));
+                out.add(new Drift(Drift.Kind.CONTENT_DIFFERS, f.name(), "source " + a.describe() + ", replica " + b.describe()));
             }
         }
         return out;
@@ -61,25 +57,5 @@ final class OriginSample {
             out.add(new Sampled(rest.get(rest.size() - 1).name(), true));
         }
         return out;
-    }
-
-    /** "200 n bytes sha256 …" or the status or error, so two answers compare as text. */
-    private String fetch(String url, boolean prefixOnly) {
-        Request.Builder r = new Request.Builder().url(url);
-        if (prefixOnly) {
-            r.header("Range", "bytes=0-" + (LARGE_PREFIX - 1));
-        }
-        try (Response response = http.newCall(r.build()).execute()) {
-            if (!response.isSuccessful()) {
-                return "HTTP " + response.code();
-            }
-            byte[] body = response.body() == null ? new byte[0] : response.body().bytes();
-            return "HTTP 200, " + body.length + " bytes, sha256 " + HexFormat.of().formatHex(
-                    MessageDigest.getInstance("SHA-256").digest(body)).substring(0, 16);
-        } catch (IOException e) {
-            return "no answer (" + e.getClass().getSimpleName() + ")";
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }
