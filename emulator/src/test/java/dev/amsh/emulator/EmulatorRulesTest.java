@@ -59,6 +59,22 @@ class EmulatorRulesTest {
     }
 
     @Test
+    void aMergeMayRepeatUnchangedReadOnlyPropertiesButAChangedOneChangesNothing(LocalPair pair) throws Exception {
+        RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
+        String asset = c.createAsset("merge-" + System.nanoTime(), 0);
+        RawClient.Reply read = c.call("GET", "Assets('" + asset + "')", null);
+        String created = read.d().get("Created").asText();
+        assertEquals(204, c.call("MERGE", "Assets('" + asset + "')", "{\"Id\":\"" + asset + "\",\"Options\":0,\"Created\":\""
+                + created + "\",\"Name\":\"renamed\"}").status(), "unchanged read-only properties ride along");
+        assertEquals("renamed", c.call("GET", "Assets('" + asset + "')", null).d().get("Name").asText());
+        RawClient.Reply refused = c.call("MERGE", "Assets('" + asset + "')", "{\"Options\":1,\"Name\":\"again\"}");
+        assertEquals(400, refused.status());
+        assertTrue(refused.text().contains("'Options' cannot be updated"), refused.text());
+        assertEquals("renamed", c.call("GET", "Assets('" + asset + "')", null).d().get("Name").asText(),
+                "a refused MERGE applies nothing");
+    }
+
+    @Test
     void atMostFiveLocatorsPerAssetAndCallerChosenIdsAreUnique(LocalPair pair) throws Exception {
         RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
         String asset = assetWithFile(c, "x.mp4", new byte[10]);

@@ -496,15 +496,15 @@ public final class RestApi {
         synchronized (store) {
             switch (set) {
                 case "Assets" -> {
+                    rejectChangedReadOnly(body, entity, "Id", "Uri", "Options", "Created", "State");
                     for (String f : List.of("Name", "AlternateId")) {
                         if (body.has(f)) {
                             entity.set(f, body.get(f));
                         }
                     }
-                    rejectReadOnly(body, "Id", "Uri", "Options", "Created", "State");
                 }
                 case "Files" -> {
-                    rejectReadOnly(body, "Id", "ParentAssetId", "Created");
+                    rejectChangedReadOnly(body, entity, "Id", "ParentAssetId", "Created");
                     if (body.has("Name")) {
                         validateFileName(body.get("Name").asText());
                         entity.set("Name", body.get("Name"));
@@ -550,11 +550,29 @@ public final class RestApi {
         Http.sendEmpty(ex, 204);
     }
 
-    private static void rejectReadOnly(JsonNode body, String... fields) {
+    /**
+     * A read-only property may come back unchanged (clients MERGE the entity they read, and the service answered
+     * 204); a changed one is refused before anything is applied.
+     */
+    private void rejectChangedReadOnly(JsonNode body, ObjectNode entity, String... fields) {
         for (String f : fields) {
-            if (body.has(f)) {
+            if (body.has(f) && !sameValue(body.get(f), entity.get(f))) {
                 throw new ServiceError(400, "", "property '" + f + "' cannot be updated");
             }
+        }
+    }
+
+    private boolean sameValue(JsonNode sent, JsonNode held) {
+        if (held == null || held.isNull()) {
+            return sent.isNull();
+        }
+        if (sent.asText().equals(held.asText())) {
+            return true;
+        }
+        try {
+            return parseTime(sent.asText()).equals(parseTime(held.asText()));
+        } catch (RuntimeException e) {
+            return false; // neither the same text nor the same instant
         }
     }
 
