@@ -4,12 +4,13 @@ import com.azure.core.util.Context;
 import com.azure.storage.blob.BlobClient;
 import com.azure.storage.blob.BlobContainerClient;
 import com.azure.storage.blob.models.BlobHttpHeaders;
-import com.azure.storage.blob.options.BlobCopyFromUrlOptions;
 import com.azure.storage.blob.models.BlobRange;
 import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.options.BlobCopyFromUrlOptions;
 import com.azure.storage.blob.options.BlockBlobCommitBlockListOptions;
 import com.azure.storage.blob.options.BlockBlobStageBlockFromUrlOptions;
 import com.azure.storage.blob.specialized.BlockBlobClient;
+import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.error.AmshException;
 
 import java.nio.charset.StandardCharsets;
@@ -25,7 +26,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -94,12 +94,7 @@ public final class CopyEngine {
         AtomicLong bytesDone = new AtomicLong();
         AtomicInteger blobsDone = new AtomicInteger();
         List<BlobCopyOutcome> outcomes = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.concurrency(), Math.max(1, blobs.size())),
-                r -> {
-                    Thread t = new Thread(r, "amsh-copy");
-                    t.setDaemon(true);
-                    return t;
-                });
+        ExecutorService pool = DaemonPools.fixed("amsh-copy", Math.min(options.concurrency(), Math.max(1, blobs.size())));
         try {
             List<Future<BlobCopyOutcome>> futures = new ArrayList<>();
             for (BlobEntry blob : blobs) {

@@ -2,6 +2,7 @@ package dev.amsh.ops.library;
 
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.context.AccountContext;
 import okhttp3.OkHttpClient;
 
@@ -11,10 +12,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
 
 /**
  * {@code compare a b}: every published asset of a against its replica on b, and b's published assets that have no
@@ -58,11 +58,7 @@ public final class Compare {
     }
 
     private List<AssetComparison> examineAll(Library library, List<Asset> selected, Options options) {
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), selected.size())), r -> {
-            Thread t = new Thread(r, "amsh-compare");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed("amsh-compare", Math.min(options.concurrency(), selected.size()));
         OriginSample sampler = new OriginSample(http);
         try {
             List<Future<AssetComparison>> futures = new ArrayList<>();

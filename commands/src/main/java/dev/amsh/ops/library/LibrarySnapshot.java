@@ -5,6 +5,7 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.LocatorWindow;
 
@@ -19,7 +20,6 @@ import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 
 /**
  * One side of a library read once: every asset, every locator and every file of an account, each a paged
@@ -30,11 +30,7 @@ public record LibrarySnapshot(String context, List<Asset> assets, Map<String, Li
                               Map<String, Asset> assetsById, Instant readAt) {
 
     public static LibrarySnapshot read(AmsClient ams, Instant now) {
-        ExecutorService pool = Executors.newFixedThreadPool(3, r -> {
-            Thread t = new Thread(r, "amsh-listing");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed("amsh-listing", 3);
         try {
             var assets = CompletableFuture.supplyAsync(() -> ams.listAssets(Query.all()).toList(), pool);
             var locators = CompletableFuture.supplyAsync(() -> ams.listLocators(Query.all()).toList(), pool);

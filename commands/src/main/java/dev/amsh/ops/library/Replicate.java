@@ -2,6 +2,7 @@ package dev.amsh.ops.library;
 
 import dev.amsh.ams.http.RequestGate;
 import dev.amsh.ams.model.Asset;
+import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.CopyCancellation;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
@@ -121,11 +121,7 @@ public final class Replicate {
                 from.gate().throttled() + to.gate().throttled(), Math.min(from.gate().limit(), to.gate().limit())));
         Consumer<CopyProgress> blobProgress = p -> report.run();
         List<AssetReplicator> replicators = new ArrayList<>();
-        ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, Math.min(options.concurrency(), tasks.size())), r -> {
-            Thread t = new Thread(r, "amsh-replicate");
-            t.setDaemon(true);
-            return t;
-        });
+        ExecutorService pool = DaemonPools.fixed("amsh-replicate", Math.min(options.concurrency(), tasks.size()));
         try {
             List<Future<AssetOutcome>> futures = new ArrayList<>();
             for (Task task : tasks) {
