@@ -6,6 +6,7 @@ import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.EntityIds;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -49,11 +50,19 @@ public final class LocatorInspection {
         }
     }
 
-    /** One context's view: its locator (if any), asset, policy, window, the file, and its origin's answer. */
+    /**
+     * One context's view: its locator (if any), asset, policy, window, the file, and its origin's answer (the status,
+     * and for a refusal the origin's one-line reason, when it gives one).
+     */
     public record Side(String context, Locator locator, Asset asset, AccessPolicy policy, LocatorWindow window,
-                       boolean fileExists, String originUrl, String originAnswer) {
+                       boolean fileExists, String originUrl, String originAnswer, String originReason,
+                       String unreachable) {
         public boolean has() {
             return locator != null;
+        }
+
+        static Side unreachable(String context, String why) {
+            return new Side(context, null, null, null, null, false, null, null, null, why);
         }
     }
 
@@ -93,7 +102,11 @@ public final class LocatorInspection {
         String id = EntityIds.normalize("lid", t.guid());
         List<Side> sides = new ArrayList<>();
         for (AccountContext c : contexts) {
-            sides.add(side(c, id, t, now));
+            try {
+                sides.add(side(c, id, t, now));
+            } catch (AmsTransportException e) {
+                sides.add(Side.unreachable(c.name(), e.getMessage()));
+            }
         }
         return new Report(t, sides, verdict(t, sides));
     }
@@ -101,7 +114,7 @@ public final class LocatorInspection {
     private Side side(AccountContext c, String id, Target t, Instant now) {
         Optional<Locator> found = c.ams().findLocator(id);
         if (found.isEmpty()) {
-            return new Side(c.name(), null, null, null, null, false, null, null);
+            return new Side(c.name(), null, null, null, null, false, null, null, null, null);
         }
         Locator l = found.get();
         Asset asset = c.ams().getAsset(l.assetId());
@@ -112,26 +125,47 @@ public final class LocatorInspection {
         String rest = t.rest() != null ? t.rest() : file == null ? "" : file.toLowerCase(Locale.ROOT).endsWith(".ism")
                 ? file + "/manifest" : file;
         String url = l.path() == null ? null : (l.path().endsWith("/") ? l.path() : l.path() + "/") + rest;
-        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, url == null ? null : answer(url));
+        if (url == null) {
+            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null);
+        }
+        OriginAnswer answer = answer(url);
+        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(), null);
     }
 
-    private String answer(String url) {
+    private record OriginAnswer(String status, String reason) {
+    }
+
+    /** The status, and the first line of a refusal's plain-text body (the origin says why it refused). */
+    private OriginAnswer answer(String url) {
         try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
-            return String.valueOf(r.code());
+            String reason = null;
+            String type = r.header("Content-Type", "");
+            if (r.code() != 200 && type.startsWith("text/plain") && r.body() != null) {
+                String first = r.body().string().strip().lines().findFirst().orElse("");
+                reason = first.isEmpty() ? null : first.length() > 200 ? first.substring(0, 200) + "…" : first;
+            }
+            return new OriginAnswer(String.valueOf(r.code()), reason);
         } catch (IOException e) {
-            return "no answer (" + e.getClass().getSimpleName() + ")";
+            return new OriginAnswer("no answer (" + e.getClass().getSimpleName() + ")", null);
         }
     }
 
     /** One line: what is wrong where, and the next step. */
     static String verdict(Target t, List<Side> sides) {
         List<Side> holding = sides.stream().filter(Side::has).toList();
+        if (holding.isEmpty() && sides.stream().anyMatch(s -> s.unreachable() != null)) {
+            return "no context that answers has locator " + t.guid() + "; "
+                    + String.join(", ", sides.stream().filter(s -> s.unreachable() != null).map(Side::context).toList())
+                    + " does not answer (is the datacenter down?)";
+        }
         if (holding.isEmpty()) {
             return "no context has locator " + t.guid() + ": check the URL, or publish the asset again";
         }
         List<String> parts = new ArrayList<>();
         for (Side s : sides) {
-            if (!s.has()) {
+            if (s.unreachable() != null) {
+                parts.add(s.context() + " does not answer (is the datacenter down?)");
+            } else if (!s.has()) {
                 Side other = holding.get(0);
                 parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover " + other.asset().name()
                         + " --from " + other.context() + " --to " + s.context() + "'");
@@ -142,7 +176,8 @@ public final class LocatorInspection {
             } else if (!s.fileExists()) {
                 parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
             } else if (!"200".equals(s.originAnswer())) {
-                parts.add(s.context() + "'s origin answers " + s.originAnswer());
+                parts.add(s.context() + "'s origin answers " + s.originAnswer()
+                        + (s.originReason() == null ? "" : " (" + s.originReason() + ")"));
             }
         }
         List<String> serving = sides.stream().filter(s -> s.has() && s.window().state() == LocatorWindow.State.ACTIVE

@@ -6,6 +6,7 @@ import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultyHandler;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.emulator.origin.OriginHandler;
+import dev.amsh.emulator.origin.packaging.Packager;
 import dev.amsh.emulator.rest.EntityStore;
 import dev.amsh.emulator.rest.Http;
 import dev.amsh.emulator.rest.RestApi;
@@ -34,6 +35,8 @@ public final class Datacenter implements AutoCloseable {
     public static final String HOST = "127.0.0.1";
     /** How long a hung exchange is held before its connection is dropped: far past any client's per-try timeout. */
     static final long HANG_MILLIS = 60_000;
+    /** how long the origin trusts an asset's index before it lists the container again */
+    static final Duration PACKAGER_REVALIDATION = Duration.ofSeconds(5);
 
     private final DatacenterSpec spec;
     private final RestApi api;
@@ -47,6 +50,8 @@ public final class Datacenter implements AutoCloseable {
     private final FaultInjector faults;
     private final EmulatorLog log;
     private final ScheduledExecutorService timer;
+    /** kept across stop and start, as the service's origins kept their indexes */
+    private final Packager packager;
 
     public Datacenter(DatacenterSpec spec, StorageGateway storage, Path dataDir, Clock clock, Supplier<UUID> ids,
                       Duration tokenLifetime, int apiPort, int originPort) {
@@ -74,6 +79,7 @@ public final class Datacenter implements AutoCloseable {
         this.tokens = new TokenService(clock, tokenLifetime, aad);
         this.api = new RestApi(store, storage, tokens, clock, ids, this::originUrl);
         this.api.setErrorLog((request, e) -> log.error(spec.name(), request, e));
+        this.packager = new Packager(clock, PACKAGER_REVALIDATION);
     }
 
     public synchronized void start() throws IOException {
@@ -92,7 +98,7 @@ public final class Datacenter implements AutoCloseable {
         apiServer.start();
         apiPort = apiServer.getAddress().getPort();
         originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(api),
+        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), api, packager),
                 timer, HANG_MILLIS));
         originServer.setExecutor(executor);
         originServer.start();

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * What a client needs to use the local pair, per datacenter: API roots, token URLs, credentials, storage and
- * origin. Written as JSON by {@code amsh local up}; it holds secrets, so the file is owner-only.
+ * origin; and the front over both origins. Written as JSON by {@code amsh local up}; it holds secrets, so the file is owner-only.
  */
-public record Endpoints(List<DatacenterEndpoints> datacenters, String control, String controlToken) {
+public record Endpoints(List<DatacenterEndpoints> datacenters, String front, String control, String controlToken) {
 
     public record DatacenterEndpoints(String name, String globalApiRoot, String clusterApiRoot, String acsTokenUrl,
                                       String aadTokenUrl, String tenant, String accountName, String accountKey,
@@ -25,6 +25,6 @@ public record Endpoints(List<DatacenterEndpoints> datacenters, String control, S
 
     @Override
     public String toString() {
-        return "Endpoints" + datacenters;
+        return "Endpoints" + datacenters + " front " + front;
     }
 }

@@ -8,6 +8,9 @@ import dev.amsh.emulator.encoder.Ffmpeg;
 import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultyHandler;
 import dev.amsh.emulator.faults.Surface;
+import dev.amsh.emulator.front.Front;
+import dev.amsh.emulator.front.FrontEndpoint;
+import dev.amsh.emulator.front.FrontSettings;
 import dev.amsh.emulator.encoder.MediaEncoderStandard;
 import dev.amsh.emulator.storage.AzuriteProcess;
 import dev.amsh.emulator.storage.StorageAccountSpec;
@@ -65,6 +68,7 @@ public final class LocalPair implements AutoCloseable {
     private HttpServer storageProxy;
     private final Map<String, String> datacenterOfAccount = new LinkedHashMap<>();
     private final FaultInjector faults = new FaultInjector();
+    private Front front;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread t = new Thread(r, "amsh-pair-timer");
         t.setDaemon(true);
@@ -137,6 +141,13 @@ public final class LocalPair implements AutoCloseable {
             dc.put("apiPort", d.apiPort()).put("originPort", d.originPort());
             datacenters.put(n, d);
         }
+        List<FrontEndpoint> behindFront = new ArrayList<>();
+        for (int i = 0; i < NAMES.size(); i++) {
+            Datacenter d = datacenters.get(NAMES.get(i));
+            behindFront.add(new FrontEndpoint(NAMES.get(i), i + 1, d::originUrl));
+        }
+        front = new Front(behindFront, FrontSettings.defaults(), options.clock(), freeOr(identity.path("frontPort").asInt(0)));
+        identity.put("frontPort", front.port());
         writeOwnerOnly(options.dataDir().resolve("identity.json"), JSON.writeValueAsBytes(identity));
         return this;
     }
@@ -195,6 +206,11 @@ public final class LocalPair implements AutoCloseable {
         return ffmpeg;
     }
 
+    /** The front over both origins (the procedure's traffic manager or CDN). */
+    public Front front() {
+        return front;
+    }
+
     public AzuriteProcess azurite() {
         return azurite;
     }
@@ -207,7 +223,7 @@ public final class LocalPair implements AutoCloseable {
                     d.aadTokenUrl(), s.tenant(), s.accountName(), s.accountKey(), s.clientId(), s.clientSecret(),
                     s.storageAccount(), s.storageKey(), storageEndpoint(s.storageAccount()), d.originUrl()));
         }
-        return new Endpoints(list, control, controlToken);
+        return new Endpoints(list, front == null ? null : front.url(), control, controlToken);
     }
 
     public static void writeEndpoints(Path file, Endpoints endpoints) throws IOException {
@@ -271,6 +287,9 @@ public final class LocalPair implements AutoCloseable {
 
     @Override
     public synchronized void close() {
+        if (front != null) {
+            front.close();
+        }
         encoders.forEach(MediaEncoderStandard::close);
         datacenters.values().forEach(Datacenter::close);
         datacenters.clear();

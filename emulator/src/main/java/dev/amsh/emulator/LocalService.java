@@ -3,6 +3,8 @@ package dev.amsh.emulator;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import dev.amsh.emulator.faults.FaultPlan;
+import dev.amsh.emulator.front.FrontStatus;
+import dev.amsh.emulator.front.FrontStatusJson;
 import dev.amsh.emulator.rest.Http;
 
 import java.io.IOException;
@@ -82,7 +84,16 @@ public final class LocalService implements AutoCloseable {
                     sb.append(n).append(' ').append(pair.datacenter(n).running() ? "up" : "down").append('\n');
                 }
                 sb.append(pair.faults().status()).append('\n');
+                FrontStatus front = pair.front().status();
+                sb.append("front ").append(front.url()).append(' ').append(front.settings().mode().word())
+                        .append(", serving ").append(front.serving()).append('\n');
                 Http.send(ex, 200, "text/plain", sb.toString());
+            } else if (path.equals("/front")) {
+                Http.send(ex, 200, "application/json", FrontStatusJson.write(pair.front().status()));
+            } else if (path.equals("/front/set")) {
+                pair.front().apply(Http.query(ex.getRequestURI().getRawQuery()));
+                pair.log().line("front set: " + pair.front().settings().describe());
+                Http.send(ex, 200, "application/json", FrontStatusJson.write(pair.front().status()));
             } else if (path.equals("/faults/off")) {
                 pair.faults().set(FaultPlan.OFF);
                 Http.send(ex, 200, "text/plain", FaultPlan.OFF.describe() + "\n");
@@ -107,7 +118,7 @@ public final class LocalService implements AutoCloseable {
                 Http.send(ex, 404, "text/plain", "not found\n");
             }
         } catch (IllegalArgumentException e) {
-            Http.send(ex, path.startsWith("/faults") ? 400 : 404, "text/plain", e.getMessage() + "\n");
+            Http.send(ex, path.startsWith("/faults") || path.startsWith("/front") ? 400 : 404, "text/plain", e.getMessage() + "\n");
         }
     }
 

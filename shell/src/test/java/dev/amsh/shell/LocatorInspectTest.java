@@ -8,6 +8,7 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.emulator.SampleLadder;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.StreamingUrls;
 import org.junit.jupiter.api.Test;
@@ -28,9 +29,10 @@ class LocatorInspectTest {
         AccountContext a = f.session.contexts().get("a");
         String name = "insp" + UUID.randomUUID().toString().substring(0, 6);
         Asset asset = PublishedAssets.make(a, name, 1);
-        // the client manifest the origin answers .ism/manifest with, as an encode leaves it
-        a.storage().container(asset.containerName()).getBlobClient(name + ".ismc")
-                .upload(BinaryData.fromString("<SmoothStreamingMedia MajorVersion=\"2\" MinorVersion=\"2\"/>"));
+        // a real ladder and its .ism, so the origin packages .ism/manifest as it would an encode's output
+        for (var file : SampleLadder.files(pair.ffmpeg(), name).entrySet()) {
+            a.storage().container(asset.containerName()).getBlobClient(file.getKey()).upload(BinaryData.fromBytes(file.getValue()), true);
+        }
         a.ams().createFileInfos(asset.id());
         Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
                 .findFirst().orElseThrow();
@@ -64,5 +66,24 @@ class LocatorInspectTest {
         assertTrue(out.contains(origin.id()) && out.contains("active") && !out.contains(old.id()), out);
         f.session.execute("locators ls " + name + " --expiring 1");
         assertTrue(f.take().contains("(no locators)"));
+
+        // files missing on b: the .ism is there but a rung it lists is not, and b's origin says which
+        AccountContext b = f.session.contexts().get("b");
+        Asset replica = PublishedAssets.replicaOf(b, asset);
+        b.storage().container(replica.containerName()).getBlobClient(name + "_320x180_380.mp4").delete();
+        f.session.execute("locator inspect " + origin.id());
+        out = f.take();
+        assertTrue(out.contains("b's origin answers 404 (" + name + ".ism lists " + name + "_320x180_380.mp4, which the asset does not hold)"), out);
+
+        // a datacenter down: its origin gives no answer, and the other still serves
+        pair.datacenter("b").stop();
+        try {
+            f.session.execute("locator inspect " + url);
+            out = f.take();
+        } finally {
+            pair.datacenter("b").start();
+        }
+        assertTrue(out.contains("a serves it"), out);
+        assertTrue(out.contains("b: cannot reach") || out.contains("no answer"), out);
     }
 }

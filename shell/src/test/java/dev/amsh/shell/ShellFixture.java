@@ -23,9 +23,14 @@ final class ShellFixture {
     final LocalPair pair;
 
     ShellFixture(LocalPair pair, Console console) {
+        this(pair, console, Path.of("target", "no-local-data"));
+    }
+
+    /** With the local data folder of a pair running as a service: its control endpoint answers local, front and drill. */
+    ShellFixture(LocalPair pair, Console console, Path localData) {
         this.pair = pair;
         Console c = console != null ? console : Console.plain(new PrintWriter(out, true), new PrintWriter(err, true));
-        session = new Session(redactor, c, Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC());
+        session = new Session(redactor, c, Commands.registry(localData), Clock.systemUTC());
         session.setToolsDir(LocalPairExtension.toolsDir());
         try {
             session.setRunsDir(Files.createTempDirectory("amsh-runs"));

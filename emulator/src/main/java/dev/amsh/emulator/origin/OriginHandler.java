@@ -1,12 +1,13 @@
 package dev.amsh.emulator.origin;
 
-import com.azure.storage.blob.BlobClient;
-import com.azure.storage.blob.models.BlobProperties;
-import com.azure.storage.blob.models.BlobRange;
-import com.azure.storage.blob.models.BlobStorageException;
+import com.azure.storage.blob.BlobContainerClient;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.amsh.emulator.origin.packaging.OriginError;
+import dev.amsh.emulator.origin.packaging.Packaged;
+import dev.amsh.emulator.origin.packaging.Packager;
 import dev.amsh.emulator.rest.Http;
 import dev.amsh.emulator.rest.RestApi;
 
@@ -14,116 +15,118 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The streaming endpoint: {@code /{locator-guid}/{file}} serves a file of the asset an active origin locator
- * publishes, with Range support; {@code /{guid}/{name}.ism/manifest} serves the Smooth client manifest
- * ({@code .ismc}) beside it. Anything else, or a locator outside its start/expiry window, is a 404.
+ * The streaming endpoint. {@code /{locator-guid}/{name}.ism/…} is dynamic packaging (Smooth, HLS, DASH from the
+ * asset's MP4 ladder, see {@link Packager}); {@code /{locator-guid}/{file}} is a file of the asset, progressive,
+ * with Range. Only an active origin locator opens either; anything else is a 404. Every answer carries CORS
+ * headers, and packaged ones a content ETag (the same on both datacenters) and a max-age.
  */
 public final class OriginHandler implements HttpHandler {
     private static final Pattern PATH = Pattern.compile("^/([0-9a-fA-F-]{36})/(.+)$");
-    private static final Pattern RANGE = Pattern.compile("^bytes=(\\d*)-(\\d*)$");
-    private static final Map<String, String> TYPES = Map.of("mp4", "video/mp4", "ism", "application/xml",
-            "ismc", "application/vnd.ms-sstr+xml", "xml", "application/xml", "m4a", "audio/mp4", "json", "application/json");
 
+    /** names the datacenter on every answer, so a player behind a front shows which origin served it */
+    public static final String SERVED_BY = "x-amsh-origin";
+
+    private final String datacenter;
     private final RestApi api;
+    private final Packager packager;
 
-    public OriginHandler(RestApi api) {
+    public OriginHandler(String datacenter, RestApi api, Packager packager) {
+        this.datacenter = datacenter;
         this.api = api;
+        this.packager = packager;
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        h.add("Access-Control-Allow-Origin", "*");
+        h.add("Access-Control-Expose-Headers", "Content-Length, Content-Range, Date, ETag, Server, " + SERVED_BY);
+        h.add(SERVED_BY, datacenter);
         try {
             serve(ex);
+        } catch (OriginError e) {
+            Http.send(ex, e.status(), "text/plain; charset=utf-8", e.getMessage() + "\n");
         } catch (RuntimeException e) {
-            Http.send(ex, 500, "text/plain", "origin error\n");
+            Http.send(ex, 500, "text/plain; charset=utf-8", "origin error\n");
         }
     }
 
     private void serve(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
-        ex.getResponseHeaders().add("Access-Control-Allow-Origin", "*");
+        if (method.equals("OPTIONS")) {
+            Headers h = ex.getResponseHeaders();
+            h.add("Access-Control-Allow-Methods", "GET, HEAD, OPTIONS");
+            h.add("Access-Control-Allow-Headers", "Range, If-None-Match, Origin, Accept");
+            h.add("Access-Control-Max-Age", "86400");
+            Http.sendEmpty(ex, 204);
+            return;
+        }
         if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().add("Allow", "GET, HEAD, OPTIONS");
             Http.send(ex, 405, "text/plain", "method not allowed\n");
+            return;
+        }
+        if (ex.getRequestURI().getPath().equals("/")) {
+            // the root answers 200: what a traffic manager's default probe path asks
+            Http.send(ex, 200, "text/plain", "amsh origin " + datacenter + "\n");
             return;
         }
         Matcher m = PATH.matcher(URLDecoder.decode(ex.getRequestURI().getRawPath(), StandardCharsets.UTF_8));
         if (!m.matches()) {
-            Http.send(ex, 404, "text/plain", "not found\n");
-            return;
+            throw OriginError.notFound("not a streaming path: /{locator-guid}/{file} or /{locator-guid}/{name}.ism/manifest");
         }
-        ObjectNode locator = api.activeOriginLocator(m.group(1)).orElse(null);
-        if (locator == null) {
-            Http.send(ex, 404, "text/plain", "not found\n");
-            return;
-        }
-        String file = m.group(2);
+        ObjectNode locator = api.activeOriginLocator(m.group(1))
+                .orElseThrow(() -> OriginError.notFound("no active origin locator " + m.group(1)));
         String container = locator.path("_container").asText();
-        if (file.toLowerCase(Locale.ROOT).matches(".+\\.ism/manifest(\\(.*\\))?")) {
-            file = file.substring(0, file.toLowerCase(Locale.ROOT).indexOf(".ism/")) + ".ismc";
+        BlobContainerClient blobs = api.storage().container(container);
+        String path = m.group(2);
+        if (Packager.isPackaged(path)) {
+            sendPackaged(ex, packager.serve(container, new ContainerMediaSource(blobs), path));
+        } else if (path.contains("/")) {
+            throw OriginError.notFound("no such file: " + path);
+        } else {
+            ProgressiveFile.send(ex, blobs.getBlobClient(path));
         }
-        if (file.contains("/")) {
-            Http.send(ex, 404, "text/plain", "not found\n");
+    }
+
+    private static void sendPackaged(HttpExchange ex, Packaged p) throws IOException {
+        Headers h = ex.getResponseHeaders();
+        String etag = etag(p.body());
+        h.set("ETag", etag);
+        h.set("Cache-Control", "public, max-age=" + p.maxAgeSeconds());
+        if (etag.equals(ex.getRequestHeaders().getFirst("If-None-Match"))) {
+            Http.sendEmpty(ex, 304);
             return;
         }
-        BlobClient blob = api.storage().container(container).getBlobClient(file);
-        BlobProperties props;
-        try {
-            props = blob.getProperties();
-        } catch (BlobStorageException e) {
-            Http.send(ex, 404, "text/plain", "not found\n");
-            return;
+        h.set("Content-Type", p.contentType());
+        boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
+        if (head) {
+            h.set("Content-Length", String.valueOf(p.body().length));
         }
-        long length = props.getBlobSize();
-        long start = 0;
-        long end = length - 1;
-        int status = 200;
-        String range = ex.getRequestHeaders().getFirst("Range");
-        if (range != null) {
-            Matcher r = RANGE.matcher(range.trim());
-            if (!r.matches() || (r.group(1).isEmpty() && r.group(2).isEmpty())) {
-                rangeNotSatisfiable(ex, length);
-                return;
-            }
-            if (r.group(1).isEmpty()) {
-                start = Math.max(0, length - Long.parseLong(r.group(2)));
-            } else {
-                start = Long.parseLong(r.group(1));
-                end = r.group(2).isEmpty() ? length - 1 : Math.min(length - 1, Long.parseLong(r.group(2)));
-            }
-            if (start >= length || start > end) {
-                rangeNotSatisfiable(ex, length);
-                return;
-            }
-            status = 206;
-            ex.getResponseHeaders().add("Content-Range", "bytes " + start + "-" + end + "/" + length);
-        }
-        String ext = file.contains(".") ? file.substring(file.lastIndexOf('.') + 1).toLowerCase(Locale.ROOT) : "";
-        ex.getResponseHeaders().add("Content-Type", TYPES.getOrDefault(ext, "application/octet-stream"));
-        ex.getResponseHeaders().add("Accept-Ranges", "bytes");
-        long count = end - start + 1;
-        if (method.equals("HEAD")) {
-            ex.getResponseHeaders().add("Content-Length", String.valueOf(count));
-            ex.sendResponseHeaders(status, -1);
-            ex.close();
-            return;
-        }
-        ex.sendResponseHeaders(status, count == 0 ? -1 : count);
-        if (count > 0) {
+        ex.sendResponseHeaders(200, head || p.body().length == 0 ? -1 : p.body().length);
+        if (!head && p.body().length > 0) {
             try (OutputStream os = ex.getResponseBody()) {
-                blob.downloadStreamWithResponse(os, new BlobRange(start, count), null, null, false, null, null);
+                os.write(p.body());
             }
         }
         ex.close();
     }
 
-    private static void rangeNotSatisfiable(HttpExchange ex, long length) throws IOException {
-        ex.getResponseHeaders().add("Content-Range", "bytes */" + length);
-        Http.send(ex, 416, "text/plain", "range not satisfiable\n");
+    /** A strong ETag from the bytes: what both datacenters answer alike, so a cache in front can revalidate across them. */
+    private static String etag(byte[] body) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(body);
+            return "\"" + HexFormat.of().formatHex(digest, 0, 16) + "\"";
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 }

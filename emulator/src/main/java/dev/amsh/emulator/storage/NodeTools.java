@@ -35,10 +35,13 @@ public final class NodeTools {
         return executable;
     }
 
-    /** Installs {@code pkg} under {@code prefix} unless a checked install is there; {@code works} checks the tool. */
+    /**
+     * Installs {@code pkg} under {@code prefix} unless a checked install is there; {@code executable} is the file the
+     * install must leave (a tool, or a library's script) and {@code works} checks it.
+     */
     public static synchronized void install(Path prefix, String pkg, Path executable, Predicate<Path> works,
                                             Consumer<String> log) throws IOException {
-        if (Files.isRegularFile(prefix.resolve(MARK)) && Files.isExecutable(executable)) {
+        if (Files.isRegularFile(prefix.resolve(MARK)) && Files.isRegularFile(executable)) {
             return;
         }
         Path parent = prefix.toAbsolutePath().getParent();
@@ -47,10 +50,10 @@ public final class NodeTools {
         try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
              FileLock ignored = channel.lock()) {
             // another process may have installed it while we waited for the lock
-            if (Files.isRegularFile(prefix.resolve(MARK)) && Files.isExecutable(executable)) {
+            if (Files.isRegularFile(prefix.resolve(MARK)) && Files.isRegularFile(executable)) {
                 return;
             }
-            if (Files.isExecutable(executable) && works.test(executable)) {
+            if (Files.isRegularFile(executable) && works.test(executable)) {
                 Files.writeString(prefix.resolve(MARK), pkg); // an install from before the mark existed, and sound
                 return;
             }
@@ -62,7 +65,7 @@ public final class NodeTools {
             Files.createDirectories(staging);
             runNpm(staging, pkg, parent.resolve(prefix.getFileName() + "-npm-install.log"));
             Path staged = staging.resolve(prefix.toAbsolutePath().relativize(executable.toAbsolutePath()));
-            if (!Files.isExecutable(staged) || !works.test(staged)) {
+            if (!Files.isRegularFile(staged) || !works.test(staged)) {
                 deleteRecursively(staging);
                 throw new IOException(pkg + " installed but " + staged.getFileName() + " does not run; see "
                         + parent.resolve(prefix.getFileName() + "-npm-install.log"));

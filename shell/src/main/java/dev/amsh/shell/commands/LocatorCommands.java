@@ -186,6 +186,10 @@ public final class LocatorCommands {
             sb.append('\n');
             for (LocatorInspection.Side side : r.sides()) {
                 sb.append(side.context()).append(": ");
+                if (side.unreachable() != null) {
+                    sb.append(side.unreachable()).append('\n');
+                    continue;
+                }
                 if (!side.has()) {
                     sb.append("no locator with this Id\n");
                     continue;
@@ -194,7 +198,8 @@ public final class LocatorCommands {
                         .append(side.asset().id()).append("), policy ").append(side.policy().name()).append(", ")
                         .append(side.window().describe()).append('\n');
                 sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
-                        .append(" -> ").append(side.originAnswer()).append('\n');
+                        .append(" -> ").append(side.originAnswer())
+                        .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');
             }
             sb.append("verdict: ").append(r.verdict());
             return new TextView(sb.toString(), r);

@@ -86,6 +86,12 @@ public final class TutorialCommand implements Command {
             new Lesson("Remove the temporary SAS locators",
                     "An asset holds at most five locators, and SAS URLs grant storage access: the procedure deletes them.",
                     s -> "sas rm " + s.path("readSas").asText() + " --on a; sas rm " + s.path("writeSas").asText() + " --on b",
+                    (r, s) -> { }),
+            new Lesson("The payoff: a viewer keeps watching when a falls",
+                    "The point of it all. The stream plays through the pair's front (its traffic manager or CDN: one host\n"
+                            + "over both origins) in a real browser; a goes down mid-play; the front sends the player to b,\n"
+                            + "whose locator has the same Id, so the path is the same. The timeline says what the viewer saw.",
+                    s -> "drill " + s.path("output").asText() + " --mode proxy --fail-after 8s --duration 20s",
                     (r, s) -> { }));
 
     private final Path stateFile;
@@ -114,7 +120,8 @@ public final class TutorialCommand implements Command {
         int step = state.path("step").asInt(0);
         if (step >= LESSONS.size()) {
             return "tutorial done: " + state.path("replica").asText("") + " is the replica's origin path.\n"
-                    + "Try 'local stop a' and fetch the same path from b's origin; 'tutorial reset' starts over.";
+                    + "Try the drill in the other modes ('drill " + state.path("output").asText() + " --mode steering',\n"
+                    + "'--mode redirect', '--format dash'), see the front with 'front status'; 'tutorial reset' starts over.";
         }
         Lesson lesson = LESSONS.get(step);
         String command = lesson.command().apply(state);

@@ -1,0 +1,178 @@
+package dev.amsh.shell.commands;
+
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.browser.BrowserUnavailable;
+import dev.amsh.browser.Chromium;
+import dev.amsh.browser.Drill;
+import dev.amsh.browser.DrillHooks;
+import dev.amsh.browser.DrillPlan;
+import dev.amsh.browser.DrillReport;
+import dev.amsh.browser.PlayerFormat;
+import dev.amsh.browser.PlayerPage;
+import dev.amsh.browser.PlayerScripts;
+import dev.amsh.browser.TimelinePage;
+import dev.amsh.context.AccountContext;
+import dev.amsh.emulator.front.Durations;
+import dev.amsh.emulator.front.EndpointHealth;
+import dev.amsh.emulator.front.FrontMode;
+import dev.amsh.emulator.front.FrontStatus;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.Assets;
+import dev.amsh.ops.Failover;
+import dev.amsh.ops.LocatorWindow;
+import dev.amsh.ops.StreamingUrls;
+import dev.amsh.shell.Command;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.ParamSpec;
+import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.FailingResult;
+import dev.amsh.shell.render.TextView;
+import dev.amsh.storage.CopyOptions;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@code drill ASSET}: watch a failover happen. The asset is failed over first if b lacks it; then it plays
+ * through the local pair's front in headless chromium, datacenter a is taken down mid-play, and the timeline
+ * says what a viewer saw. a is brought back up and the front's settings restored, whatever happens.
+ */
+public final class DrillCommand implements Command {
+    /** Probes a drill runs with: a failover seen within seconds, as Traffic Manager's arithmetic gives it. */
+    static final Map<String, String> DRILL_PROBES = Map.of("interval", "1s", "tolerated-failures", "1", "timeout", "500ms",
+            "ttl", "3s");
+    private final Path dataDir;
+
+    public DrillCommand(Path dataDir) {
+        this.dataDir = dataDir;
+    }
+
+    public CommandSpec spec() {
+        return CommandSpec.of("drill", "play an asset through the front in a real browser, take a down mid-play, and report the timeline")
+                .param(ParamSpec.required("ASSET", ValueKind.ASSET, "a published asset on a (name or Id)"))
+                .option(OptionSpec.value("format", ValueKind.TEXT, "hls, dash or smooth", "hls"))
+                .option(OptionSpec.value("mode", ValueKind.TEXT, "the front's mode: redirect, proxy or steering", "proxy"))
+                .option(OptionSpec.value("fail-after", ValueKind.TEXT, "when a goes down, from the start of playback", "10s"))
+                .option(OptionSpec.value("duration", ValueKind.TEXT, "how long playback is watched in all", "40s"))
+                .option(OptionSpec.value("out", ValueKind.PATH, "the timeline page (HTML) to write (default ~/.amsh/runs/drill-<time>.html)"))
+                .details("""
+                        Local pair only. Fails the asset over to b first if b lacks its locator. During the drill the
+                        front probes every 1 s, tolerates 1 failure, times out at 500 ms and answers with a 3 s TTL
+                        (redirect mode's arithmetic: 1 s x 2 + 3 s = 5 s); its settings are restored afterwards.
+                        Needs Debian's chromium (it decodes H.264/AAC): where it is missing and amsh runs as root it is
+                        installed with apt-get, else the drill says the command. Exit status is non-zero when playback
+                        did not continue from b.""")
+                .build();
+    }
+
+    public Object run(Invocation inv, Session s) throws Exception {
+        PlayerFormat format = parse(inv.option("format"), "format", "hls, dash or smooth");
+        FrontMode mode = FrontMode.parse(inv.option("mode")).orElseThrow(() -> new AmshException(
+                "--mode is redirect, proxy or steering, not '" + inv.option("mode") + "'", "e.g. --mode steering"));
+        Duration failAfter = duration(inv, "fail-after");
+        Duration total = duration(inv, "duration");
+        if (total.compareTo(failAfter.plusSeconds(5)) < 0) {
+            throw new AmshException("--duration must leave at least 5 s after --fail-after", "e.g. --fail-after 10s --duration 40s");
+        }
+        FrontStatus before = FrontCommands.status(dataDir, null);
+        AccountContext a = s.contexts().get("a");
+        AccountContext b = s.contexts().get("b");
+        Asset asset = Assets.resolve(a.ams(), inv.requireParam(0));
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .filter(l -> LocatorWindow.of(l, s.clock().instant()).state() == LocatorWindow.State.ACTIVE).findFirst()
+                .orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active origin locator on a",
+                        "publish it first: publish " + asset.name()));
+        AssetFile ism = StreamingUrls.manifest(a.ams().listFiles(asset.id())).orElseThrow(() -> new AmshException(
+                "asset " + asset.name() + " has no .ism to stream", "encode it first: encode " + asset.name()));
+        Path chromium;
+        try {
+            chromium = Chromium.locate(line -> s.console().err().println("amsh: " + line));
+        } catch (BrowserUnavailable e) {
+            throw new AmshException(e.getMessage(), "then run the drill again");
+        }
+        if (b.ams().findLocator(origin.id()).isEmpty()) {
+            s.console().out().println("b lacks locator " + origin.id() + ": failing " + asset.name() + " over first");
+            new Failover(s.clock()).run(a, b, asset.id(), new Failover.Options(false, false, CopyOptions.defaults()),
+                    step -> s.console().out().println(s.redactor().redact(step.line())), p -> { }, s.cancellation());
+        }
+        String path = URI.create(StreamingUrls.manifestUrl(origin, ism.name())).getPath();
+        Map<String, String> settings = new LinkedHashMap<>(DRILL_PROBES);
+        settings.put("mode", mode.word());
+        FrontStatus drilling = FrontCommands.status(dataDir, FrontCommands.query(settings));
+        DrillPlan plan = new DrillPlan(format.manifestUrl(drilling.url() + path), format, mode.word(), "a", failAfter, total,
+                drilling.settings().expectedRedirectDelay());
+        s.console().out().println("playing " + plan.frontManifestUrl() + " for " + Durations.format(total) + "; a goes down at "
+                + Durations.format(failAfter));
+        DrillReport report;
+        try (PlayerPage page = new PlayerPage(PlayerScripts.install(s.toolsDir(),
+                line -> s.console().err().println("amsh: " + line)), 0)) {
+            report = new Drill(chromium, page, s.clock()).run(plan, hooks(), line -> s.console().out().println(line));
+        } finally {
+            restore(before);
+        }
+        Path html = inv.option("out") != null ? Path.of(inv.option("out"))
+                : s.runsDir().resolve("drill-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
+                .format(s.clock().instant()) + ".html");
+        TimelinePage.write(report, html);
+        TextView view = new TextView(report.describe() + "\ntimeline: " + html.toAbsolutePath(), report);
+        return report.continued() ? view : new FailingResult(view, new AmshException("playback did not continue from b",
+                "open the timeline: " + html.toAbsolutePath()));
+    }
+
+    private DrillHooks hooks() {
+        return new DrillHooks() {
+            @Override
+            public void takeDown(String datacenter) {
+                LocalCommands.control(dataDir, "/stop/" + datacenter);
+            }
+
+            @Override
+            public void bringUp(String datacenter) {
+                LocalCommands.control(dataDir, "/start/" + datacenter);
+            }
+
+            @Override
+            public Optional<Instant> degradedSince(String datacenter) {
+                return FrontCommands.status(dataDir, null).endpoints().stream()
+                        .filter(h -> h.name().equals(datacenter) && !h.online()).map(EndpointHealth::changedAt).findFirst();
+            }
+        };
+    }
+
+    /** The front as it was; a drill that cannot restore it says so, and fails. */
+    private void restore(FrontStatus before) {
+        try {
+            FrontCommands.status(dataDir, FrontCommands.query(before.settings().describe()));
+        } catch (RuntimeException e) {
+            throw new AmshException("the drill could not restore the front's settings: " + e.getMessage(),
+                    "set them again with 'front set' (see 'front status')");
+        }
+    }
+
+    private static Duration duration(Invocation inv, String option) {
+        return Durations.parse(inv.option(option)).filter(d -> !d.isZero()).orElseThrow(() -> new AmshException(
+                "--" + option + " takes a duration such as 10s or 1m, not '" + inv.option(option) + "'", "e.g. --" + option + " 10s"));
+    }
+
+    private static PlayerFormat parse(String value, String option, String choices) {
+        try {
+            return PlayerFormat.parse(value.toLowerCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new AmshException("--" + option + " is " + choices + ", not '" + value + "'", "e.g. --" + option + " dash");
+        }
+    }
+}

@@ -1,0 +1,67 @@
+package dev.amsh.shell;
+
+import com.azure.core.util.BinaryData;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.context.AccountContext;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.emulator.LocalService;
+import dev.amsh.emulator.SampleLadder;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.RegisterFiles;
+import dev.amsh.redact.Redactor;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Map;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * {@code drill} from a session on a running pair: it fails the asset over first, plays it through the front
+ * in chromium, takes a down, reports the viewer's timeline, writes the picture, and leaves the pair as it was.
+ */
+class DrillCommandTest {
+    @Test
+    void aDrillFailsOverPlaysThroughTheFrontAndLeavesThePairAsItWas(@TempDir Path data) throws Exception {
+        try (LocalService service = new LocalService(LocalPair.Options.at(data, LocalPairExtension.toolsDir()),
+                data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
+            StringWriter out = new StringWriter();
+            Redactor redactor = new Redactor();
+            Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
+                    Commands.registry(data), Clock.systemUTC());
+            s.setToolsDir(LocalPairExtension.toolsDir());
+            s.setRunsDir(data.resolve("runs"));
+            s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),
+                    ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
+            AccountContext a = s.contexts().get("a");
+            Asset asset = a.ams().createAsset("drillme", 0, null);
+            for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillme").entrySet()) {
+                a.storage().container(asset.containerName()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
+            }
+            RegisterFiles.run(a.ams(), asset.id());
+            s.execute("publish drillme");
+            String frontBefore = service.pair().front().settings().toString();
+
+            AmshException bad = assertThrows(AmshException.class, () -> s.execute("drill drillme --mode dns"));
+            assertTrue(bad.oneLine().contains("--mode is redirect, proxy or steering"), bad.oneLine());
+            out.getBuffer().setLength(0);
+
+            s.execute("drill drillme --mode proxy --fail-after 4s --duration 11s");
+            String text = out.toString();
+            assertTrue(text.contains("b lacks locator"), "failed over first: " + text);
+            assertTrue(text.contains("playback continued from b"), text);
+            assertTrue(text.matches("(?s).*first segment from b: [0-9.]+ s \\([0-9.]+ s after the fall\\).*"), text);
+            String timeline = text.substring(text.indexOf("timeline: ") + 10).strip();
+            assertTrue(Files.readString(Path.of(timeline)).contains("<svg"), timeline);
+            assertTrue(service.pair().datacenter("a").running(), "a is up again");
+            assertEquals(frontBefore, service.pair().front().settings().toString(), "the front's settings restored");
+        }
+    }
+}
