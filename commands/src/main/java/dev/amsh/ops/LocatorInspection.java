@@ -66,7 +66,15 @@ public final class LocatorInspection {
         }
     }
 
-    public record Report(Target target, List<Side> sides, String verdict) {
+    /**
+     * @param asGiven what the pasted URL itself answers now (a traffic manager or CDN in front answers for one of
+     *                the origins); null when a locator Id was given
+     */
+    public record Report(Target target, List<Side> sides, String verdict, Answer asGiven) {
+    }
+
+    /** An origin's (or a front's) answer: the status, a refusal's one-line reason, and who served it if it says. */
+    public record Answer(String status, String reason, String servedBy) {
     }
 
     private final OkHttpClient http;
@@ -108,7 +116,9 @@ public final class LocatorInspection {
                 sides.add(Side.unreachable(c.name(), e.getMessage()));
             }
         }
-        return new Report(t, sides, verdict(t, sides));
+        String given = input.trim();
+        Answer asGiven = given.startsWith("http://") || given.startsWith("https://") ? answer(given) : null;
+        return new Report(t, sides, verdict(t, sides), asGiven);
     }
 
     private Side side(AccountContext c, String id, Target t, Instant now) {
@@ -128,15 +138,12 @@ public final class LocatorInspection {
         if (url == null) {
             return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null);
         }
-        OriginAnswer answer = answer(url);
+        Answer answer = answer(url);
         return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(), null);
     }
 
-    private record OriginAnswer(String status, String reason) {
-    }
-
-    /** The status, and the first line of a refusal's plain-text body (the origin says why it refused). */
-    private OriginAnswer answer(String url) {
+    /** The status, the first line of a refusal's plain-text body (the origin says why it refused), who served. */
+    private Answer answer(String url) {
         try (Response r = http.newCall(new Request.Builder().url(url).get().build()).execute()) {
             String reason = null;
             String type = r.header("Content-Type", "");
@@ -144,9 +151,10 @@ public final class LocatorInspection {
                 String first = r.body().string().strip().lines().findFirst().orElse("");
                 reason = first.isEmpty() ? null : first.length() > 200 ? first.substring(0, 200) + "…" : first;
             }
-            return new OriginAnswer(String.valueOf(r.code()), reason);
+            // the local pair's origins (and its front) name the datacenter that served
+            return new Answer(String.valueOf(r.code()), reason, r.header("x-amsh-origin"));
         } catch (IOException e) {
-            return new OriginAnswer("no answer (" + e.getClass().getSimpleName() + ")", null);
+            return new Answer("no answer (" + e.getClass().getSimpleName() + ")", null, null);
         }
     }
 
@@ -172,7 +180,8 @@ public final class LocatorInspection {
             } else if (s.window().state() == LocatorWindow.State.EXPIRED) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe());
             } else if (s.window().state() == LocatorWindow.State.PENDING) {
-                parts.add(s.context() + "'s locator " + s.window().describe());
+                parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe()
+                        + ": wait, or move its StartTime");
             } else if (!s.fileExists()) {
                 parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
             } else if (!"200".equals(s.originAnswer())) {

@@ -30,7 +30,7 @@ public final class Commands {
         CommandRegistry r = new CommandRegistry();
         ContextCommands.all().forEach(r::add);
         AssetCommands.all().forEach(r::add);
-        LocatorCommands.all().forEach(r::add);
+        LocatorCommands.all(localDataDir).forEach(r::add);
         SasCommands.all().forEach(r::add);
         r.add(new UploadCommand());
         JobCommands.all().forEach(r::add);

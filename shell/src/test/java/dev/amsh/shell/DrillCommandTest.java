@@ -62,6 +62,15 @@ class DrillCommandTest {
             assertTrue(Files.readString(Path.of(timeline)).contains("<svg"), timeline);
             assertTrue(service.pair().datacenter("a").running(), "a is up again");
             assertEquals(frontBefore, service.pair().front().settings().toString(), "the front's settings restored");
+
+            // a URL on the front, pasted into locator inspect: the front is named, and who serves behind it
+            String path = text.substring(text.indexOf("playing ") + 8, text.indexOf(" for "));
+            out.getBuffer().setLength(0);
+            s.execute("locator inspect " + path);
+            String inspected = out.toString();
+            assertTrue(inspected.contains("the URL as given answers 200 (served by a); it is the local pair's front (proxy mode, "
+                    + "sending viewers to a)"), inspected);
+            assertTrue(inspected.contains("verdict: every context serves it"), inspected);
         }
     }
 }

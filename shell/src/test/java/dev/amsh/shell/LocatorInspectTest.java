@@ -58,6 +58,19 @@ class LocatorInspectTest {
         out = f.take();
         assertTrue(out.contains("a answers 404 because the locator expired 3 days ago"), out);
 
+        // not yet started: the same 404, and the verdict says when it starts
+        Locator later = a.ams().createLocator(new LocatorRequest(null, asset.id(), day.id(), Locator.ON_DEMAND_ORIGIN,
+                Instant.now().plus(Duration.ofHours(3)), null));
+        f.session.execute("locator inspect " + StreamingUrls.manifestUrl(later, name + ".ism"));
+        out = f.take();
+        assertTrue(out.contains("a answers 404 because the locator starts in 2 hours") || out.contains("a answers 404 because the locator starts in 3 hours"), out);
+        a.ams().deleteLocator(later.id());
+
+        // the wrong file: the locator is fine, the name is not
+        f.session.execute("locator inspect " + StreamingUrls.manifestUrl(origin, "nosuch.ism"));
+        out = f.take();
+        assertTrue(out.contains("a's asset " + name + " has no file nosuch.ism"), out);
+
         f.session.execute("locators ls " + name + " --expired");
         out = f.take();
         assertTrue(out.contains(old.id()) && out.contains("expired 3 days ago") && !out.contains(origin.id()), out);

@@ -8,6 +8,7 @@ import java.io.OutputStream;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
+import java.util.Locale;
 import java.util.Map;
 
 /** Small helpers for the JDK HTTP server: bodies, query strings, responses. */
@@ -33,16 +34,27 @@ public final class Http {
         ex.close();
     }
 
-    public static JsonNode jsonBody(HttpExchange ex) throws IOException {
-        byte[] bytes = ex.getRequestBody().readAllBytes();
-        if (bytes.length == 0) {
+    /** An entity body in JSON or, when its Content-Type says XML, Atom; an empty body is an empty entity. */
+    public static JsonNode entityBody(HttpExchange ex) throws IOException {
+        return entityBody(ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestBody().readAllBytes());
+    }
+
+    static JsonNode entityBody(String contentType, byte[] bytes) {
+        if (bytes.length == 0 || new String(bytes, StandardCharsets.UTF_8).isBlank()) {
             return ODataWriter.JSON.createObjectNode();
+        }
+        if (isXml(contentType)) {
+            return AtomReader.read(bytes);
         }
         try {
             return ODataWriter.JSON.readTree(bytes);
         } catch (IOException e) {
-            throw new ServiceError(400, "", "the request body is not valid JSON");
+            throw ServiceErrors.badBody("the request body is not valid JSON");
         }
+    }
+
+    static boolean isXml(String contentType) {
+        return contentType != null && contentType.toLowerCase(Locale.ROOT).contains("xml");
     }
 
     public static Map<String, String> query(String raw) {

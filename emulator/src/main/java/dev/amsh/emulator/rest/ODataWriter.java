@@ -3,9 +3,11 @@ package dev.amsh.emulator.rest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -15,7 +17,7 @@ import java.util.Set;
  * deferred navigation links, {@code \/Date(ms)\/}) or JSON light ({@code odata.metadata}, {@code value},
  * ISO-8601 dates). Int64 values travel as strings in both, as the service sent them.
  */
-public final class ODataWriter {
+public final class ODataWriter implements EntityWriter {
     static final ObjectMapper JSON = new ObjectMapper();
     static final Set<String> DATES = Set.of("Created", "LastModified", "StartTime", "EndTime", "ExpirationDateTime");
     static final Map<String, String> TYPES = Map.of("Assets", "Asset", "Files", "AssetFile", "AccessPolicies",
@@ -27,12 +29,35 @@ public final class ODataWriter {
             "Jobs", List.of("Tasks", "InputMediaAssets", "OutputMediaAssets"),
             "Tasks", List.of("OutputMediaAssets", "InputMediaAssets"));
 
+    /** Sets whose entities hold collections of complex values: a payload of OData version 3. */
+    private static final Set<String> VERSION_3 = Set.of("Jobs", "Tasks");
+
     private final boolean verbose;
     private final String root;
+    private final boolean clientReadsVersion3;
 
     public ODataWriter(boolean verbose, String root) {
+        this(verbose, root, true);
+    }
+
+    /** {@code clientReadsVersion3}: the request's MaxDataServiceVersion (or DataServiceVersion) is 3.0 or more. */
+    public ODataWriter(boolean verbose, String root, boolean clientReadsVersion3) {
         this.verbose = verbose;
         this.root = root;
+        this.clientReadsVersion3 = clientReadsVersion3;
+    }
+
+    /**
+     * JSON verbose answers of version 3 (jobs and tasks, with their collections) wrote ISO dates; version 1
+     * answers (assets, files, locators, policies) wrote {@code \/Date(ms)\/}, as the documentation's samples show.
+     */
+    private boolean isoDates(String set) {
+        return !verbose || VERSION_3.contains(set) && clientReadsVersion3;
+    }
+
+    @Override
+    public String dataServiceVersion(String set) {
+        return verbose && !isoDates(set) ? "1.0;" : "3.0;";
     }
 
     public boolean verbose() {
@@ -44,19 +69,90 @@ public final class ODataWriter {
                 : "application/json;odata=minimalmetadata;streaming=true;charset=utf-8";
     }
 
-    public String collection(String set, List<ObjectNode> entities) {
+    @Override
+    public String entityContentType() {
+        return contentType();
+    }
+
+    @Override
+    public String collectionContentType() {
+        return contentType();
+    }
+
+    @Override
+    public String errorContentType() {
+        return contentType();
+    }
+
+    @Override
+    public String collection(String set, List<ObjectNode> entities, Long count) {
         ObjectNode out = JSON.createObjectNode();
         if (verbose) {
-            ArrayNode results = out.putObject("d").putArray("results");
+            ObjectNode d = out.putObject("d");
+            ArrayNode results = d.putArray("results");
             entities.forEach(e -> results.add(shape(set, e)));
+            if (count != null) {
+                d.put("__count", String.valueOf(count));
+            }
         } else {
             out.put("odata.metadata", root + "$metadata#" + set);
+            if (count != null) {
+                out.put("odata.count", String.valueOf(count));
+            }
             ArrayNode value = out.putArray("value");
             entities.forEach(e -> value.add(shape(set, e)));
         }
         return serialize(out);
     }
 
+    @Override
+    public String property(String name, JsonNode value) {
+        ObjectNode out = JSON.createObjectNode();
+        JsonNode shaped = DATES.contains(name) && value.isTextual() && verbose
+                ? JSON.getNodeFactory().textNode("/Date(" + Instant.parse(value.asText()).toEpochMilli() + ")/") : value;
+        if (verbose) {
+            out.putObject("d").set(name, shaped);
+        } else {
+            out.put("odata.metadata", root + "$metadata#" + EdmTypes.of(name)).set("value", shaped);
+        }
+        return serialize(out);
+    }
+
+    @Override
+    public String links(String set, String navigation, List<String> uris, boolean single) {
+        ObjectNode out = JSON.createObjectNode();
+        String key = verbose ? "uri" : "url";
+        if (verbose) {
+            ObjectNode d = out.putObject("d");
+            if (single && !uris.isEmpty()) {
+                d.put(key, uris.get(0));
+            } else {
+                ArrayNode results = d.putArray("results");
+                uris.forEach(u -> results.addObject().put(key, u));
+            }
+        } else {
+            out.put("odata.metadata", root + "$metadata#" + set + "/$links/" + navigation + (single ? "/@Element" : ""));
+            if (single && !uris.isEmpty()) {
+                out.put(key, uris.get(0));
+            } else {
+                ArrayNode value = out.putArray("value");
+                uris.forEach(u -> value.addObject().put(key, u));
+            }
+        }
+        return serialize(out);
+    }
+
+    @Override
+    public String linksContentType() {
+        return contentType();
+    }
+
+    @Override
+    public String propertyContentType() {
+        return contentType();
+    }
+
+    @Override
     public String single(String set, ObjectNode entity) {
         ObjectNode shaped = shape(set, entity);
         ObjectNode out;
@@ -70,6 +166,7 @@ public final class ODataWriter {
         return serialize(out);
     }
 
+    @Override
     public String error(String code, String message) {
         ObjectNode out = JSON.createObjectNode();
         ObjectNode err = out.putObject(verbose ? "error" : "odata.error");
@@ -80,11 +177,27 @@ public final class ODataWriter {
 
     private ObjectNode shape(String set, ObjectNode entity) {
         ObjectNode out = JSON.createObjectNode();
-        String uri = root + set + "('" + entity.path("Id").asText() + "')";
+        String uri = root + EntityWriter.keyPath(set, entity.path("Id").asText());
         if (verbose) {
             out.putObject("__metadata").put("id", uri).put("uri", uri)
                     .put("type", "Microsoft.Cloud.Media.Vod.Rest.Data.Models." + TYPES.getOrDefault(set, set));
-            for (String nav : NAVIGATION.getOrDefault(set, List.of())) {
+        }
+        JsonNode expanded = entity.path(Expand.FIELD);
+        for (String nav : NAVIGATION.getOrDefault(set, List.of())) {
+            JsonNode inline = expanded.get(nav);
+            if (inline != null) {
+                // $expand: the related entities inline instead of a deferred link
+                String target = inline.path("set").asText();
+                List<JsonNode> shaped = new ArrayList<>();
+                inline.path("entities").forEach(e -> shaped.add(shape(target, (ObjectNode) e)));
+                if (inline.path("single").asBoolean()) {
+                    out.set(nav, shaped.isEmpty() ? NullNode.getInstance() : shaped.get(0));
+                } else if (verbose) {
+                    out.putObject(nav).putArray("results").addAll(shaped);
+                } else {
+                    out.putArray(nav).addAll(shaped);
+                }
+            } else if (verbose) {
                 out.putObject(nav).putObject("__deferred").put("uri", uri + "/" + nav);
             }
         }
@@ -95,7 +208,7 @@ public final class ODataWriter {
             JsonNode v = f.getValue();
             if (DATES.contains(f.getKey()) && v.isTextual()) {
                 Instant t = Instant.parse(v.asText());
-                out.put(f.getKey(), verbose ? "/Date(" + t.toEpochMilli() + ")/" : t.toString());
+                out.put(f.getKey(), isoDates(set) ? t.toString() : "/Date(" + t.toEpochMilli() + ")/");
             } else if (v.isArray() && verbose) {
                 out.putObject(f.getKey()).set("results", v);
             } else {

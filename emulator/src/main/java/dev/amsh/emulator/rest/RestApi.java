@@ -2,6 +2,7 @@ package dev.amsh.emulator.rest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.NullNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import dev.amsh.emulator.storage.StorageGateway;
@@ -10,58 +11,56 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The Media Services v2 REST subset of one emulated account, faithful to the service's wire protocol:
- * required headers, both JSON dialects, $filter/$top/$skip with the 1,000 cap, MERGE and DELETE, the
- * OData error body, and the rules the failover procedure meets (5 locators per asset, caller-chosen
- * locator Ids, read-only origin policies, StorageEncrypted assets, SAS paths backed by stored policies).
+ * The Media Services v2 REST subset of one emulated account, as a pipeline: the required headers and the token,
+ * the writer the client asked for (JSON verbose, JSON light, Atom), X-HTTP-Method tunnelling, the resource path,
+ * then the entity set's handler (which holds that set's rules and never sees the exchange), lists with
+ * $filter/$orderby/$top/$skip/$inlinecount, property paths, $batch, the functions, and errors with their codes.
  */
 public final class RestApi {
     public static final int PAGE_CAP = 1000;
     public static final String MES_ID = "nb:mpid:UUID:ff4df607-d419-42f0-bc17-a481b1331e56";
-    private static final Pattern RESOURCE = Pattern.compile("^([A-Za-z]+)(?:\\('([^']*)'\\))?(?:/([A-Za-z]+))?(?:\\(\\))?$");
-    private static final Pattern NAME_FORBIDDEN = Pattern.compile("[!*'();:@&=+$,/?%#\\[\\]\"]");
-    private static final DateTimeFormatter EN_US_G = DateTimeFormatter.ofPattern("M/d/yyyy h:mm:ss a", Locale.US);
+    private static final Pattern RESOURCE = Pattern.compile(
+            "^([A-Za-z]+)(?:\\('([^']*)'\\))?(?:/(\\$links/)?([A-Za-z]+))?(?:\\(\\))?$");
 
     /** Where jobs go to be run; the encoder worker implements it. */
     public interface JobRunner {
         void submit(String jobId);
     }
 
-    private final EntityStore store;
-    private final StorageGateway storage;
+    private final ApiContext context;
     private final TokenService tokens;
-    private final Clock clock;
-    private final Supplier<UUID> ids;
-    private final Supplier<String> originBase;
+    private final FilesHandler files;
+    private final LocatorsHandler locators;
+    private final AssetsHandler assets;
+    private final JobsHandler jobs;
+    private final Map<String, EntitySetHandler> handlers = new LinkedHashMap<>();
     private volatile JobRunner jobRunner = jobId -> { };
 
     public RestApi(EntityStore store, StorageGateway storage, TokenService tokens, Clock clock, Supplier<UUID> ids,
                    Supplier<String> originBase) {
-        this.store = store;
-        this.storage = storage;
+        this.context = new ApiContext(store, storage, clock, ids, originBase);
         this.tokens = tokens;
-        this.clock = clock;
-        this.ids = ids;
-        this.originBase = originBase;
+        this.files = new FilesHandler(context);
+        this.locators = new LocatorsHandler(context);
+        this.assets = new AssetsHandler(context, files, locators);
+        this.jobs = new JobsHandler(context, assets);
+        for (EntitySetHandler h : List.of(assets, files, new AccessPoliciesHandler(context), locators, jobs,
+                new ReadOnlyHandler("Tasks"), new ReadOnlyHandler("MediaProcessors"))) {
+            handlers.put(h.set(), h);
+        }
         seedProcessors();
     }
 
@@ -70,14 +69,25 @@ public final class RestApi {
     }
 
     public EntityStore store() {
-        return store;
+        return context.store();
     }
 
     public StorageGateway storage() {
-        return storage;
+        return context.storage();
+    }
+
+    /** A file record for a blob the encoder wrote into an output asset. */
+    public ObjectNode putFile(String parent, String name, long size, String mimeType, boolean primary) {
+        return files.put(parent, name, size, mimeType, primary);
+    }
+
+    /** The origin locator with this GUID, if it is inside its window now: what the origin serves. */
+    public Optional<ObjectNode> activeOriginLocator(String guid) {
+        return locators.activeOrigin(guid);
     }
 
     private void seedProcessors() {
+        EntityStore store = context.store();
         if (store.get("MediaProcessors", MES_ID).isEmpty()) {
             store.put("MediaProcessors", ODataWriter.JSON.createObjectNode().put("Id", MES_ID)
                     .put("Name", "Media Encoder Standard").put("Description", "Media Encoder Standard")
@@ -91,9 +101,9 @@ public final class RestApi {
 
     /** Handles one request under the cluster API root ({@code root} ends with "/"). */
     public void handle(HttpExchange ex, String root, String relative) throws IOException {
-        boolean verbose = ex.getRequestHeaders().getFirst("Accept") != null
-                && ex.getRequestHeaders().getFirst("Accept").contains("odata=verbose");
-        ODataWriter out = new ODataWriter(verbose, root);
+        String maxVersion = ex.getRequestHeaders().getFirst("MaxDataServiceVersion");
+        EntityWriter out = writerFor(ex.getRequestHeaders().getFirst("Accept"), root,
+                maxVersion != null ? maxVersion : ex.getRequestHeaders().getFirst("DataServiceVersion"));
         String requestId = UUID.randomUUID().toString();
         ex.getResponseHeaders().add("request-id", requestId);
         ex.getResponseHeaders().add("x-ms-request-id", requestId);
@@ -109,13 +119,27 @@ public final class RestApi {
             checkHeaders(ex);
             route(ex, out, root, relative);
         } catch (ServiceError e) {
-            Http.send(ex, e.status(), out.contentType(), out.error(e.code(), e.getMessage()));
+            Http.send(ex, e.status(), out.errorContentType(), out.error(e.code(), e.getMessage()));
         } catch (IllegalArgumentException e) {
-            Http.send(ex, 400, out.contentType(), out.error("", e.getMessage()));
+            ServiceError bad = ServiceErrors.badRequest(e.getMessage());
+            Http.send(ex, bad.status(), out.errorContentType(), out.error(bad.code(), bad.getMessage()));
         } catch (RuntimeException e) {
             errorLog.accept(ex.getRequestMethod() + " /api/" + relative, e);
-            Http.send(ex, 500, out.contentType(), out.error("InternalError", "internal error: " + e.getMessage()));
+            ServiceError internal = ServiceErrors.internal("internal error: " + e.getMessage());
+            Http.send(ex, internal.status(), out.errorContentType(), out.error(internal.code(), internal.getMessage()));
         }
+    }
+
+    /**
+     * Atom for a client that asks for it ({@code application/atom+xml}, or {@code application/xml} as the SDK's
+     * function calls do), JSON verbose for {@code odata=verbose}, JSON light otherwise.
+     */
+    static EntityWriter writerFor(String accept, String root, String clientVersion) {
+        String a = accept == null ? "" : accept.toLowerCase(Locale.ROOT);
+        if (a.contains("application/atom+xml") || a.contains("application/xml") && !a.contains("json")) {
+            return new AtomWriter(root);
+        }
+        return new ODataWriter(a.contains("odata=verbose"), root, clientVersion == null || !clientVersion.trim().matches("[12](\\..*)?;?.*"));
     }
 
     private java.util.function.BiConsumer<String, Throwable> errorLog = (request, e) -> { };
@@ -129,71 +153,103 @@ public final class RestApi {
         String auth = ex.getRequestHeaders().getFirst("Authorization");
         if (auth == null || !auth.startsWith("Bearer ") || !tokens.valid(auth.substring(7).trim())) {
             ex.getResponseHeaders().add("WWW-Authenticate", "Bearer");
-            throw new ServiceError(401, "", auth == null ? "Authorization header missing"
+            throw ServiceErrors.unauthorized(auth == null ? "Authorization header missing"
                     : "the access token is missing, invalid or expired");
         }
         String version = ex.getRequestHeaders().getFirst("x-ms-version");
         if (version == null) {
-            throw new ServiceError(400, "", "the x-ms-version header is required");
+            throw ServiceErrors.badHeader("the x-ms-version header is required");
         }
         Matcher m = Pattern.compile("^2\\.(\\d+)$").matcher(version.trim());
         if (!m.matches() || Integer.parseInt(m.group(1)) > 19) {
-            throw new ServiceError(400, "", "x-ms-version '" + version + "' is not supported (2.0 to 2.19)");
-        }
-        String accept = ex.getRequestHeaders().getFirst("Accept");
-        if (accept != null && accept.contains("atom")) {
-            throw new ServiceError(415, "", "this emulator speaks JSON (verbose and light), not Atom");
+            throw ServiceErrors.badHeader("x-ms-version '" + version + "' is not supported (2.0 to 2.19)");
         }
     }
 
-    private void route(HttpExchange ex, ODataWriter out, String root, String relative) throws IOException {
+    private void route(HttpExchange ex, EntityWriter out, String root, String relative) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
+        String tunnelled = ex.getRequestHeaders().getFirst("X-HTTP-Method");
+        if (method.equals("POST") && tunnelled != null) {
+            // clients on stacks without MERGE (the Java SDK's HttpURLConnection) send it through POST
+            method = tunnelled.trim().toUpperCase(Locale.ROOT);
+            if (!List.of("MERGE", "PATCH", "PUT", "DELETE").contains(method)) {
+                throw ServiceErrors.badHeader("X-HTTP-Method '" + tunnelled + "' is not one of MERGE, PATCH, PUT, DELETE");
+            }
+        }
         Map<String, String> query = Http.query(ex.getRequestURI().getRawQuery());
         String path = URLDecoder.decode(relative.replace("+", "%2B"), StandardCharsets.UTF_8);
         if (path.isEmpty()) {
             serviceDocument(ex, root);
             return;
         }
+        if (path.equals("$batch") && method.equals("POST")) {
+            batch(ex, out, root);
+            return;
+        }
         if (path.equals("CreateFileInfos")) {
-            createFileInfos(ex, unquote(query.get("assetid")));
+            assets.createFileInfos(unquote(query.get("assetid")));
+            Http.sendEmpty(ex, 204);
             return;
         }
         if (path.equals("CancelJob")) {
-            cancelJob(ex, unquote(query.get("jobid")));
+            jobs.cancel(unquote(query.get("jobid")));
+            Http.sendEmpty(ex, 204);
             return;
         }
         Matcher m = RESOURCE.matcher(path);
         if (!m.matches()) {
-            throw new ServiceError(404, "", "Resource not found for the segment '" + path + "'");
+            throw ServiceErrors.notFound("Resource not found for the segment '" + path + "'");
         }
         String set = m.group(1);
         String key = m.group(2);
-        String nav = m.group(3);
-        if (!ODataWriter.TYPES.containsKey(set)) {
-            throw new ServiceError(404, "", "Resource not found for the segment '" + set + "'");
+        boolean links = m.group(3) != null;
+        String nav = m.group(4);
+        EntitySetHandler handler = handlers.get(set);
+        if (handler == null) {
+            throw ServiceErrors.notFound("Resource not found for the segment '" + set + "'");
         }
+        EntityStore store = context.store();
         if (key == null) {
             switch (method) {
                 case "GET" -> list(ex, out, set, store.find(set, n -> true), query);
-                case "POST" -> create(ex, out, root, set);
-                default -> throw new ServiceError(405, "", method + " is not allowed on " + set);
+                case "POST" -> create(ex, out, root, handler);
+                default -> throw ServiceErrors.methodNotAllowed(method + " is not allowed on " + set);
             }
             return;
         }
-        ObjectNode entity = store.get(set, normalizeKey(set, key))
-                .orElseThrow(() -> new ServiceError(404, "", "Resource " + set + "('" + key + "') does not exist."));
+        ObjectNode entity = store.get(set, EntityKeys.forSet(set, key))
+                .orElseThrow(() -> ServiceErrors.notFound("Resource " + set + "('" + key + "') does not exist."));
+        if (links) {
+            links(ex, out, root, method, handler, entity, nav);
+            return;
+        }
         if (nav != null) {
             if (!method.equals("GET")) {
-                throw new ServiceError(405, "", method + " is not allowed on a navigation property");
+                throw ServiceErrors.methodNotAllowed(method + " is not allowed on a navigation property");
             }
-            navigate(ex, out, set, entity, nav, query);
+            navigate(ex, out, handler, entity, nav, query);
             return;
         }
         switch (method) {
-            case "GET" -> Http.send(ex, 200, out.contentType(), out.single(set, decorate(set, entity)));
-            case "MERGE", "PATCH", "PUT" -> merge(ex, set, entity);
-            case "DELETE" -> delete(ex, set, entity);
-            default -> throw new ServiceError(405, "", method + " is not allowed on an entity");
+            case "GET" -> Http.send(version(ex, out, set), 200, out.entityContentType(), out.single(set,
+                    Expand.parse(query.get("$expand"), set).apply(handler,
+                            Select.parse(query.get("$select"), PROPERTIES.get(set)).apply(handler.decorate(entity)), handlers::get)));
+            case "MERGE", "PATCH", "PUT" -> {
+                JsonNode body = Http.entityBody(ex);
+                synchronized (store) {
+                    handler.merge(entity, body);
+                    entity.put("LastModified", context.now());
+                    store.touched();
+                }
+                Http.sendEmpty(ex, 204);
+            }
+            case "DELETE" -> {
+                synchronized (store) {
+                    handler.delete(entity);
+                }
+                Http.sendEmpty(ex, 204);
+            }
+            default -> throw ServiceErrors.methodNotAllowed(method + " is not allowed on an entity");
         }
     }
 
@@ -209,515 +265,121 @@ public final class RestApi {
     // ---- reading ----
 
     /** The properties of each entity set, which is what a $filter may name. */
-    static final Map<String, java.util.Set<String>> PROPERTIES = Map.of(
-            "Assets", java.util.Set.of("Id", "Name", "State", "Options", "AlternateId", "Created", "LastModified", "Uri",
+    static final Map<String, Set<String>> PROPERTIES = Map.of(
+            "Assets", Set.of("Id", "Name", "State", "Options", "AlternateId", "Created", "LastModified", "Uri",
                     "StorageAccountName", "FormatOption"),
-            "Files", java.util.Set.of("Id", "Name", "ContentFileSize", "ParentAssetId", "IsPrimary", "MimeType", "IsEncrypted",
+            "Files", Set.of("Id", "Name", "ContentFileSize", "ParentAssetId", "IsPrimary", "MimeType", "IsEncrypted",
                     "EncryptionScheme", "EncryptionVersion", "EncryptionKeyId", "InitializationVector", "ContentChecksum",
                     "Options", "Created", "LastModified"),
-            "AccessPolicies", java.util.Set.of("Id", "Name", "DurationInMinutes", "Permissions", "Created", "LastModified"),
-            "Locators", java.util.Set.of("Id", "Name", "Type", "AssetId", "AccessPolicyId", "StartTime", "ExpirationDateTime",
+            "AccessPolicies", Set.of("Id", "Name", "DurationInMinutes", "Permissions", "Created", "LastModified"),
+            "Locators", Set.of("Id", "Name", "Type", "AssetId", "AccessPolicyId", "StartTime", "ExpirationDateTime",
                     "Path", "BaseUri", "ContentAccessComponent"),
-            "Jobs", java.util.Set.of("Id", "Name", "State", "Priority", "Created", "LastModified", "StartTime", "EndTime",
+            "Jobs", Set.of("Id", "Name", "State", "Priority", "Created", "LastModified", "StartTime", "EndTime",
                     "RunningDuration", "TemplateId"),
-            "Tasks", java.util.Set.of("Id", "Name", "State", "Configuration", "MediaProcessorId", "Priority", "Progress",
+            "Tasks", Set.of("Id", "Name", "State", "Configuration", "MediaProcessorId", "Priority", "Progress",
                     "StartTime", "EndTime", "RunningDuration", "PerfMessage", "TaskBody", "Options"),
-            "MediaProcessors", java.util.Set.of("Id", "Name", "Description", "Sku", "Vendor", "Version"));
+            "MediaProcessors", Set.of("Id", "Name", "Description", "Sku", "Vendor", "Version"));
 
-    private void list(HttpExchange ex, ODataWriter out, String set, List<ObjectNode> all, Map<String, String> query)
+    private void list(HttpExchange ex, EntityWriter out, String set, List<ObjectNode> all, Map<String, String> query)
             throws IOException {
         var filter = ODataFilter.parse(query.get("$filter"), PROPERTIES.get(set));
         int skip = intParam(query, "$skip", 0);
         int top = Math.min(intParam(query, "$top", PAGE_CAP), PAGE_CAP);
-        List<ObjectNode> page = new ArrayList<>();
-        int seen = 0;
-        for (ObjectNode n : all) {
-            if (!filter.test(n)) {
-                continue;
-            }
-            if (seen++ < skip) {
-                continue;
-            }
-            if (page.size() >= top) {
-                break;
-            }
-            page.add(decorate(set, n));
+        String inlineCount = query.getOrDefault("$inlinecount", "none");
+        if (!inlineCount.equals("none") && !inlineCount.equals("allpages")) {
+            throw ServiceErrors.badRequest("$inlinecount is allpages or none, not '" + inlineCount + "'");
         }
-        Http.send(ex, 200, out.contentType(), out.collection(set, page));
+        List<ObjectNode> matching = new ArrayList<>(all.stream().filter(filter).toList());
+        if (query.containsKey("$orderby")) {
+            matching.sort(OrderBy.parse(query.get("$orderby"), PROPERTIES.get(set)));
+        }
+        EntitySetHandler handler = handlers.get(set);
+        Select select = Select.parse(query.get("$select"), PROPERTIES.getOrDefault(set, Set.of()));
+        Expand expand = handler == null ? Expand.NONE : Expand.parse(query.get("$expand"), set);
+        List<ObjectNode> page = matching.stream().skip(skip).limit(top)
+                .map(n -> expand.apply(handler, select.apply(handler == null ? n : handler.decorate(n)), handlers::get)).toList();
+        Http.send(version(ex, out, set), 200, out.collectionContentType(),
+                out.collection(set, page, inlineCount.equals("allpages") ? (long) matching.size() : null));
     }
 
-    private void navigate(HttpExchange ex, ODataWriter out, String set, ObjectNode entity, String nav,
+    private void navigate(HttpExchange ex, EntityWriter out, EntitySetHandler handler, ObjectNode entity, String nav,
                           Map<String, String> query) throws IOException {
-        String id = entity.get("Id").asText();
-        switch (set + "/" + nav) {
-            case "Assets/Files" -> list(ex, out, "Files", store.find("Files", f -> id.equals(f.path("ParentAssetId").asText())), query);
-            case "Assets/Locators" -> list(ex, out, "Locators", store.find("Locators", l -> id.equals(l.path("AssetId").asText())), query);
-            case "Assets/ParentAssets", "Assets/ContentKeys", "Assets/DeliveryPolicies" -> list(ex, out, nav, List.of(), query);
-            case "Locators/AccessPolicy" -> Http.send(ex, 200, out.contentType(), out.single("AccessPolicies",
-                    store.get("AccessPolicies", entity.path("AccessPolicyId").asText()).orElseThrow(
-                            () -> new ServiceError(404, "", "the locator's access policy no longer exists"))));
-            case "Locators/Asset" -> Http.send(ex, 200, out.contentType(), out.single("Assets",
-                    decorate("Assets", store.get("Assets", entity.path("AssetId").asText()).orElseThrow())));
-            case "Jobs/Tasks" -> list(ex, out, "Tasks", store.find("Tasks", t -> id.equals(t.path("_JobId").asText())), query);
-            case "Jobs/InputMediaAssets" -> list(ex, out, "Assets", assetsIn(entity.path("_InputAssetIds")), query);
-            case "Jobs/OutputMediaAssets" -> list(ex, out, "Assets", assetsIn(entity.path("_OutputAssetIds")), query);
-            default -> throw new ServiceError(404, "", "Resource not found for the segment '" + nav + "'");
+        String set = handler.set();
+        if (PROPERTIES.getOrDefault(set, Set.of()).contains(nav) || nav.equals("JobNotificationSubscriptions")) {
+            // a property path: GET Jobs('…')/State answers the value alone
+            JsonNode value = handler.decorate(entity).get(nav);
+            Http.send(ex, 200, out.propertyContentType(), out.property(nav, value == null ? NullNode.getInstance() : value));
+            return;
+        }
+        EntitySetHandler.Related related = handler.navigate(entity, nav);
+        EntitySetHandler target = handlers.get(related.set());
+        if (related.single()) {
+            ObjectNode one = related.entities().get(0);
+            Http.send(version(ex, out, related.set()), 200, out.entityContentType(),
+                    out.single(related.set(), target == null ? one : target.decorate(one)));
+        } else {
+            list(ex, out, related.set(), related.entities(), query);
         }
     }
 
-    private List<ObjectNode> assetsIn(JsonNode idsNode) {
-        List<ObjectNode> out = new ArrayList<>();
-        idsNode.forEach(i -> store.get("Assets", i.asText()).ifPresent(out::add));
-        return out;
-    }
-
-    /** Adds the fields the service computed from where things live now (storage and origin endpoints). */
-    ObjectNode decorate(String set, ObjectNode stored) {
-        if (set.equals("Assets")) {
-            ObjectNode n = stored.deepCopy();
-            n.put("Uri", storage.containerUrl(stored.path("_container").asText()));
-            return n;
+    private void create(HttpExchange ex, EntityWriter out, String root, EntitySetHandler handler) throws IOException {
+        JsonNode body = Http.entityBody(ex);
+        String ct = ex.getRequestHeaders().getFirst("Content-Type");
+        if (!Http.isXml(ct) && body.toString().contains("__metadata") && (ct == null || !ct.contains("odata=verbose"))) {
+            throw ServiceErrors.badRequest("a body with __metadata needs Content-Type application/json;odata=verbose");
         }
-        if (set.equals("Locators")) {
-            ObjectNode n = stored.deepCopy();
-            String guid = guidOf(stored.get("Id").asText());
-            if (stored.path("Type").asInt() == 1) {
-                String container = stored.path("_container").asText();
-                String base = storage.containerUrl(container);
-                String sas = "?" + storage.policySas(container, guid);
-                n.put("BaseUri", base).put("ContentAccessComponent", sas).put("Path", base + sas);
-            } else {
-                String base = originBase.get();
-                n.put("BaseUri", base).put("ContentAccessComponent", guid).put("Path", base + "/" + guid + "/");
-            }
-            return n;
-        }
-        return stored;
-    }
-
-    // ---- creating ----
-
-    private void create(HttpExchange ex, ODataWriter out, String root, String set) throws IOException {
-        JsonNode body = Http.jsonBody(ex);
-        if (body.toString().contains("__metadata")) {
-            String ct = ex.getRequestHeaders().getFirst("Content-Type");
-            if (ct == null || !ct.contains("odata=verbose")) {
-                throw new ServiceError(400, "", "a body with __metadata needs Content-Type application/json;odata=verbose");
-            }
-        }
-        ObjectNode created = switch (set) {
-            case "Assets" -> createAsset(body);
-            case "Files" -> createFile(body);
-            case "AccessPolicies" -> createPolicy(body);
-            case "Locators" -> createLocator(body);
-            case "Jobs" -> createJob(body);
-            default -> throw new ServiceError(405, "", "POST is not allowed on " + set);
-        };
-        ex.getResponseHeaders().add("Location", root + set + "('" + created.get("Id").asText().replace(":", "%3A") + "')");
-        Http.send(ex, 201, out.contentType(), out.single(set, decorate(set, created)));
-        if (set.equals("Jobs")) {
+        String set = handler.set();
+        ObjectNode created = handler.create(body);
+        ex.getResponseHeaders().add("Location", root + EntityWriter.keyPath(set, created.get("Id").asText()));
+        Http.send(version(ex, out, set), 201, out.entityContentType(), out.single(set, handler.decorate(created)));
+        if (handler == jobs) {
             jobRunner.submit(created.get("Id").asText());
         }
     }
 
-    ObjectNode createAsset(JsonNode body) {
-        int options = intField(body, "Options", 0);
-        if (options != 0 && options != 1 && options != 2 && options != 4) {
-            throw new ServiceError(400, "", "Options must be one of 0, 1, 2, 4");
+    private void batch(HttpExchange ex, EntityWriter out, String root) throws IOException {
+        BatchRequest request = BatchRequest.parse(ex.getRequestHeaders().getFirst("Content-Type"),
+                ex.getRequestBody().readAllBytes());
+        JobBatch.Outcome outcome = new JobBatch(jobs, context.ids()).run(request, out, root);
+        Http.send(ex, 202, outcome.response().contentType(), outcome.response().body());
+        if (outcome.jobId() != null) {
+            jobRunner.submit(outcome.jobId());
         }
-        String requestedStorage = text(body, "StorageAccountName");
-        if (requestedStorage != null && !requestedStorage.equals(storage.account().name())) {
-            throw new ServiceError(404, "", "storage account '" + requestedStorage + "' is not attached to this account");
-        }
-        String guid = ids.get().toString();
-        String now = now();
-        ObjectNode asset = ODataWriter.JSON.createObjectNode()
-                .put("Id", "nb:cid:UUID:" + guid).put("State", 0).put("Created", now).put("LastModified", now)
-                .put("AlternateId", text(body, "AlternateId")).put("Name", text(body, "Name"))
-                .put("Options", options).put("FormatOption", intField(body, "FormatOption", 0))
-                .put("StorageAccountName", storage.account().name()).put("_container", "asset-" + guid);
-        storage.createContainer("asset-" + guid);
-        store.put("Assets", asset);
-        return asset;
-    }
-
-    private ObjectNode createFile(JsonNode body) {
-        String parent = normalize("cid", require(body, "ParentAssetId"));
-        store.get("Assets", parent).orElseThrow(() -> new ServiceError(404, "", "ParentAssetId refers to a missing asset"));
-        String name = require(body, "Name");
-        validateFileName(name);
-        if (!store.find("Files", f -> parent.equals(f.path("ParentAssetId").asText()) && name.equals(f.path("Name").asText())).isEmpty()) {
-            throw new ServiceError(409, "", "a file named '" + name + "' already exists in the asset");
-        }
-        return putFile(parent, name, int64(body, "ContentFileSize"), text(body, "MimeType"), bool(body, "IsPrimary"));
-    }
-
-    public ObjectNode putFile(String parent, String name, long size, String mimeType, boolean primary) {
-        String now = now();
-        ObjectNode file = ODataWriter.JSON.createObjectNode().put("Id", "nb:cid:UUID:" + ids.get())
-                .put("Name", name).put("ContentFileSize", String.valueOf(size)).put("ParentAssetId", parent)
-                .put("EncryptionVersion", (String) null).put("EncryptionScheme", (String) null)
-                .put("IsEncrypted", false).put("EncryptionKeyId", (String) null).put("InitializationVector", (String) null)
-                .put("IsPrimary", primary).put("LastModified", now).put("Created", now).put("MimeType", mimeType)
-                .put("ContentChecksum", (String) null).put("Options", 0);
-        store.put("Files", file);
-        return file;
-    }
-
-    private static void validateFileName(String name) {
-        if (name.length() > 260 || NAME_FORBIDDEN.matcher(name).find() || name.chars().filter(c -> c == '.').count() > 1) {
-            throw new ServiceError(400, "", "file name '" + name + "' is invalid: at most 260 characters, one '.', none of !*'();:@&=+$,/?%#[]\"");
-        }
-    }
-
-    private ObjectNode createPolicy(JsonNode body) {
-        if (!body.hasNonNull("DurationInMinutes")) {
-            throw new ServiceError(500, "", "An error has occurred: DurationInMinutes is required");
-        }
-        double minutes = Double.parseDouble(body.get("DurationInMinutes").asText());
-        int permissions = intField(body, "Permissions", 0);
-        String now = now();
-        ObjectNode policy = ODataWriter.JSON.createObjectNode().put("Id", "nb:pid:UUID:" + ids.get())
-                .put("Created", now).put("LastModified", now).put("Name", text(body, "Name"))
-                .put("DurationInMinutes", minutes).put("Permissions", permissions);
-        store.put("AccessPolicies", policy);
-        return policy;
-    }
-
-    private ObjectNode createLocator(JsonNode body) {
-        String assetId = normalize("cid", require(body, "AssetId"));
-        String policyId = normalize("pid", require(body, "AccessPolicyId"));
-        int type = intField(body, "Type", 0);
-        if (type != 1 && type != 2) {
-            throw new ServiceError(400, "", "Type must be 1 (Sas) or 2 (OnDemandOrigin)");
-        }
-        String id = body.hasNonNull("Id") ? normalize("lid", body.get("Id").asText()) : "nb:lid:UUID:" + ids.get();
-        synchronized (store) {
-            if (store.get("Locators", id).isPresent()) {
-                throw new ServiceError(409, "", "Locator with Id " + id + " already exists");
-            }
-            ObjectNode asset = store.get("Assets", assetId)
-                    .orElseThrow(() -> new ServiceError(404, "", "AssetId refers to a missing asset"));
-            ObjectNode policy = store.get("AccessPolicies", policyId)
-                    .orElseThrow(() -> new ServiceError(404, "", "AccessPolicyId refers to a missing access policy"));
-            if (store.find("Locators", l -> assetId.equals(l.path("AssetId").asText())).size() >= 5) {
-                throw new ServiceError(409, "", "The asset already has 5 locators, the most an asset can have at once");
-            }
-            int permissions = policy.path("Permissions").asInt();
-            if (type == 2) {
-                if ((permissions & (2 | 4)) != 0) {
-                    throw new ServiceError(400, "", "an origin locator needs a read-only access policy (no Write or Delete)");
-                }
-                if (asset.path("Options").asInt() == 1) {
-                    throw new ServiceError(400, "", "the asset is StorageEncrypted: clear streaming is refused without a delivery policy");
-                }
-                if (store.find("Files", f -> assetId.equals(f.path("ParentAssetId").asText())).isEmpty()) {
-                    throw new ServiceError(400, "", "an origin locator can only be created after files exist in the asset");
-                }
-            }
-            Instant start = body.hasNonNull("StartTime") ? parseTime(body.get("StartTime").asText()) : null;
-            double minutes = policy.path("DurationInMinutes").asDouble();
-            Instant expiry = (start == null ? clock.instant() : start).plus(Duration.ofMillis(Math.round(minutes * 60_000)));
-            String container = asset.path("_container").asText();
-            ObjectNode locator = ODataWriter.JSON.createObjectNode().put("Id", id).put("Name", text(body, "Name"))
-                    .put("ExpirationDateTime", expiry.toString()).put("Type", type).put("AccessPolicyId", policyId)
-                    .put("AssetId", assetId).put("StartTime", start == null ? null : start.toString())
-                    .put("_container", container);
-            if (type == 1) {
-                storage.addPolicy(container, guidOf(id), sasPermissions(permissions),
-                        start == null ? null : OffsetDateTime.ofInstant(start, ZoneOffset.UTC),
-                        OffsetDateTime.ofInstant(expiry, ZoneOffset.UTC));
-            }
-            store.put("Locators", locator);
-            if (type == 2) {
-                asset.put("State", 1);
-                store.touched();
-            }
-            return locator;
-        }
-    }
-
-    private ObjectNode createJob(JsonNode body) {
-        JsonNode inputs = body.path("InputMediaAssets");
-        if (!inputs.isArray() || inputs.isEmpty()) {
-            throw new ServiceError(400, "", "a job needs InputMediaAssets");
-        }
-        List<String> inputIds = new ArrayList<>();
-        for (JsonNode in : inputs) {
-            String uri = in.path("__metadata").path("uri").asText();
-            Matcher m = Pattern.compile("Assets\\('([^']+)'\\)").matcher(URLDecoder.decode(uri, StandardCharsets.UTF_8));
-            if (!m.find()) {
-                throw new ServiceError(400, "", "InputMediaAssets entries need __metadata.uri of an asset");
-            }
-            String id = normalize("cid", m.group(1));
-            store.get("Assets", id).orElseThrow(() -> new ServiceError(404, "", "input asset " + id + " does not exist"));
-            inputIds.add(id);
-        }
-        JsonNode tasks = body.path("Tasks");
-        if (!tasks.isArray() || tasks.isEmpty()) {
-            throw new ServiceError(400, "", "a job needs at least one task");
-        }
-        String now = now();
-        String jobId = "nb:jid:UUID:" + ids.get();
-        ObjectNode job = ODataWriter.JSON.createObjectNode().put("Id", jobId).put("Name", text(body, "Name"))
-                .put("Created", now).put("LastModified", now).put("EndTime", (String) null)
-                .put("Priority", intField(body, "Priority", 0)).put("RunningDuration", 0.0)
-                .put("StartTime", (String) null).put("State", 0).put("TemplateId", (String) null);
-        ArrayNode inputArr = job.putArray("_InputAssetIds");
-        inputIds.forEach(inputArr::add);
-        ArrayNode outputArr = job.putArray("_OutputAssetIds");
-        for (JsonNode t : tasks) {
-            String processor = normalize("mpid", require(t, "MediaProcessorId"));
-            store.get("MediaProcessors", processor)
-                    .orElseThrow(() -> new ServiceError(400, "", "MediaProcessorId " + processor + " does not exist"));
-            String taskBody = text(t, "TaskBody");
-            Matcher name = Pattern.compile("assetName=\"([^\"]*)\"").matcher(taskBody == null ? "" : taskBody);
-            ObjectNode output = createAsset(ODataWriter.JSON.createObjectNode()
-                    .put("Name", name.find() ? name.group(1) : "JobOutputAsset").put("Options", 0));
-            outputArr.add(output.get("Id").asText());
-            ObjectNode task = ODataWriter.JSON.createObjectNode().put("Id", "nb:tid:UUID:" + ids.get())
-                    .put("Configuration", text(t, "Configuration")).put("EndTime", (String) null)
-                    .put("MediaProcessorId", processor).put("Name", text(t, "Name"))
-                    .put("PerfMessage", (String) null).put("Priority", 0).put("Progress", 0.0)
-                    .put("RunningDuration", 0.0).put("StartTime", (String) null).put("State", 0)
-                    .put("TaskBody", taskBody).put("Options", intField(t, "Options", 0))
-                    .put("_JobId", jobId).put("_OutputAssetId", output.get("Id").asText());
-            task.putArray("ErrorDetails");
-            store.put("Tasks", task);
-        }
-        store.put("Jobs", job);
-        return job;
-    }
-
-    // ---- changing ----
-
-    private void merge(HttpExchange ex, String set, ObjectNode entity) throws IOException {
-        JsonNode body = Http.jsonBody(ex);
-        synchronized (store) {
-            switch (set) {
-                case "Assets" -> {
-                    rejectChangedReadOnly(body, entity, "Id", "Uri", "Options", "Created", "State");
-                    for (String f : List.of("Name", "AlternateId")) {
-                        if (body.has(f)) {
-                            entity.set(f, body.get(f));
-                        }
-                    }
-                }
-                case "Files" -> {
-                    rejectChangedReadOnly(body, entity, "Id", "ParentAssetId", "Created");
-                    if (body.has("Name")) {
-                        validateFileName(body.get("Name").asText());
-                        entity.set("Name", body.get("Name"));
-                    }
-                    if (body.has("IsPrimary")) {
-                        boolean primary = body.get("IsPrimary").asBoolean() || "true".equalsIgnoreCase(body.get("IsPrimary").asText());
-                        String parent = entity.path("ParentAssetId").asText();
-                        String self = entity.path("Id").asText();
-                        if (primary && !store.find("Files", f -> parent.equals(f.path("ParentAssetId").asText())
-                                && f.path("IsPrimary").asBoolean() && !self.equals(f.path("Id").asText())).isEmpty()) {
-                            throw new ServiceError(409, "", "the asset already has a primary file");
-                        }
-                        entity.put("IsPrimary", primary);
-                    }
-                    if (body.has("MimeType")) {
-                        entity.set("MimeType", body.get("MimeType"));
-                    }
-                    if (body.has("ContentFileSize")) {
-                        entity.put("ContentFileSize", body.get("ContentFileSize").asText());
-                    }
-                }
-                case "Locators" -> {
-                    if (entity.path("Type").asInt() == 1) {
-                        throw new ServiceError(400, "", "a SAS locator cannot be updated");
-                    }
-                    if (body.has("StartTime")) {
-                        entity.put("StartTime", parseTime(body.get("StartTime").asText()).toString());
-                    }
-                    if (body.has("ExpirationDateTime")) {
-                        entity.put("ExpirationDateTime", parseTime(body.get("ExpirationDateTime").asText()).toString());
-                    }
-                }
-                case "AccessPolicies" -> {
-                    if (body.has("Name")) {
-                        entity.set("Name", body.get("Name"));
-                    }
-                }
-                default -> throw new ServiceError(405, "", "MERGE is not allowed on " + set);
-            }
-            entity.put("LastModified", now());
-            store.touched();
-        }
-        Http.sendEmpty(ex, 204);
     }
 
     /**
-     * A read-only property may come back unchanged (clients MERGE the entity they read, and the service answered
-     * 204); a changed one is refused before anything is applied.
+     * {@code $links}: GET lists the URIs a navigation property leads to; POST adds one (an asset's parent assets,
+     * the one link the pair keeps: it has no content keys or delivery policies to link).
      */
-    private void rejectChangedReadOnly(JsonNode body, ObjectNode entity, String... fields) {
-        for (String f : fields) {
-            if (body.has(f) && !sameValue(body.get(f), entity.get(f))) {
-                throw new ServiceError(400, "", "property '" + f + "' cannot be updated");
+    private void links(HttpExchange ex, EntityWriter out, String root, String method, EntitySetHandler handler,
+                       ObjectNode entity, String nav) throws IOException {
+        switch (method) {
+            case "GET" -> {
+                EntitySetHandler.Related related = handler.navigate(entity, nav);
+                List<String> uris = related.entities().stream()
+                        .map(e -> root + EntityWriter.keyPath(related.set(), e.path("Id").asText())).toList();
+                Http.send(ex, 200, out.linksContentType(), out.links(handler.set(), nav, uris, related.single()));
             }
-        }
-    }
-
-    private boolean sameValue(JsonNode sent, JsonNode held) {
-        if (held == null || held.isNull()) {
-            return sent.isNull();
-        }
-        if (sent.asText().equals(held.asText())) {
-            return true;
-        }
-        try {
-            return parseTime(sent.asText()).equals(parseTime(held.asText()));
-        } catch (RuntimeException e) {
-            return false; // neither the same text nor the same instant
-        }
-    }
-
-    private void delete(HttpExchange ex, String set, ObjectNode entity) throws IOException {
-        String id = entity.get("Id").asText();
-        synchronized (store) {
-            switch (set) {
-                case "Locators" -> removeLocator(entity);
-                case "Assets" -> {
-                    store.find("Locators", l -> id.equals(l.path("AssetId").asText())).forEach(this::removeLocator);
-                    store.removeWhere("Files", f -> id.equals(f.path("ParentAssetId").asText()));
-                    storage.deleteContainer(entity.path("_container").asText());
-                    store.remove("Assets", id);
-                    if (!store.find("Jobs", j -> true).isEmpty()) {
-                        store.touched();
-                    }
+            case "POST" -> {
+                if (!(handler == assets && nav.equals("ParentAssets"))) {
+                    throw ServiceErrors.notFound("the pair keeps no " + nav + " to link: only Assets('…')/$links/ParentAssets");
                 }
-                case "Files", "AccessPolicies" -> store.remove(set, id);
-                case "Jobs" -> {
-                    store.removeWhere("Tasks", t -> id.equals(t.path("_JobId").asText()));
-                    store.remove("Jobs", id);
+                JsonNode body = Http.entityBody(ex);
+                String uri = body.has("uri") ? body.get("uri").asText() : Fields.text(body, "uri");
+                synchronized (context.store()) {
+                    assets.linkParent(entity, uri);
+                    context.store().touched();
                 }
-                default -> throw new ServiceError(405, "", "DELETE is not allowed on " + set);
+                Http.sendEmpty(ex, 204);
             }
-        }
-        Http.sendEmpty(ex, 204);
-    }
-
-    private void removeLocator(ObjectNode locator) {
-        if (locator.path("Type").asInt() == 1) {
-            storage.removePolicy(locator.path("_container").asText(), guidOf(locator.get("Id").asText()));
-        }
-        store.remove("Locators", locator.get("Id").asText());
-        String assetId = locator.path("AssetId").asText();
-        if (store.find("Locators", l -> assetId.equals(l.path("AssetId").asText()) && l.path("Type").asInt() == 2).isEmpty()) {
-            store.get("Assets", assetId).ifPresent(a -> a.put("State", 0));
+            default -> throw ServiceErrors.methodNotAllowed(method + " is not allowed on $links");
         }
     }
 
-    private void createFileInfos(HttpExchange ex, String rawId) throws IOException {
-        if (rawId == null) {
-            throw new ServiceError(400, "", "CreateFileInfos needs assetid='<asset id>'");
-        }
-        String id = normalize("cid", rawId);
-        ObjectNode asset = store.get("Assets", id).orElseThrow(() -> new ServiceError(404, "", "asset " + id + " does not exist"));
-        String container = asset.path("_container").asText();
-        if (!storage.containerExists(container)) {
-            throw new ServiceError(409, "", "the asset's container " + container + " is missing");
-        }
-        Map<String, StorageGateway.Blob> blobs = new LinkedHashMap<>();
-        storage.list(container).forEach(b -> blobs.put(b.name(), b));
-        synchronized (store) {
-            for (ObjectNode f : store.find("Files", f -> id.equals(f.path("ParentAssetId").asText()))) {
-                StorageGateway.Blob b = blobs.remove(f.path("Name").asText());
-                if (b != null) {
-                    f.put("ContentFileSize", String.valueOf(b.length()));
-                }
-            }
-            for (StorageGateway.Blob b : blobs.values()) {
-                if (b.name().contains("/")) {
-                    continue; // the service registered top-level blobs only
-                }
-                putFile(id, b.name(), b.length(), null, false);
-            }
-            store.touched();
-        }
-        Http.sendEmpty(ex, 204);
-    }
-
-    private void cancelJob(HttpExchange ex, String rawId) throws IOException {
-        if (rawId == null) {
-            throw new ServiceError(400, "", "CancelJob needs jobid='<job id>'");
-        }
-        String id = normalize("jid", rawId);
-        ObjectNode job = store.get("Jobs", id).orElseThrow(() -> new ServiceError(404, "", "job " + id + " does not exist"));
-        synchronized (store) {
-            int state = job.path("State").asInt();
-            if (state == 3 || state == 4 || state == 5) {
-                throw new ServiceError(400, "", "the job has already ended (" + state + ")");
-            }
-            job.put("State", 6);
-            store.touched();
-        }
-        Http.sendEmpty(ex, 204);
-    }
-
-    // ---- helpers ----
-
-    private static String sasPermissions(int p) {
-        StringBuilder sb = new StringBuilder();
-        if ((p & 1) != 0) sb.append('r');
-        if ((p & 2) != 0) sb.append('w');
-        if ((p & 4) != 0) sb.append('d');
-        if ((p & 8) != 0) sb.append('l');
-        return sb.toString();
-    }
-
-    private String normalizeKey(String set, String key) {
-        String kind = switch (set) {
-            case "Assets", "Files" -> "cid";
-            case "AccessPolicies" -> "pid";
-            case "Locators" -> "lid";
-            case "Jobs" -> "jid";
-            case "Tasks" -> "tid";
-            case "MediaProcessors" -> "mpid";
-            default -> "";
-        };
-        return normalize(kind, key);
-    }
-
-    static String normalize(String kind, String raw) {
-        return "nb:" + kind + ":UUID:" + guidOf(raw);
-    }
-
-    static String guidOf(String raw) {
-        Matcher m = Pattern.compile("([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})")
-                .matcher(raw == null ? "" : raw);
-        if (!m.find()) {
-            throw new ServiceError(400, "", "'" + raw + "' is not a valid Id");
-        }
-        return m.group(1).toLowerCase(Locale.ROOT);
-    }
-
-    private Instant parseTime(String s) {
-        try {
-            return OffsetDateTime.parse(s).toInstant();
-        } catch (DateTimeParseException e) {
-            try {
-                return LocalDateTime.parse(s).toInstant(ZoneOffset.UTC);
-            } catch (DateTimeParseException e2) {
-                try {
-                    return LocalDateTime.parse(s.trim(), EN_US_G).toInstant(ZoneOffset.UTC);
-                } catch (DateTimeParseException e3) {
-                    Matcher m = Pattern.compile("/Date\\((-?\\d+)").matcher(s);
-                    if (m.find()) {
-                        return Instant.ofEpochMilli(Long.parseLong(m.group(1)));
-                    }
-                    throw new ServiceError(400, "", "'" + s + "' is not a valid date");
-                }
-            }
-        }
-    }
-
-    private String now() {
-        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS).toString();
+    /** The answer's DataServiceVersion: the lowest its payload needs, as the service answered. */
+    private static HttpExchange version(HttpExchange ex, EntityWriter out, String set) {
+        ex.getResponseHeaders().set("DataServiceVersion", out.dataServiceVersion(set));
+        return ex;
     }
 
     private static String unquote(String s) {
@@ -740,52 +402,8 @@ public final class RestApi {
             }
             return n;
         } catch (NumberFormatException e) {
-            throw new ServiceError(400, "", name + " must be a non-negative integer");
+            throw ServiceErrors.badRequest(name + " must be a non-negative integer");
         }
     }
 
-    static String text(JsonNode n, String f) {
-        JsonNode v = n.get(f);
-        return v == null || v.isNull() ? null : v.asText();
-    }
-
-    private static String require(JsonNode n, String f) {
-        String v = text(n, f);
-        if (v == null || v.isBlank()) {
-            throw new ServiceError(400, "", "the property '" + f + "' is required");
-        }
-        return v;
-    }
-
-    private static int intField(JsonNode n, String f, int fallback) {
-        String v = text(n, f);
-        if (v == null) {
-            return fallback;
-        }
-        try {
-            return (int) Double.parseDouble(v);
-        } catch (NumberFormatException e) {
-            throw new ServiceError(400, "", "the property '" + f + "' must be a number");
-        }
-    }
-
-    private static long int64(JsonNode n, String f) {
-        String v = text(n, f);
-        return v == null ? 0 : Long.parseLong(v);
-    }
-
-    private static boolean bool(JsonNode n, String f) {
-        String v = text(n, f);
-        return v != null && Boolean.parseBoolean(v);
-    }
-
-    public Optional<ObjectNode> activeOriginLocator(String guid) {
-        String id = "nb:lid:UUID:" + guid.toLowerCase(Locale.ROOT);
-        return store.get("Locators", id).filter(l -> l.path("Type").asInt() == 2).filter(l -> {
-            Instant now = clock.instant();
-            String start = text(l, "StartTime");
-            String end = text(l, "ExpirationDateTime");
-            return (start == null || !now.isBefore(Instant.parse(start))) && (end == null || now.isBefore(Instant.parse(end)));
-        });
-    }
 }

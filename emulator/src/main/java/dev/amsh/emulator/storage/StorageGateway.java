@@ -103,8 +103,16 @@ public final class StorageGateway {
     }
 
     /** A container SAS bound to a stored access policy: {@code sv=…&sr=c&si=<identifier>&sig=…}. */
-    public String policySas(String container, String identifier) {
-        return container(container).generateSas(new BlobServiceSasSignatureValues(identifier));
+    /**
+     * A SAS on a stored access policy, with the locator's window in the token ({@code st}, {@code se}) as the
+     * service's SAS locator paths had it; the stored policy carries the permissions, so deleting it revokes.
+     */
+    public String policySas(String container, String identifier, OffsetDateTime start, OffsetDateTime expiry) {
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(identifier).setExpiryTime(expiry);
+        if (start != null) {
+            values.setStartTime(start);
+        }
+        return container(container).generateSas(values);
     }
 
     public String containerUrl(String container) {

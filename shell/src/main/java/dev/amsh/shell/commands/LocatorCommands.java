@@ -5,6 +5,7 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.LocatorInspection;
@@ -20,6 +21,7 @@ import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,8 +32,8 @@ public final class LocatorCommands {
     private LocatorCommands() {
     }
 
-    public static List<Command> all() {
-        return List.of(new Ls(), new Rm(), new PoliciesLs(), new PublishCommand(), new Clone(), new Inspect());
+    public static List<Command> all(Path localDataDir) {
+        return List.of(new Ls(), new Rm(), new PoliciesLs(), new PublishCommand(), new Clone(), new Inspect(localDataDir));
     }
 
     static final class Ls implements Command {
@@ -163,6 +165,12 @@ public final class LocatorCommands {
     }
 
     static final class Inspect implements Command {
+        private final Path dataDir;
+
+        Inspect(Path dataDir) {
+            this.dataDir = dataDir;
+        }
+
         public CommandSpec spec() {
             return CommandSpec.of("locator inspect", "explain a streaming URL or a locator on every context, with a verdict")
                     .param(ParamSpec.required("URL|LOCATOR", ValueKind.LOCATOR, "a streaming URL, nb:lid:UUID:<guid>, or the GUID"))
@@ -201,8 +209,28 @@ public final class LocatorCommands {
                         .append(" -> ").append(side.originAnswer())
                         .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');
             }
+            if (r.asGiven() != null) {
+                LocatorInspection.Answer g = r.asGiven();
+                sb.append("the URL as given answers ").append(g.status())
+                        .append(g.servedBy() == null ? "" : " (served by " + g.servedBy() + ")")
+                        .append(g.reason() == null ? "" : " (" + g.reason() + ")").append(front(inv.requireParam(0))).append('\n');
+            }
             sb.append("verdict: ").append(r.verdict());
             return new TextView(sb.toString(), r);
+        }
+
+        /** When the URL is the local pair's front: its mode and where it sends viewers now. */
+        private String front(String url) {
+            if (dataDir == null) {
+                return "";
+            }
+            try {
+                FrontStatus f = FrontCommands.status(dataDir, null);
+                return url.startsWith(f.url() + "/") ? "; it is the local pair's front (" + f.settings().mode().word()
+                        + " mode, sending viewers to " + f.serving() + ")" : "";
+            } catch (AmshException noPair) {
+                return "";
+            }
         }
     }
 }

@@ -1,6 +1,8 @@
 package dev.amsh.emulator.origin.packaging;
 
 import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.util.HexFormat;
 
 /**
@@ -53,11 +55,18 @@ final class Fragmenter {
                           SampleReader samples) throws IOException {
         int first = cuts.firstSample(segment);
         int count = cuts.sampleCount(segment);
-        byte[] mdatPayload = samples.read(first, count);
+        long payload = 0;
+        for (int i = first; i < first + count; i++) {
+            payload += track.sizes[i];
+        }
         byte[] moof = moof(track, cuts, segment, trackId, smooth, 0);
         moof = moof(track, cuts, segment, trackId, smooth, moof.length + 8);
-        byte[] mdat = new BoxWriter().bytes(mdatPayload).box("mdat");
-        return BoxWriter.concat(moof, mdat);
+        // one array for the whole answer: the samples are read straight into the mdat
+        byte[] out = new byte[Math.toIntExact(moof.length + 8 + payload)];
+        System.arraycopy(moof, 0, out, 0, moof.length);
+        ByteBuffer.wrap(out, moof.length, 8).putInt((int) (8 + payload)).put("mdat".getBytes(StandardCharsets.ISO_8859_1));
+        samples.read(first, count, out, moof.length + 8);
+        return out;
     }
 
     private static byte[] moof(TrackIndex track, TrackSegments cuts, int segment, int trackId, boolean smooth,
@@ -89,8 +98,8 @@ final class Fragmenter {
                 .box("moof");
     }
 
-    /** The bytes of {@code count} samples from {@code first}, in decode order, as they sit in the file. */
+    /** Reads {@code count} samples from {@code first}, in decode order, into {@code into} from {@code at}. */
     interface SampleReader {
-        byte[] read(int first, int count) throws IOException;
+        void read(int first, int count, byte[] into, int at) throws IOException;
     }
 }

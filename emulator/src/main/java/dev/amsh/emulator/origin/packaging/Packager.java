@@ -1,6 +1,5 @@
 package dev.amsh.emulator.origin.packaging;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
 import java.nio.charset.StandardCharsets;
@@ -78,14 +77,13 @@ public final class Packager {
                     + " (the manifest lists the fragment start times)");
         }
         byte[] bytes = Fragmenter.segment(track, r.segments(), segment, trackId, f.format() == StreamingFormat.SMOOTH,
-                (first, count) -> samples(source, r.file(), track, first, count));
+                (first, count, into, at) -> samples(source, r.file(), track, first, count, into, at));
         return new Packaged(type, bytes, FRAGMENT_MAX_AGE);
     }
 
     /** Reads the samples in as few range reads as they allow: one per run of adjacent samples. */
-    private static byte[] samples(MediaSource source, String file, TrackIndex track, int first, int count)
-            throws IOException {
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private static void samples(MediaSource source, String file, TrackIndex track, int first, int count, byte[] into,
+                                int at) throws IOException {
         int i = first;
         int end = first + count;
         while (i < end) {
@@ -98,10 +96,10 @@ public final class Packager {
             if (run.length != length) {
                 throw OriginError.cannotPackage(file + " is shorter than its index says");
             }
-            out.writeBytes(run);
+            System.arraycopy(run, 0, into, at, run.length);
+            at += run.length;
             i = j;
         }
-        return out.toByteArray();
     }
 
     private static Packaged manifest(StreamingFormat format, String text) {
