@@ -2,7 +2,6 @@ package dev.amsh.browser;
 
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
@@ -26,7 +25,6 @@ public final class Drill {
 
     public DrillReport run(DrillPlan plan, DrillHooks hooks, Consumer<String> progress) {
         List<PlaybackSample> samples = new ArrayList<>();
-        Instant opened = clock.instant();
         long downAt = -1;
         Long noticedAt = null;
         boolean down = false;
@@ -36,14 +34,14 @@ public final class Drill {
                 samples.add(s);
                 if (!down && s.atMillis() >= plan.failAfter().toMillis()) {
                     // the fall starts when the stop is asked for: requests fail from then on
-                    downAt = clock.millis() - opened.toEpochMilli();
+                    downAt = playback.elapsedMillis();
                     down = true;
                     hooks.takeDown(plan.failing());
                     progress.accept(String.format("%s down at %.1f s", plan.failing(), downAt / 1000.0));
                 }
                 if (down && noticedAt == null) {
                     noticedAt = hooks.degradedSince(plan.failing())
-                            .map(t -> t.toEpochMilli() - opened.toEpochMilli()).orElse(null);
+                            .map(t -> t.toEpochMilli() - playback.startedAtEpochMillis()).orElse(null);
                 }
                 if (s.atMillis() >= plan.duration().toMillis() || !s.errors().isEmpty() && down) {
                     break;

@@ -79,6 +79,16 @@ public final class Playback implements AutoCloseable {
                 Boolean.TRUE.equals(s.get("ended")), List.copyOf(errors), (int) number(s.get("warnings")));
     }
 
+    /** Milliseconds since the page opened: the time base of samples and responses. */
+    public long elapsedMillis() {
+        return clock.millis() - startedAt;
+    }
+
+    /** When the page opened, as an instant: to place other clocks' events on the playback's time base. */
+    public long startedAtEpochMillis() {
+        return startedAt;
+    }
+
     /** The media responses so far, in arrival order. */
     public List<MediaFetch> fetches() {
         return List.copyOf(fetches);

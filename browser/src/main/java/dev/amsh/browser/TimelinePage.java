@@ -16,7 +16,7 @@ public final class TimelinePage {
     private static final int LEFT = 60;
     /** room above the chart for the markers' labels, one row each */
     private static final int TOP = 44;
-    private static final String[] COLORS = {"#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd"};
+    private static final List<String> COLORS = List.of("#1f77b4", "#ff7f0e", "#2ca02c", "#9467bd");
 
     private TimelinePage() {
     }
@@ -50,7 +50,7 @@ public final class TimelinePage {
             }
             double x = LEFT + f.atMillis() * scale;
             int row = f.status() == 200 ? origins.indexOf(f.servedBy()) : origins.size();
-            String color = f.status() == 200 && row >= 0 ? COLORS[row % COLORS.length] : "#d62728";
+            String color = f.status() == 200 && row >= 0 ? COLORS.get(row % COLORS.size()) : "#d62728";
             int y = TOP + 10 + Math.max(0, row) * 30;
             svg.append(String.format(Locale.ROOT, "<rect x='%.1f' y='%d' width='3' height='20' fill='%s'><title>%s %d</title></rect>%n",
                     x, y, color, escape(f.url()), f.status()));

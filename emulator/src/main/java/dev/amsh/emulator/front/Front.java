@@ -40,7 +40,6 @@ public final class Front implements AutoCloseable {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "transfer-encoding", "content-length",
             "date", "upgrade");
 
-    private final List<FrontEndpoint> endpoints;
     private final Clock clock;
     private final HttpClient http;
     private final ScheduledExecutorService timer;
@@ -55,7 +54,6 @@ public final class Front implements AutoCloseable {
     }
 
     public Front(List<FrontEndpoint> endpoints, FrontSettings settings, Clock clock, int port) throws IOException {
-        this.endpoints = List.copyOf(endpoints);
         this.settings = settings;
         this.clock = clock;
         this.executor = Executors.newCachedThreadPool(r -> {
@@ -70,7 +68,7 @@ public final class Front implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        this.prober = new HealthProber(this.endpoints, settings, clock, timer, http);
+        this.prober = new HealthProber(List.copyOf(endpoints), settings, clock, timer, http);
         this.server = HttpServers.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), port), 128);
         server.createContext("/", this::handle);
         server.setExecutor(executor);

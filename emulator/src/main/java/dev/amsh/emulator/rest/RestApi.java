@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.BiConsumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -142,10 +143,10 @@ public final class RestApi {
         return new ODataWriter(a.contains("odata=verbose"), root, clientVersion == null || !clientVersion.trim().matches("[12](\\..*)?;?.*"));
     }
 
-    private java.util.function.BiConsumer<String, Throwable> errorLog = (request, e) -> { };
+    private BiConsumer<String, Throwable> errorLog = (request, e) -> { };
 
     /** Where requests that failed inside the emulator are reported (the pair's log). */
-    public void setErrorLog(java.util.function.BiConsumer<String, Throwable> errorLog) {
+    public void setErrorLog(BiConsumer<String, Throwable> errorLog) {
         this.errorLog = errorLog;
     }
 

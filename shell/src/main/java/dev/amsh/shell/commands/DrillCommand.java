@@ -34,7 +34,6 @@ import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.TextView;
 import dev.amsh.storage.CopyOptions;
 
-import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
