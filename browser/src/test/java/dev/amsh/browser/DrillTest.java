@@ -3,7 +3,6 @@ package dev.amsh.browser;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.PublishedSample;
-import dev.amsh.emulator.front.EndpointHealth;
 import dev.amsh.emulator.front.FrontSettings;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -17,10 +16,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -63,7 +60,7 @@ class DrillTest {
         FrontSettings settings = pair.front().settings();
         DrillPlan plan = new DrillPlan(format.manifestUrl(frontManifest), format, mode, "a", Duration.ofSeconds(5),
                 Duration.ofSeconds(mode.equals("redirect") ? 16 : 13), settings.expectedRedirectDelay());
-        DrillReport r = new Drill(chromium, page, Clock.systemUTC()).run(plan, hooks(), System.out::println);
+        DrillReport r = new Drill(chromium, page, Clock.systemUTC()).run(plan, new LocalPairDrillHooks(pair), System.out::println);
         System.out.println(r.describe());
         Path html = TimelinePage.write(r, out.resolve("drill-" + mode + "-" + format + ".html"));
 
@@ -82,29 +79,5 @@ class DrillTest {
         }
         String page = Files.readString(html);
         assertTrue(page.contains("<svg") && page.contains("from b") && page.contains("a down"), "the timeline picture");
-    }
-
-    private DrillHooks hooks() {
-        return new DrillHooks() {
-            @Override
-            public void takeDown(String datacenter) {
-                pair.datacenter(datacenter).stop();
-            }
-
-            @Override
-            public void bringUp(String datacenter) {
-                try {
-                    pair.datacenter(datacenter).start();
-                } catch (java.io.IOException e) {
-                    throw new java.io.UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public Optional<Instant> degradedSince(String datacenter) {
-                return pair.front().status().endpoints().stream().filter(h -> h.name().equals(datacenter) && !h.online())
-                        .map(EndpointHealth::changedAt).findFirst();
-            }
-        };
     }
 }

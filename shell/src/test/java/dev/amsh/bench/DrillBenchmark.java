@@ -2,28 +2,22 @@ package dev.amsh.bench;
 
 import dev.amsh.browser.Chromium;
 import dev.amsh.browser.Drill;
-import dev.amsh.browser.DrillHooks;
 import dev.amsh.browser.DrillPlan;
 import dev.amsh.browser.DrillReport;
+import dev.amsh.browser.LocalPairDrillHooks;
 import dev.amsh.browser.PlayerFormat;
 import dev.amsh.browser.PlayerPage;
 import dev.amsh.browser.PlayerScripts;
 import dev.amsh.emulator.PublishedSample;
-import dev.amsh.emulator.front.EndpointHealth;
 import dev.amsh.emulator.front.FrontSettings;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * Drills in each of the front's modes: time from a's fall to the first segment from b, and the stall a viewer
@@ -51,16 +45,12 @@ public final class DrillBenchmark {
             System.out.printf("%-9s %-5s %6s %14s %10s %9s %s%n", "mode", "fmt", "run", "fall->b (s)", "stall (s)", "noticed", "continued");
             for (String mode : List.of("proxy", "steering", "redirect")) {
                 for (PlayerFormat format : List.of(PlayerFormat.HLS, PlayerFormat.DASH)) {
-                    List<Double> toB = new ArrayList<>();
                     for (int run = 1; run <= runs; run++) {
                         p.pair.front().apply(Map.of("mode", mode));
                         DrillPlan plan = new DrillPlan(format.manifestUrl(manifest), format, mode, "a", Duration.ofSeconds(8),
                                 Duration.ofSeconds(20), settings.expectedRedirectDelay());
-                        DrillReport r = new Drill(chromium, page, Clock.systemUTC()).run(plan, hooks(p), line -> { });
+                        DrillReport r = new Drill(chromium, page, Clock.systemUTC()).run(plan, new LocalPairDrillHooks(p.pair), line -> { });
                         Double fallToB = r.firstFromOtherMs() == null ? null : (r.firstFromOtherMs() - r.downAtMs()) / 1000.0;
-                        if (fallToB != null) {
-                            toB.add(fallToB);
-                        }
                         System.out.printf("%-9s %-5s %6d %14s %10.1f %9s %s%n", mode, format.name().toLowerCase(), run,
                                 fallToB == null ? "-" : String.format("%.2f", fallToB), r.stallMs() / 1000.0,
                                 r.frontNoticedAtMs() == null ? "-" : String.format("%.1f s", (r.frontNoticedAtMs() - r.downAtMs()) / 1000.0),
@@ -70,29 +60,5 @@ public final class DrillBenchmark {
                 }
             }
         }
-    }
-
-    private static DrillHooks hooks(BenchPair p) {
-        return new DrillHooks() {
-            @Override
-            public void takeDown(String datacenter) {
-                p.pair.datacenter(datacenter).stop();
-            }
-
-            @Override
-            public void bringUp(String datacenter) {
-                try {
-                    p.pair.datacenter(datacenter).start();
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            }
-
-            @Override
-            public Optional<Instant> degradedSince(String datacenter) {
-                return p.pair.front().status().endpoints().stream().filter(h -> h.name().equals(datacenter) && !h.online())
-                        .map(EndpointHealth::changedAt).findFirst();
-            }
-        };
     }
 }

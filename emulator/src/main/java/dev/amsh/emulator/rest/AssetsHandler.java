@@ -5,18 +5,13 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.emulator.storage.StorageGateway;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /** Assets: a container each, Options as the service knew them, and CreateFileInfos over the container's blobs. */
 final class AssetsHandler implements EntitySetHandler {
-    private static final Pattern ASSET_KEY = Pattern.compile("Assets\\('([^']*)'\\)");
     private final ApiContext c;
     private final FilesHandler files;
     private final LocatorsHandler locators;
@@ -104,11 +99,8 @@ final class AssetsHandler implements EntitySetHandler {
 
     /** {@code POST Assets('…')/$links/ParentAssets} with the parent's URI. */
     void linkParent(ObjectNode asset, String uri) {
-        Matcher m = ASSET_KEY.matcher(uri == null ? "" : URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8));
-        if (!m.find()) {
-            throw ServiceErrors.badRequest("a $links body names the parent as {\"uri\": \"…/Assets('nb:cid:UUID:…')\"}");
-        }
-        String parent = EntityKeys.normalize("cid", m.group(1));
+        String parent = EntityKeys.assetIn(uri).orElseThrow(() -> ServiceErrors.badRequest(
+                "a $links body names the parent as {\"uri\": \"…/Assets('nb:cid:UUID:…')\"}"));
         c.store().get("Assets", parent).orElseThrow(() -> ServiceErrors.notFound("asset " + parent + " does not exist"));
         ArrayNode parents = asset.has("_ParentAssetIds") ? (ArrayNode) asset.get("_ParentAssetIds") : asset.putArray("_ParentAssetIds");
         for (JsonNode p : parents) {

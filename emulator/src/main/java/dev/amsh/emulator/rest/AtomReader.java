@@ -10,10 +10,6 @@ import org.w3c.dom.NodeList;
 import javax.xml.XMLConstants;
 import javax.xml.parsers.DocumentBuilderFactory;
 import java.io.ByteArrayInputStream;
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Reads an Atom entry sent on create or update into the same JSON shape the JSON bodies have, so one set of
@@ -22,8 +18,6 @@ import java.util.regex.Pattern;
  * {@code __metadata} references.
  */
 final class AtomReader {
-    private static final Pattern ASSET_KEY = Pattern.compile("Assets\\('([^']*)'\\)");
-
     private AtomReader() {
     }
 
@@ -52,12 +46,10 @@ final class AtomReader {
         for (int i = 0; i < links.getLength(); i++) {
             Element link = (Element) links.item(i);
             if (link.getAttribute("rel").equals(AtomWriter.DATA + "/related/InputMediaAssets")) {
-                Matcher m = ASSET_KEY.matcher(URLDecoder.decode(link.getAttribute("href").replace("+", "%2B"), StandardCharsets.UTF_8));
-                if (m.find()) {
-                    ArrayNode inputs = out.has("InputMediaAssets") ? (ArrayNode) out.get("InputMediaAssets")
-                            : out.putArray("InputMediaAssets");
-                    inputs.addObject().putObject("__metadata").put("uri", "Assets('" + m.group(1) + "')");
-                }
+                // the href as the JSON body's reference: the job's rules read the asset out of it
+                ArrayNode inputs = out.has("InputMediaAssets") ? (ArrayNode) out.get("InputMediaAssets")
+                        : out.putArray("InputMediaAssets");
+                inputs.addObject().putObject("__metadata").put("uri", link.getAttribute("href"));
             }
         }
         return out;

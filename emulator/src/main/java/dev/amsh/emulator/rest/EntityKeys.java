@@ -1,6 +1,9 @@
 package dev.amsh.emulator.rest;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -9,7 +12,18 @@ final class EntityKeys {
     private static final Pattern GUID = Pattern.compile(
             "([0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12})");
 
+    private static final Pattern ASSET_IN_URI = Pattern.compile("Assets\\('([^']+)'\\)");
+
     private EntityKeys() {
+    }
+
+    /**
+     * The asset an entity URI names ({@code …/Assets('nb%3Acid%3A…')}, its key encoded or not, absolute or
+     * relative), normalized; empty when the URI names no asset. A '+' stays a '+': keys are path text, not a form.
+     */
+    static Optional<String> assetIn(String uri) {
+        Matcher m = ASSET_IN_URI.matcher(uri == null ? "" : URLDecoder.decode(uri.replace("+", "%2B"), StandardCharsets.UTF_8));
+        return m.find() ? Optional.of(normalize("cid", m.group(1))) : Optional.empty();
     }
 
     static String forSet(String set, String key) {

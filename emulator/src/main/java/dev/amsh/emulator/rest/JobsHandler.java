@@ -4,8 +4,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
-import java.net.URLDecoder;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -13,7 +11,6 @@ import java.util.regex.Pattern;
 
 /** Jobs with their Tasks: inputs by reference, an output asset per task (named from its TaskBody), cancel. */
 final class JobsHandler implements EntitySetHandler {
-    private static final Pattern ASSET_REF = Pattern.compile("Assets\\('([^']+)'\\)");
     private static final Pattern OUTPUT_NAME = Pattern.compile("assetName=\"([^\"]*)\"");
     private final ApiContext c;
     private final AssetsHandler assets;
@@ -37,11 +34,8 @@ final class JobsHandler implements EntitySetHandler {
         List<String> inputIds = new ArrayList<>();
         for (JsonNode in : inputs) {
             String uri = in.path("__metadata").path("uri").asText();
-            Matcher m = ASSET_REF.matcher(URLDecoder.decode(uri, StandardCharsets.UTF_8));
-            if (!m.find()) {
-                throw ServiceErrors.badRequest("InputMediaAssets entries need __metadata.uri of an asset");
-            }
-            String id = EntityKeys.normalize("cid", m.group(1));
+            String id = EntityKeys.assetIn(uri).orElseThrow(
+                    () -> ServiceErrors.badRequest("InputMediaAssets entries need __metadata.uri of an asset"));
             c.store().get("Assets", id).orElseThrow(() -> ServiceErrors.notFound("input asset " + id + " does not exist"));
             inputIds.add(id);
         }

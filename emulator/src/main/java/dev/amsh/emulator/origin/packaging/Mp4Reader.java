@@ -72,13 +72,8 @@ final class Mp4Reader {
         long[] decodeTimes = decodeTimes(stbl.require("stts"), n);
         long[] offsets = chunkLayout(stbl, sizes, name);
         int[] cto = new int[n];
-        stbl.child("ctts").ifPresent(ctts -> compositionOffsets(ctts, cto));
-        long shift = editShift(trak);
-        if (stbl.child("ctts").isPresent() && shift != 0) {
-            for (int i = 0; i < n; i++) {
-                cto[i] = (int) (cto[i] - shift);
-            }
-        }
+        // without B-frames there is no ctts and no shift: every offset stays 0
+        stbl.child("ctts").ifPresent(ctts -> compositionOffsets(ctts, editShift(trak), cto));
         boolean[] sync = new boolean[n];
         Box stss = stbl.child("stss").orElse(null);
         if (stss == null) {
@@ -225,7 +220,8 @@ final class Mp4Reader {
         return times;
     }
 
-    private static void compositionOffsets(Box ctts, int[] cto) {
+    /** Composition offsets less the edit list's start, so the first frame is presented at its decode time. */
+    private static void compositionOffsets(Box ctts, long shift, int[] cto) {
         ByteBuffer b = ctts.fullPayload();
         int entries = b.getInt();
         int i = 0;
@@ -233,7 +229,7 @@ final class Mp4Reader {
             int count = b.getInt();
             int offset = b.getInt();
             for (int k = 0; k < count && i < cto.length; k++) {
-                cto[i++] = offset;
+                cto[i++] = (int) (offset - shift);
             }
         }
     }
