@@ -2,6 +2,7 @@ package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.common.PublishedLocators;
 import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultyHandler;
 import dev.amsh.emulator.faults.Surface;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -98,7 +100,7 @@ public final class Datacenter implements AutoCloseable {
         apiServer.start();
         apiPort = apiServer.getAddress().getPort();
         originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), api, packager),
+        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), this::publishedLocator, api.storage(), packager),
                 timer, HANG_MILLIS));
         originServer.setExecutor(executor);
         originServer.start();
@@ -171,6 +173,11 @@ public final class Datacenter implements AutoCloseable {
 
     public int originPort() {
         return originPort;
+    }
+
+    /** What the origin serves: the v2 origin locator with this GUID, inside its window. */
+    private Optional<PublishedLocators.Published> publishedLocator(String guid) {
+        return api.activeOriginLocator(guid).map(l -> new PublishedLocators.Published(l.path("_container").asText()));
     }
 
     private void handleApi(HttpExchange ex) throws IOException {
