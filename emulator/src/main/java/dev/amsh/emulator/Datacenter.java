@@ -33,7 +33,7 @@ import java.util.function.Supplier;
  * Azure AD token endpoints) on one port, and its origin (streaming endpoint) on another. Both can be
  * stopped and started again for outage rehearsal; entity state survives in the data directory.
  */
-public final class Datacenter implements AutoCloseable {
+public final class Datacenter implements PairMember {
     public static final String HOST = "127.0.0.1";
     /** How long a hung exchange is held before its connection is dropped: far past any client's per-try timeout. */
     static final long HANG_MILLIS = 60_000;
@@ -84,6 +84,7 @@ public final class Datacenter implements AutoCloseable {
         this.packager = new Packager(clock, PACKAGER_REVALIDATION);
     }
 
+    @Override
     public synchronized void start() throws IOException {
         if (apiServer != null) {
             return;
@@ -108,6 +109,7 @@ public final class Datacenter implements AutoCloseable {
     }
 
     /** Takes the API and the origin down (ports are kept for the next start). */
+    @Override
     public synchronized void stop() {
         if (apiServer != null) {
             apiServer.stop(0);
@@ -119,6 +121,17 @@ public final class Datacenter implements AutoCloseable {
         store.flush();
     }
 
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public DatacenterKind kind() {
+        return DatacenterKind.V2;
+    }
+
+    @Override
     public boolean running() {
         return apiServer != null;
     }
@@ -163,6 +176,7 @@ public final class Datacenter implements AutoCloseable {
         return base() + "/aad/" + spec.tenant() + "/oauth2/token";
     }
 
+    @Override
     public String originUrl() {
         return "http://" + HOST + ":" + originPort;
     }
