@@ -11,6 +11,9 @@ import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.common.TestCertificates;
 import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.emulator.faults.FaultKind;
+import dev.amsh.emulator.faults.FaultPlan;
+import dev.amsh.emulator.faults.Surface;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -26,7 +29,9 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -342,6 +347,27 @@ class ArmApiTest {
         assertEquals(200, b.call("DELETE", "streamingLocators/" + dl, null).status());
         assertEquals(404, b.call("GET", "streamingLocators/" + dl, null).status());
         assertEquals(404, b.call("POST", "streamingLocators/" + dl + "/listPaths", null).status());
+    }
+
+    @Test
+    void faultsReachTheArmSurfaceAndALostLocatorAnswerIsFoundNotResent() throws Exception {
+        String n = name("fault");
+        try {
+            pair.faults().set(new FaultPlan(1, EnumSet.of(FaultKind.SERVICE_UNAVAILABLE), 1, Set.of("b"),
+                    EnumSet.of(Surface.API), "PUT", 1));
+            assertEquals(503, b.call("PUT", "assets/" + n, "{}").status());
+            assertEquals(404, b.call("GET", "assets/" + n, null).status(), "a refused PUT made nothing");
+            assertEquals(201, b.call("PUT", "assets/" + n, "{}").status());
+            pair.faults().set(new FaultPlan(1, EnumSet.of(FaultKind.LOST_RESPONSE), 1, Set.of("b"),
+                    EnumSet.of(Surface.API), "streamingLocators/" + n, 1));
+            String body = "{\"properties\":{\"assetName\":\"" + n + "\",\"streamingPolicyName\":\"Predefined_ClearStreamingOnly\"}}";
+            assertThrows(java.io.IOException.class, () -> b.call("PUT", "streamingLocators/" + n, body));
+            // the lost answer's locator exists: a re-sent PUT is a 409, a lookup finds it
+            assertEquals(409, b.call("PUT", "streamingLocators/" + n, body).status());
+            assertEquals(200, b.call("GET", "streamingLocators/" + n, null).status());
+        } finally {
+            pair.faults().set(FaultPlan.OFF);
+        }
     }
 
     @Test
