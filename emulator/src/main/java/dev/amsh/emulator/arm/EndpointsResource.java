@@ -151,11 +151,12 @@ final class EndpointsResource {
         }
     }
 
-    /** Why the origin serves nothing: the default endpoint is not Running (scaling keeps serving). */
+    /** Why the origin serves nothing: the default endpoint is not Running (a running endpoint keeps serving while it scales). */
     Optional<String> notServing() {
         settle();
-        String state = c.store().get(SET, DEFAULT).map(e -> e.path("properties").path("resourceState").asText()).orElse("Stopped");
-        if (state.equals("Running") || state.equals("Scaling")) {
+        ObjectNode ep = c.store().get(SET, DEFAULT).orElse(null);
+        String state = ep == null ? "Stopped" : ep.path("properties").path("resourceState").asText();
+        if (state.equals("Running") || state.equals("Scaling") && ep.path("_target").asText().equals("Running")) {
             return Optional.empty();
         }
         return Optional.of("the streaming endpoint '" + DEFAULT + "' is " + state
