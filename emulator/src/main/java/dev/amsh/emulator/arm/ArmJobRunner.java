@@ -1,6 +1,7 @@
 package dev.amsh.emulator.arm;
 
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.models.BlobHttpHeaders;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.emulator.encoder.LadderEncoding;
 import dev.amsh.emulator.storage.StorageGateway;
@@ -86,7 +87,7 @@ final class ArmJobRunner implements EncodingResource.Encoder, AutoCloseable {
                 blob.uploadFromFile(p.toString(), true);
                 String type = LadderEncoding.mime(f);
                 if (type != null) {
-                    blob.setHttpHeaders(new com.azure.storage.blob.models.BlobHttpHeaders().setContentType(type));
+                    blob.setHttpHeaders(new BlobHttpHeaders().setContentType(type));
                 }
             }
             end(job, "Finished", null);

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -71,7 +72,7 @@ final class EndpointsResource {
             AssetsResource.requireMethod(r, "GET");
             ObjectNode op = operation(r.segment(3));
             if (op.path("status").asText().equals("InProgress")) {
-                return new ArmReply(202, null, java.util.Map.of("Retry-After", "1"));
+                return new ArmReply(202, null, Map.of("Retry-After", "1"));
             }
             return ArmReply.of(200, ArmStore.wire(ep));
         }

@@ -14,14 +14,15 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.math.BigInteger;
@@ -150,7 +151,7 @@ public final class TestCertificates {
             ks.load(null, null);
             ks.setKeyEntry("server", serverKeys.getPrivate(), password, new X509Certificate[]{server, ca});
             OwnerOnlyFiles.write(passFile, new String(password).getBytes(StandardCharsets.US_ASCII));
-            try (var bytes = new java.io.ByteArrayOutputStream()) {
+            try (ByteArrayOutputStream bytes = new ByteArrayOutputStream()) {
                 ks.store(bytes, password);
                 OwnerOnlyFiles.write(serverP12, bytes.toByteArray());
             }
@@ -159,12 +160,12 @@ public final class TestCertificates {
                 w.writeObject(ca);
             }
             Files.writeString(caPem, pem.toString());
-        } catch (org.bouncycastle.operator.OperatorCreationException e) {
+        } catch (OperatorCreationException e) {
             throw new GeneralSecurityException(e);
         }
     }
 
-    private static ContentSigner signer(KeyPair keys) throws org.bouncycastle.operator.OperatorCreationException {
+    private static ContentSigner signer(KeyPair keys) throws OperatorCreationException {
         return new JcaContentSignerBuilder("SHA256withRSA").build(keys.getPrivate());
     }
 
