@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.amsh.emulator.arm.ArmDatacenter;
 import dev.amsh.emulator.arm.ArmSpec;
+import dev.amsh.emulator.common.OwnerOnlyFiles;
 import dev.amsh.emulator.common.TestCertificates;
 import dev.amsh.emulator.encoder.Ffmpeg;
 import dev.amsh.emulator.faults.FaultInjector;
@@ -25,12 +26,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -113,11 +111,11 @@ public final class LocalPair implements AutoCloseable {
 
     private LocalPair startAll() throws IOException {
         Files.createDirectories(options.dataDir());
-        ObjectNode identity = loadOrCreateIdentity();
+        PairIdentity pairIdentity = PairIdentity.loadOrCreate(options.dataDir().resolve("identity.json"), NAMES);
+        ObjectNode identity = pairIdentity.root();
         List<StorageAccountSpec> accounts = new ArrayList<>();
         for (String n : NAMES) {
-            ObjectNode dc = (ObjectNode) identity.get(n);
-            accounts.add(new StorageAccountSpec(dc.get("storageAccount").asText(), dc.get("storageKey").asText()));
+            accounts.add(pairIdentity.storage(n));
         }
         azurite = new AzuriteProcess(options.toolsDir().resolve("azurite"), options.dataDir().resolve("azurite"), accounts,
                 freeOr(identity.path("azuritePort").asInt(0)), options.log());
@@ -144,14 +142,12 @@ public final class LocalPair implements AutoCloseable {
         }
         for (int i = 0; i < NAMES.size(); i++) {
             String n = NAMES.get(i);
-            ObjectNode dc = (ObjectNode) identity.get(n);
+            ObjectNode dc = pairIdentity.datacenter(n);
             if (options.kinds().get(i) == DatacenterKind.V3) {
-                startV3(n, dc, accounts.get(i));
+                startV3(pairIdentity.v3(n), pairIdentity.v3Node(n), accounts.get(i));
                 continue;
             }
-            DatacenterSpec spec = new DatacenterSpec(n, dc.get("accountName").asText(), dc.get("accountKey").asText(),
-                    dc.get("tenant").asText(), dc.get("clientId").asText(), dc.get("clientSecret").asText(),
-                    accounts.get(i).name(), accounts.get(i).key());
+            DatacenterSpec spec = pairIdentity.v2(n);
             StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()),
                     storageEndpoint(accounts.get(i).name()));
             Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
@@ -172,20 +168,13 @@ public final class LocalPair implements AutoCloseable {
         }
         front = new Front(behindFront, FrontSettings.defaults(), options.clock(), freeOr(identity.path("frontPort").asInt(0)));
         identity.put("frontPort", front.port());
-        writeOwnerOnly(options.dataDir().resolve("identity.json"), JSON.writeValueAsBytes(identity));
+        pairIdentity.save();
         return this;
     }
 
     /** A v3 datacenter: its ARM identity is made the first time the pair starts it as v3, and kept. */
-    private void startV3(String n, ObjectNode dc, StorageAccountSpec storage) throws IOException {
-        SecureRandom random = new SecureRandom();
-        ObjectNode v3 = dc.has("v3") ? (ObjectNode) dc.get("v3") : dc.putObject("v3")
-                .put("subscriptionId", UUID.randomUUID().toString()).put("resourceGroup", "amshlocal")
-                .put("accountName", "amshlocal" + n).put("apiKey", key(random, 32)).put("tokenKey", key(random, 32));
-        ArmSpec spec = new ArmSpec(n, v3.get("subscriptionId").asText(), v3.get("resourceGroup").asText(),
-                v3.get("accountName").asText(), v3.get("apiKey").asText(), dc.get("tenant").asText(),
-                dc.get("clientId").asText(), dc.get("clientSecret").asText(), v3.get("tokenKey").asText(),
-                storage.name(), storage.key());
+    private void startV3(ArmSpec spec, ObjectNode v3, StorageAccountSpec storage) throws IOException {
+        String n = spec.name();
         StorageGateway gateway = new StorageGateway(storage, azurite.blobEndpoint(storage.name()), storageEndpoint(storage.name()));
         ArmDatacenter d = new ArmDatacenter(spec, tls, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
                 options.tokenLifetime(), freeOr(v3.path("apiPort").asInt(0)), freeOr(v3.path("originPort").asInt(0)),
@@ -326,32 +315,6 @@ public final class LocalPair implements AutoCloseable {
         return e;
     }
 
-    private ObjectNode loadOrCreateIdentity() throws IOException {
-        Path file = options.dataDir().resolve("identity.json");
-        if (Files.isRegularFile(file)) {
-            return (ObjectNode) JSON.readTree(file.toFile());
-        }
-        SecureRandom random = new SecureRandom();
-        ObjectNode identity = JSON.createObjectNode();
-        for (String n : NAMES) {
-            identity.putObject(n)
-                    .put("accountName", "amshlocal" + n)
-                    .put("accountKey", key(random, 32))
-                    .put("tenant", "amshlocal" + n + ".onmicrosoft.com")
-                    .put("clientId", UUID.randomUUID().toString())
-                    .put("clientSecret", key(random, 24))
-                    .put("storageAccount", "amshstore" + n)
-                    .put("storageKey", key(random, 64));
-        }
-        return identity;
-    }
-
-    private static String key(SecureRandom random, int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getEncoder().encodeToString(b);
-    }
-
     /** The port used last time when it is still free, or 0 for a fresh one. */
     private static int freeOr(int port) {
         if (port <= 0) {
@@ -365,16 +328,7 @@ public final class LocalPair implements AutoCloseable {
     }
 
     static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not POSIX
-        }
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnlyFiles.write(file, bytes);
     }
 
     @Override
