@@ -30,9 +30,10 @@ final class LocalMain {
     }
 
     static final String USAGE = """
-            usage: amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets]
+            usage: amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets] [--kind v2|v3|v2,v3]
                                                  start the pair: in the foreground (Ctrl-C stops it) or, with --detach,
-                                                 in the background; --json writes its endpoints and credentials
+                                                 in the background; --json writes its endpoints and credentials;
+                                                 --kind makes v3 (ARM) datacenters, or a's and b's kinds
                    amsh local down               stop the pair started with 'local up'
                    amsh local status             the running pair's endpoints
                    amsh local stop a|b           take a datacenter down (an outage); start a|b brings it back
@@ -44,12 +45,6 @@ final class LocalMain {
             System.out.println(USAGE);
             System.out.flush();
             return 0;
-        }
-        for (int i = 0; i < args.size(); i++) {
-            if ((args.get(i).equals("--data") || args.get(i).equals("--json")) && i + 1 >= args.size()) {
-                err.println("amsh local: " + args.get(i) + " needs a value (see amsh local --help)");
-                return 2;
-            }
         }
         if (args.isEmpty()) {
             err.println("amsh local: say up, down, status, stop a|b, start a|b or faults … (see amsh local --help)");

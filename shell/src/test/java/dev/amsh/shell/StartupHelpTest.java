@@ -51,7 +51,7 @@ class StartupHelpTest {
     void localHelpPrintsUsageAndStartsNothing() throws Exception {
         Path data = home.resolve("pair");
         for (String[] args : new String[][] {{"local", "--help"}, {"local", "up", "--help"}, {"local", "up", "--data", data.toString(), "-h"},
-                {"local", "up", "--detach", "--help"}}) {
+                {"local", "up", "--detach", "--help"}, {"local", "up", "--kind", "v3", "--help"}}) {
             Run r = amsh(args);
             assertEquals(0, r.status(), String.join(" ", args) + ": " + r.err());
             assertTrue(r.out().startsWith("usage: amsh local up [--data DIR]"), r.out());
@@ -65,7 +65,7 @@ class StartupHelpTest {
     void localWithAMissingValueSaysSo() {
         Run r = amsh("local", "up", "--data");
         assertEquals(2, r.status());
-        assertEquals("amsh local: --data needs a value (see amsh local --help)", r.err().strip());
+        assertEquals("amsh local: --data needs a value", r.err().strip());
     }
 
     @Test
