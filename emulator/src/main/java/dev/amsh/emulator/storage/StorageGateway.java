@@ -103,17 +103,13 @@ public final class StorageGateway {
         return ids == null ? new ArrayList<>() : new ArrayList<>(ids);
     }
 
-    /** A container SAS bound to a stored access policy: {@code sv=…&sr=c&si=<identifier>&sig=…}. */
     /**
-     * A SAS on a stored access policy, with the locator's window in the token ({@code st}, {@code se}) as the
-     * service's SAS locator paths had it; the stored policy carries the permissions, so deleting it revokes.
+     * A SAS on a stored access policy, with the locator's window in the token ({@code st}, {@code se}) and the
+     * {@code sv} as the service's SAS locator paths had them (see {@link PolicySas}); the stored policy carries the
+     * permissions, so deleting it revokes.
      */
     public String policySas(String container, String identifier, OffsetDateTime start, OffsetDateTime expiry) {
-        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(identifier).setExpiryTime(expiry);
-        if (start != null) {
-            values.setStartTime(start);
-        }
-        return container(container).generateSas(values);
+        return PolicySas.query(account, container, identifier, start, expiry);
     }
 
     /**
