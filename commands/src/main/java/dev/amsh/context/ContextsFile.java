@@ -80,8 +80,9 @@ public final class ContextsFile {
         if (!exists()) {
             return new Content(null, Map.of());
         }
+        Content content;
         try {
-            return JSON.readValue(path.toFile(), Content.class);
+            content = JSON.readValue(path.toFile(), Content.class);
         } catch (MismatchedInputException e) {
             // valid JSON of the wrong shape: name the field and what it should be, never the value (it may be a key)
             var at = e.getLocation();
@@ -98,6 +99,10 @@ public final class ContextsFile {
             throw new AmshException("cannot read contexts file " + path + ": " + e.getClass().getSimpleName(),
                     "check its permissions, or point --contexts at another file");
         }
+        if (content != null) {
+            ContextChecks.check(path, content.contexts());
+        }
+        return content;
     }
 
     public void write(Content content) {

@@ -92,6 +92,11 @@ class BadInputCorpusTest {
         Files.writeString(dir.resolve("invalid.json"), "{ \"contexts\": { \"a\": ");
         Files.writeString(dir.resolve("shape.json"), "{ \"contexts\": [] }");
         Files.writeString(dir.resolve("auth-shape.json"), "{ \"contexts\": { \"a\": { \"auth\": \"acs\" } } }");
+        Files.writeString(dir.resolve("api-root.json"), "{ \"contexts\": { \"x\": { \"apiRoot\": \"notaurl\","
+                + " \"auth\": { \"type\": \"acs\", \"accountName\": \"n\", \"accountKey\": \"eA==\" } } } }");
+        Files.writeString(dir.resolve("connection-string.json"), "{ \"contexts\": { \"x\": { \"apiRoot\": \"https://media.windows.net/api/\","
+                + " \"auth\": { \"type\": \"acs\", \"accountName\": \"n\", \"accountKey\": \"eA==\" },"
+                + " \"storage\": { \"connectionString\": \"garbage-not-a-connection-string\" } } } }");
         Files.writeString(dir.resolve("syntax.groovy"), "def x = { \nprintln 'never'\n");
         Files.writeString(dir.resolve("fails.groovy"), "failover('no-such-asset-" + tag + "', to: 'b')\n");
         Files.writeString(dir.resolve("args.groovy"), "assets.ls(top: -1)\n");
@@ -337,6 +342,10 @@ class BadInputCorpusTest {
                         "shape.json: contexts should be an object of named entries (line 1"),
                 Arguments.of(List.of("--contexts", "{dir}/auth-shape.json", "-c", "assets ls"), Map.of(),
                         "contexts.a.auth should be an object"),
+                Arguments.of(List.of("--contexts", "{dir}/api-root.json", "-c", "context ls"), Map.of(),
+                        "api-root.json: context 'x': apiRoot 'notaurl' is not an http or https URL (set contexts.x.apiRoot to"),
+                Arguments.of(List.of("--contexts", "{dir}/connection-string.json", "-c", "assets ls"), Map.of(),
+                        "context 'x': storage.connectionString is not a storage connection string"),
                 Arguments.of(List.of("-c"), Map.of(), "-c needs a value"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "{dir}/missing.groovy"), Map.of(), "cannot read"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "{dir}/syntax.groovy"), Map.of(), "syntax.groovy"),

@@ -1,0 +1,102 @@
+package dev.amsh.context;
+
+import dev.amsh.error.AmshException;
+import dev.amsh.redact.Redactor;
+import dev.amsh.storage.StorageAccount;
+
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.nio.file.Path;
+import java.util.Base64;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Checks of the contexts a file holds, made when it is loaded: a value that cannot work (an API root that is not a
+ * URL, a connection string that is not one) is one line naming the context and the field now, not an exception at
+ * the first call. Secret values are never quoted back; env: references are checked when they are read.
+ */
+final class ContextChecks {
+    private ContextChecks() {
+    }
+
+    static void check(Path file, Map<String, ContextConfig> contexts) {
+        contexts.forEach((name, c) -> {
+            if (c == null) {
+                return;
+            }
+            Field f = new Field(file, name);
+            f.url("apiRoot", c.apiRoot(), "https://media.windows.net/api/");
+            if (c.auth() != null) {
+                f.url("auth.acsUrl", c.auth().acsUrl(), "https://wamsprodglobal001acs.accesscontrol.windows.net/v2/OAuth2-13");
+                f.url("auth.tokenUrl", c.auth().tokenUrl(), "https://login.microsoftonline.com/TENANT/oauth2/token");
+            }
+            if (c.storage() != null) {
+                f.url("storage.blobEndpoint", c.storage().blobEndpoint(), "https://NAME.blob.core.windows.net");
+                f.storageKey("storage.key", c.storage().key());
+                f.connectionString("storage.connectionString", c.storage().connectionString());
+            }
+        });
+    }
+
+    /** One context's fields, for messages that say where: {@code contexts.a.apiRoot}. */
+    private record Field(Path file, String context) {
+        void url(String field, String value, String example) {
+            if (value != null && !isHttpUrl(value)) {
+                throw fail(field, "'" + value + "' is not an http or https URL",
+                        "a full URL such as " + example);
+            }
+        }
+
+        void storageKey(String field, String value) {
+            if (SecretRef.isInline(value) && !value.contains(Redactor.MASK) && !isBase64(value)) {
+                throw fail(field, "is not a storage account key (base64 text)",
+                        "key1 or key2 from the storage account's access keys, or env:VARIABLE");
+            }
+        }
+
+        void connectionString(String field, String value) {
+            if (!SecretRef.isInline(value) || value.contains(Redactor.MASK)) {
+                return;
+            }
+            StorageAccount account;
+            try {
+                account = StorageAccount.fromConnectionString(value);
+            } catch (AmshException e) {
+                throw fail(field, "is not a storage connection string: it lacks AccountName or AccountKey",
+                        "DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY, or env:VARIABLE");
+            }
+            if (!isBase64(account.key())) {
+                throw fail(field, "has an AccountKey that is not a storage account key (base64 text)",
+                        "the connection string from the storage account's access keys, or env:VARIABLE");
+            }
+            if (!isHttpUrl(account.blobEndpoint())) {
+                throw fail(field, "gives a blob endpoint that is not an http or https URL",
+                        "a connection string whose BlobEndpoint, DefaultEndpointsProtocol and EndpointSuffix make one");
+            }
+        }
+
+        private AmshException fail(String field, String problem, String wanted) {
+            return new AmshException("contexts file " + file + ": context '" + context + "': " + field + " " + problem,
+                    "set contexts." + context + "." + field + " to " + wanted + ", or point --contexts at another file");
+        }
+    }
+
+    static boolean isHttpUrl(String value) {
+        try {
+            URI u = new URI(value);
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
+            return (scheme.equals("http") || scheme.equals("https")) && u.getHost() != null;
+        } catch (URISyntaxException e) {
+            return false;
+        }
+    }
+
+    private static boolean isBase64(String s) {
+        try {
+            return !s.isBlank() && Base64.getDecoder().decode(s.strip()).length > 0;
+        } catch (IllegalArgumentException e) {
+            return false;
+        }
+    }
+}
