@@ -97,6 +97,6 @@ class LocatorInspectTest {
             pair.datacenter("b").start();
         }
         assertTrue(out.contains("a serves it"), out);
-        assertTrue(out.contains("b: cannot reach") || out.contains("no answer"), out);
+        assertTrue(out.contains("b: does not answer: ") && out.contains("b does not answer (is the datacenter down?)"), out);
     }
 }

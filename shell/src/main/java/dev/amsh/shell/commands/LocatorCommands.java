@@ -195,7 +195,7 @@ public final class LocatorCommands {
             for (LocatorInspection.Side side : r.sides()) {
                 sb.append(side.context()).append(": ");
                 if (side.unreachable() != null) {
-                    sb.append(side.unreachable()).append('\n');
+                    sb.append(side.down() ? "does not answer: " : "could not be read: ").append(side.problem()).append('\n');
                     continue;
                 }
                 if (!side.has()) {
