@@ -1,0 +1,111 @@
+package dev.amsh.shell;
+
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.context.Contexts;
+import dev.amsh.context.ContextsFile;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.faults.PublishedAssets;
+import dev.amsh.ops.PairContexts;
+import dev.amsh.redact.Redactor;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * The day of an outage, as a person starting amsh after a fell sees it: every line runs in a new amsh process (no
+ * token held from before), against the shared pair with datacenter a stopped.
+ */
+@ExtendWith(LocalPairExtension.class)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class OutageFreshProcessTest {
+    LocalPair pair;
+    Path dir;
+    Path contextsFile;
+    Path withRefusingContext;
+    AccountContext a;
+    AccountContext b;
+
+    @BeforeAll
+    void contexts(LocalPair pair) throws IOException {
+        this.pair = pair;
+        dir = Files.createTempDirectory("amsh-outage");
+        Map<String, ContextConfig> configs = PairContexts.configs(pair);
+        contextsFile = dir.resolve("contexts.json");
+        new ContextsFile(contextsFile).write(new ContextsFile.Content("a", configs));
+        // one unrelated context whose sign-in is refused (a's ACS with a wrong key), both datacenters up
+        Map<String, ContextConfig> more = new LinkedHashMap<>(configs);
+        ContextConfig ca = configs.get("a");
+        more.put("c", new ContextConfig(ca.apiRoot(), ContextConfig.Auth.acs(ca.auth().accountName(), "d3Jvbmcga2V5",
+                ca.auth().acsUrl()), null, null));
+        withRefusingContext = dir.resolve("with-c.json");
+        new ContextsFile(withRefusingContext).write(new ContextsFile.Content("a", more));
+        Contexts contexts = new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
+        a = contexts.get("a");
+        b = contexts.get("b");
+    }
+
+    /** One line of amsh in a process of its own; its exit status and everything it printed. */
+    record Run(int status, String output) {
+    }
+
+    Run amsh(Path contexts, String... args) throws Exception {
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + dir, "-Damsh.home=" + System.getProperty("amsh.home"),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--contexts", contexts.toString()));
+        cmd.addAll(List.of(args));
+        Path log = Files.createTempFile(dir, "amsh", ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        assertTrue(p.waitFor(3, TimeUnit.MINUTES), "amsh finished: " + String.join(" ", args));
+        return new Run(p.exitValue(), Files.readString(log, StandardCharsets.UTF_8));
+    }
+
+    Locator origin(Asset asset) {
+        return a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).findFirst().orElseThrow();
+    }
+
+    @Test
+    void locatorInspectInANewProcessNamesTheDownContextAndTheVerdictSaysBServes() throws Exception {
+        String name = "outage-insp-" + UUID.randomUUID().toString().substring(0, 6);
+        Asset asset = PublishedAssets.make(a, name, 1);
+        assertEquals(0, amsh(contextsFile, "-c", "replicate " + name + " --to b").status());
+        String url = origin(asset).path() + name + "_640x360_1150.mp4";
+
+        pair.datacenter("a").stop();
+        Run down;
+        try {
+            down = amsh(contextsFile, "-c", "locator inspect " + url);
+        } finally {
+            pair.datacenter("a").start();
+        }
+        assertEquals(0, down.status(), down.output());
+        assertTrue(down.output().contains("a: does not answer: cannot sign in: cannot reach token endpoint"), down.output());
+        assertTrue(down.output().contains("b: OnDemandOrigin locator on asset " + asset.containerName()), down.output());
+        assertTrue(down.output().contains("verdict: a does not answer (is the datacenter down?); b serves it"), down.output());
+
+        // an unrelated context whose sign-in is refused, both datacenters up: named on its own line, a and b answer
+        Run refused = amsh(withRefusingContext, "-c", "locator inspect " + url);
+        assertEquals(0, refused.status(), refused.output());
+        assertTrue(refused.output().contains("c: could not be read: cannot sign in: sign-in refused by"), refused.output());
+        assertTrue(refused.output().contains("; a and b serve it"), refused.output());
+        assertFalse(refused.output().contains("d3Jvbmcga2V5"), "no secret in the output");
+    }
+}
