@@ -108,4 +108,40 @@ class OutageFreshProcessTest {
         assertTrue(refused.output().contains("; a and b serve it"), refused.output());
         assertFalse(refused.output().contains("d3Jvbmcga2V5"), "no secret in the output");
     }
+
+    @Test
+    void verifyWithADownChecksBAgainstWhatTheReplicateRunRecordedOfA() throws Exception {
+        String name = "outage-verify-" + UUID.randomUUID().toString().substring(0, 6);
+        Asset asset = PublishedAssets.make(a, name, 1);
+        Run replicated = amsh(contextsFile, "-c", "replicate " + name + " --to b");
+        assertEquals(0, replicated.status(), replicated.output());
+        Asset replica = PublishedAssets.replicaOf(b, asset);
+
+        pair.datacenter("a").stop();
+        Run held;
+        Run broken;
+        Run unknown;
+        try {
+            held = amsh(contextsFile, "-c", "verify " + name + " --to b");
+            // b loses a blob: the record says it should be there
+            b.storage().container(replica.containerName()).getBlobClient(name + "_AACAudio_128.mp4").delete();
+            broken = amsh(contextsFile, "-c", "verify " + name + " --to b");
+            unknown = amsh(contextsFile, "-c", "verify never-replicated --to b");
+        } finally {
+            pair.datacenter("a").start();
+        }
+        assertEquals(0, held.status(), held.output());
+        assertTrue(held.output().contains("a does not answer (cannot sign in: cannot reach token endpoint"), held.output());
+        assertTrue(held.output().contains("a was not asked; b is checked against what amsh recorded of a when it replicated "
+                + name + " on 20"), held.output());
+        assertTrue(held.output().contains("b holds and serves all 4 file(s) as recorded on"), held.output());
+
+        assertEquals(1, broken.status(), broken.output());
+        assertTrue(broken.output().contains("DIFF " + name + "_AACAudio_128.mp4"), broken.output());
+        assertTrue(broken.output().contains("MISSING on b"), broken.output());
+        assertTrue(broken.output().contains("error: 1 of 4 recorded file(s) not held or not served by b (a was not asked)"), broken.output());
+
+        assertEquals(1, unknown.status(), unknown.output());
+        assertTrue(unknown.output().contains("and amsh has no record of never-replicated replicated to b"), unknown.output());
+    }
 }

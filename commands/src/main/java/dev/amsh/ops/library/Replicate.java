@@ -139,7 +139,7 @@ public final class Replicate {
                     blobs.addAndGet(o.blobs());
                     bytes.addAndGet(o.bytes());
                     if (journal != null && o.status() != AssetOutcome.Status.NOT_RUN) {
-                        journal.record(o);
+                        journal.record(o, clock.instant());
                     }
                     listener.finished(o);
                     report.run();
