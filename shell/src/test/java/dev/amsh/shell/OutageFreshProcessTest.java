@@ -144,4 +144,46 @@ class OutageFreshProcessTest {
         assertEquals(1, unknown.status(), unknown.output());
         assertTrue(unknown.output().contains("and amsh has no record of never-replicated replicated to b"), unknown.output());
     }
+
+    @Test
+    void aRunbookWhoseSourceStopsAfterTheRunBeganSaysWhatItsLastStepLeftUndone() throws Exception {
+        String prefix = "outage-rep-" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        for (int i = 0; i < 12; i++) {
+            PublishedAssets.make(a, prefix + i, 1);
+        }
+        Path runs = dir.resolve(".amsh").resolve("runs");
+        Files.createDirectories(runs);
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Duser.home=" + dir, "-Damsh.home=" + System.getProperty("amsh.home"),
+                "-cp", System.getProperty("java.class.path"), Main.class.getName(), "--contexts", contextsFile.toString(),
+                Path.of(System.getProperty("amsh.home"), "scripts", "replicate-published.groovy").toString(), "--name", prefix + "*"));
+        Path log = Files.createTempFile(dir, "amsh", ".log");
+        long before = journals(runs);
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        // the journal opens once both sides are read; from then on the run writes to b only
+        while (journals(runs) == before && p.isAlive()) {
+            Thread.sleep(5);
+        }
+        pair.datacenter("a").stop();
+        try {
+            assertTrue(p.waitFor(3, TimeUnit.MINUTES));
+        } finally {
+            pair.datacenter("a").start();
+        }
+        String out = Files.readString(log);
+        assertTrue(out.contains("12 asset(s), 12 replicated"), out);
+        assertTrue(out.contains("the last step, compare a b (reading both datacenters again), could not run: context a: "), out);
+        assertTrue(out.contains("left undone: only that check; the run above finished and left nothing to write on b"), out);
+        assertTrue(out.contains("once it answers again: compare a b"), out);
+        assertFalse(out.contains("error:"), "the summary and an error never disagree: " + out);
+        assertEquals(0, p.exitValue(), out);
+        Asset first = a.ams().listAssets(dev.amsh.ams.Query.filter("Name eq '" + prefix + "0'")).toList().get(0);
+        PublishedAssets.assertReplicated(a, b, first);
+    }
+
+    static long journals(Path runs) throws IOException {
+        try (var s = Files.list(runs)) {
+            return s.count();
+        }
+    }
 }
