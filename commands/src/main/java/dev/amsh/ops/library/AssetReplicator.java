@@ -73,6 +73,10 @@ final class AssetReplicator {
             return AssetOutcome.of(e, from, to, AssetOutcome.Status.FAILED, e.drifts().get(0).line(), List.of());
         }
         AssetPlan plan = AssetPlan.of(e);
+        if (!library.source().isPublished(e.source())) {
+            // a named asset that is not published: its blobs and files are replicated, and nothing streams from it
+            plan = plan.withNote("not published on " + from + ": no locator to clone (publish it on " + to + " to stream)");
+        }
         if (plan.changesNothing()) {
             return AssetOutcome.of(e, from, to, AssetOutcome.Status.IN_SYNC, null, plan.leftAsIs());
         }

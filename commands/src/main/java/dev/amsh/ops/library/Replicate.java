@@ -70,6 +70,7 @@ public final class Replicate {
             if (options.bothWays()) {
                 tasks.addAll(backTasks(forward, options.selection()));
             }
+            options.selection().refuseEmpty(from.name(), tasks.isEmpty());
             long listingCalls = from.restCalls() + to.restCalls() - calls0;
             tasks.sort(Comparator.comparing((Task t) -> finishedBefore.contains(t.asset().id())));
             ReplicationJournal journal = journalOpener == null || options.dryRun() ? null : journalOpener.open();
