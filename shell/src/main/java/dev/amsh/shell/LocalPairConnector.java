@@ -63,8 +63,30 @@ public final class LocalPairConnector {
         }
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
-                .withLog(line -> System.err.println("amsh: " + line)), endpointsFile).start();
-        Runtime.getRuntime().addShutdownHook(new Thread(service::close, "amsh-local-pair-stop"));
+                .withLog(line -> System.err.println("amsh: " + line)), endpointsFile);
+        // before the start, so a JVM that exits while Azurite is half-started stops it too (close waits for the start)
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(service), "amsh-local-pair-stop"));
+        service.start();
         return contextsFor(service.endpoints(), environment, file);
+    }
+
+    private static void stopQuietly(LocalService service) {
+        try {
+            service.close();
+        } catch (RuntimeException alreadyStopped) {
+            // a start that failed stopped what it had started
+        }
+    }
+
+    /**
+     * When this amsh joined a pair another amsh started and that pair no longer answers: the line that says so (the
+     * amsh that started it has exited, and the pair with it).
+     */
+    public static java.util.Optional<String> joinedPairGone(Path dataDir) {
+        if (LocalService.control(dataDir.resolve(LocalService.ENDPOINTS_FILE), "/status").isPresent()) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of("the local pair this amsh joined (running from " + dataDir + ") has stopped: the amsh "
+                + "that started it exited; start amsh again, or keep a pair for several shells with 'amsh local up --detach'");
     }
 }

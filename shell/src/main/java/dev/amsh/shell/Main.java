@@ -143,7 +143,7 @@ public final class Main {
         if (!options.rest().isEmpty()) {
             return runScript(session, options);
         }
-        return new Repl(session, terminal, t -> errorLine(t, options.debug()))
+        return new Repl(session, terminal, t -> errorFor(t, options.debug()))
                 .run(home.resolve(".amsh").resolve("history"));
     }
 
@@ -169,17 +169,33 @@ public final class Main {
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
+            joinedPair = options.dataDir();
             session.setContexts(running.get());
             return;
         }
-        session.setContexts(CompletableFuture.supplyAsync(() -> {
+        java.util.function.Supplier<Contexts> start = () -> {
             try {
                 return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
             }
-        }), "a");
+        };
+        // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
+        boolean interactive = options.commands() == null && options.rest().isEmpty();
+        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(start), "a");
+    }
+
+    /** The data folder of a pair another amsh started, when this one joined it. */
+    private Path joinedPair;
+
+    /** {@link #errorLine}, and when the pair this amsh joined has stopped, the line that says why. */
+    private String errorFor(Throwable t, boolean debug) {
+        String line = errorLine(t, debug);
+        if (joinedPair != null) {
+            line += LocalPairConnector.joinedPairGone(joinedPair).map(gone -> "\namsh: " + gone).orElse("");
+        }
+        return line;
     }
 
     /** A unit of non-interactive work; its failure becomes one line and exit status 1. */
@@ -188,14 +204,14 @@ public final class Main {
         void run() throws Exception;
     }
 
-    private static int exitStatus(Session session, boolean debug, Work work) {
+    private int exitStatus(Session session, boolean debug, Work work) {
         try {
             work.run();
             return 0;
         } catch (SessionCommands.ExitRequest e) {
             return e.status();
         } catch (Throwable t) {
-            session.console().err().println(session.redactor().redact(errorLine(t, debug)));
+            session.console().err().println(session.redactor().redact(errorFor(t, debug)));
             session.console().err().flush();
             return 1;
         }
