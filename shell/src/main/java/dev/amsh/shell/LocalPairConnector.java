@@ -20,6 +20,34 @@ public final class LocalPairConnector {
     private LocalPairConnector() {
     }
 
+    /**
+     * The start's line when contexts a and b use the local pair: which contexts are the pair's, and which come from
+     * the contexts file beside it, saying so when a real account takes the place of one of the pair's datacenters.
+     */
+    public static String banner(String why, dev.amsh.context.ContextsFile file) {
+        java.util.List<String> pair = new java.util.ArrayList<>(LocalPair.NAMES);
+        java.util.List<String> added = file.exists() && file.read().besideLocalPair()
+                ? new java.util.ArrayList<>(file.read().contexts().keySet()) : java.util.List.of();
+        String tail = "; 'help' lists the commands";
+        if (added.isEmpty()) {
+            return why + ": contexts " + String.join(" and ", pair) + " use the local pair of datacenters" + tail;
+        }
+        java.util.List<String> replaced = pair.stream().filter(added::contains).toList();
+        pair.removeAll(added);
+        String current = file.read().current();
+        String line = why + ": " + (pair.isEmpty() ? "no context uses the local pair"
+                : (pair.size() == 1 ? "context " + pair.get(0) + " uses" : "contexts " + String.join(" and ", pair) + " use")
+                + " the local pair of datacenters") + "; " + String.join(", ", added) + (added.size() == 1 ? " comes" : " come")
+                + " from " + file.path() + (current != null && added.contains(current) ? " (current: " + current + ")" : "");
+        if (!replaced.isEmpty()) {
+            line += "\namsh: MIXED: " + String.join(" and ", replaced) + (replaced.size() == 1 ? " is" : " are")
+                    + " an account of that file in place of the local pair's, beside the emulator's "
+                    + (pair.isEmpty() ? "nothing" : String.join(" and ", pair))
+                    + "; 'context rm " + replaced.get(0) + "' gives it back to the pair from the next start";
+        }
+        return line + tail;
+    }
+
     /** Contexts for the pair's datacenters, signing in with ACS through the global root as the procedure does. */
     public static Contexts contextsFor(Endpoints endpoints, ContextEnvironment environment) {
         return contextsFor(endpoints, environment, null);

@@ -162,8 +162,9 @@ public final class Main {
             session.setContexts(new Contexts(file, environment));
             return;
         }
-        console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
-                + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
+        boolean beside = file.exists() && file.read().besideLocalPair() && !file.read().contexts().isEmpty();
+        console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
+                ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
         console.err().flush();
         java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (running.isPresent()) {
@@ -183,7 +184,8 @@ public final class Main {
         };
         // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
         boolean interactive = options.commands() == null && options.rest().isEmpty();
-        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(start), "a");
+        String current = beside && file.read().contexts().containsKey(file.read().current()) ? file.read().current() : "a";
+        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(start), current);
     }
 
     /** The data folder of a pair another amsh started, when this one joined it. */
