@@ -64,7 +64,8 @@ public final class SasCommands {
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
                     .option(OptionSpec.value("hours", ValueKind.NUMBER, "how long the SAS lives", "24"))
                     .details("Prints the container name and the SAS URL (sig masked; --show-secrets at start shows it).\n"
-                            + "Remove it with 'locators rm LOCATOR' when done: an asset holds at most 5 locators.")
+                            + "Remove it with 'sas rm LOCATOR' when done, which removes its access policy too ('locators rm'\n"
+                            + "would leave the policy behind, for 'cleanup' to find): an asset holds at most 5 locators.")
                     .build();
         }
 
