@@ -91,8 +91,10 @@ class OutageFreshProcessTest {
 
         pair.datacenter("a").stop();
         Run down;
+        Run compare;
         try {
             down = amsh(contextsFile, "-c", "locator inspect " + url);
+            compare = amsh(contextsFile, "-c", "compare a b " + name);
         } finally {
             pair.datacenter("a").start();
         }
@@ -100,6 +102,11 @@ class OutageFreshProcessTest {
         assertTrue(down.output().contains("a: does not answer: cannot sign in: cannot reach token endpoint"), down.output());
         assertTrue(down.output().contains("b: OnDemandOrigin locator on asset " + asset.containerName()), down.output());
         assertTrue(down.output().contains("verdict: a does not answer (is the datacenter down?); b serves it"), down.output());
+
+        // compare needs both sides: it names the one that does not answer, and says what the other answered
+        assertEquals(1, compare.status(), compare.output());
+        assertTrue(compare.output().contains("error: context a does not answer: cannot sign in: cannot reach token endpoint"), compare.output());
+        assertTrue(compare.output().contains("; b answers ("), compare.output());
 
         // an unrelated context whose sign-in is refused, both datacenters up: named on its own line, a and b answer
         Run refused = amsh(withRefusingContext, "-c", "locator inspect " + url);
@@ -172,7 +179,7 @@ class OutageFreshProcessTest {
         }
         String out = Files.readString(log);
         assertTrue(out.contains("12 asset(s), 12 replicated"), out);
-        assertTrue(out.contains("the last step, compare a b (reading both datacenters again), could not run: context a: "), out);
+        assertTrue(out.contains("the last step, compare a b (reading both datacenters again), could not run: context a does not answer: "), out);
         assertTrue(out.contains("left undone: only that check; the run above finished and left nothing to write on b"), out);
         assertTrue(out.contains("once it answers again: compare a b"), out);
         assertFalse(out.contains("error:"), "the summary and an error never disagree: " + out);
