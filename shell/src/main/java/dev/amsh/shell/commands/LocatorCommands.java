@@ -176,7 +176,9 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("URL|LOCATOR", ValueKind.LOCATOR, "a streaming URL, nb:lid:UUID:<guid>, or the GUID"))
                     .details("For each context: the locator with this Id, its asset, policy and window (active, expired 3 days\n"
                             + "ago, starts in 2 minutes), whether the file the URL asks for exists, and what the origin answers\n"
-                            + "for that path right now; then one verdict line with the next step. Reads only.")
+                            + "for that path right now; then one verdict line with the next step. Reads only.\n"
+                            + "A context that cannot sign in or does not answer (a datacenter down) is named on its own line\n"
+                            + "with why; the others still answer, and a context serves when its origin answers 200.")
                     .build();
         }
 
