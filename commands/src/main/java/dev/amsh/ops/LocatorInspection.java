@@ -57,7 +57,7 @@ public final class LocatorInspection {
      */
     public record Side(String context, Locator locator, Asset asset, AccessPolicy policy, LocatorWindow window,
                        boolean fileExists, String originUrl, String originAnswer, String originReason,
-                       String unreachable, boolean down) {
+                       String unreachable, boolean down, String unread) {
         public boolean has() {
             return locator != null;
         }
@@ -76,7 +76,7 @@ public final class LocatorInspection {
         /** A context that could not be read: down (no answer, or its token endpoint unreachable) or refusing sign-in. */
         static Side unreadable(String context, AmshException why) {
             return new Side(context, null, null, null, null, false, null, null, null, why.getMessage(),
-                    !(why instanceof SignInException || why instanceof AmsServiceException s && s.status() < 500));
+                    !(why instanceof SignInException || why instanceof AmsServiceException s && s.status() < 500), null);
         }
     }
 
@@ -139,23 +139,38 @@ public final class LocatorInspection {
     private Side side(AccountContext c, String id, Target t, Instant now) {
         Optional<Locator> found = c.ams().findLocator(id);
         if (found.isEmpty()) {
-            return new Side(c.name(), null, null, null, null, false, null, null, null, null, false);
+            return new Side(c.name(), null, null, null, null, false, null, null, null, null, false, null);
         }
         Locator l = found.get();
-        Asset asset = c.ams().getAsset(l.assetId());
-        AccessPolicy policy = c.ams().getAccessPolicy(l.accessPolicyId());
-        List<AssetFile> files = c.ams().listFiles(asset.id());
-        String file = t.file() != null ? t.file() : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
-        boolean exists = file != null && files.stream().anyMatch(f -> f.name().equals(file));
+        // past the locator, each read is on its own: one that fails is said, and the origin is still asked, since
+        // its answer is what viewers get (a policy or asset read that failed must not turn a 200 into "not served")
+        List<String> unread = new ArrayList<>();
+        Asset asset = attempt(() -> c.ams().getAsset(l.assetId()), "asset", unread);
+        AccessPolicy policy = attempt(() -> c.ams().getAccessPolicy(l.accessPolicyId()), "policy", unread);
+        List<AssetFile> files = asset == null ? null : attempt(() -> c.ams().listFiles(asset.id()), "files", unread);
+        String file = t.file() != null ? t.file() : files == null ? null
+                : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
+        boolean exists = file != null && (files == null || files.stream().anyMatch(f -> f.name().equals(file)));
         String rest = t.rest() != null ? t.rest() : file == null ? "" : file.toLowerCase(Locale.ROOT).endsWith(".ism")
                 ? file + "/manifest" : file;
         String url = l.path() == null ? null : (l.path().endsWith("/") ? l.path() : l.path() + "/") + rest;
+        String notRead = unread.isEmpty() ? null : String.join("; ", unread);
         if (url == null) {
-            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null, false);
+            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null, false, notRead);
         }
         Answer answer = answer(url);
         return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(),
-                null, false);
+                null, false, notRead);
+    }
+
+    private static <T> T attempt(java.util.function.Supplier<T> read, String what, List<String> unread) {
+        try {
+            return read.get();
+        } catch (AmshException e) {
+            String m = String.valueOf(e.getMessage());
+            unread.add(what + " not read (" + (m.startsWith("context ") && m.contains(": ") ? m.substring(m.indexOf(": ") + 2) : m) + ")");
+            return null;
+        }
     }
 
     /** The status, the first line of a refusal's plain-text body (the origin says why it refused), who served. */
@@ -195,7 +210,8 @@ public final class LocatorInspection {
                 parts.add(unreadablePart(s));
             } else if (!s.has()) {
                 Side other = holding.get(0);
-                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover " + other.asset().name()
+                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover "
+                        + (other.asset() != null ? other.asset().name() : other.locator().assetId())
                         + " --from " + other.context() + " --to " + s.context() + "'");
             } else if (s.serves()) {
                 continue;
@@ -204,11 +220,12 @@ public final class LocatorInspection {
             } else if (s.window().state() == LocatorWindow.State.PENDING) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe()
                         + ": wait, or move its StartTime");
-            } else if (!s.fileExists()) {
+            } else if (!s.fileExists() && s.asset() != null) {
                 parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
             } else {
                 parts.add(s.context() + "'s origin answers " + s.originAnswer()
-                        + (s.originReason() == null ? "" : " (" + s.originReason() + ")"));
+                        + (s.originReason() == null ? "" : " (" + s.originReason() + ")")
+                        + (s.unread() == null ? "" : "; its " + s.unread()));
             }
         }
         List<String> serving = sides.stream().filter(Side::serves).map(Side::context).toList();

@@ -47,7 +47,7 @@ class LocatorInspectionTest {
                 start, NOW.plus(Duration.ofDays(30)), "http://" + context + "/" + GUID + "/", null, null);
         Asset asset = new Asset("nb:cid:UUID:1", "movie", 0, Asset.OPTION_NONE, null, null, null, 0, NOW, NOW);
         return new LocatorInspection.Side(context, l, asset, new AccessPolicy("nb:pid:UUID:1", "read", 60, AccessPolicy.READ, NOW),
-                LocatorWindow.of(l, NOW), true, l.path() + "movie.ism/manifest", answer, null, null, false);
+                LocatorWindow.of(l, NOW), true, l.path() + "movie.ism/manifest", answer, null, null, false, null);
     }
 
     @Test
@@ -73,5 +73,22 @@ class LocatorInspectionTest {
         String v = LocatorInspection.verdict(TARGET, List.of(holding("a", NOW.minusSeconds(60), "200"), holding("b", NOW.minusSeconds(60), "200"), c));
         assertEquals("c could not be read (cannot sign in: sign-in refused by login.example (HTTP 401)); a and b serve it", v);
         assertFalse(c.down());
+    }
+
+    @Test
+    void aContextWhosePolicyCouldNotBeReadStillServesByItsOriginsAnswer() {
+        LocatorInspection.Side full = holding("b", NOW.minusSeconds(60), "200");
+        // the policy read failed (deleted, or the service throttled past its retries): the origin's 200 still counts
+        LocatorInspection.Side b = new LocatorInspection.Side("b", full.locator(), full.asset(), null, full.window(), true,
+                full.originUrl(), "200", null, null, false, "policy not read (HTTP 404)");
+        LocatorInspection.Side a = LocatorInspection.Side.unreadable("a", new AmsTransportException(
+                "context a: cannot reach 127.0.0.1:1 (refused)", "", null, false));
+        assertEquals("a does not answer (is the datacenter down?); b serves it", LocatorInspection.verdict(TARGET, List.of(a, b)));
+        // without the asset, a lacking context is still told what to fail over
+        LocatorInspection.Side noAsset = new LocatorInspection.Side("a", full.locator(), null, null, full.window(), true,
+                full.originUrl(), "200", null, null, false, "asset not read (HTTP 503)");
+        LocatorInspection.Side lacking = new LocatorInspection.Side("b", null, null, null, null, false, null, null, null, null, false, null);
+        assertEquals("b lacks locator " + GUID + ": run 'failover nb:cid:UUID:1 --from a --to b'; a serves it",
+                LocatorInspection.verdict(TARGET, List.of(noAsset, lacking)));
     }
 }

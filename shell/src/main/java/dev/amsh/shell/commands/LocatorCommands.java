@@ -204,9 +204,11 @@ public final class LocatorCommands {
                     sb.append("no locator with this Id\n");
                     continue;
                 }
-                sb.append(side.locator().typeName()).append(" locator on asset ").append(side.asset().name()).append(" (")
-                        .append(side.asset().id()).append("), policy ").append(side.policy().name()).append(", ")
-                        .append(side.window().describe()).append('\n');
+                sb.append(side.locator().typeName()).append(" locator on asset ")
+                        .append(side.asset() == null ? side.locator().assetId() : side.asset().name() + " (" + side.asset().id() + ")")
+                        .append(", policy ").append(side.policy() == null ? side.locator().accessPolicyId() : side.policy().name())
+                        .append(", ").append(side.window().describe()).append(side.unread() == null ? "" : "; " + side.unread())
+                        .append('\n');
                 sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
                         .append(" -> ").append(side.originAnswer())
                         .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');
