@@ -29,6 +29,12 @@ public final class LocalPairConnector {
         java.util.List<String> added = file.exists() && file.read().besideLocalPair()
                 ? new java.util.ArrayList<>(file.read().contexts().keySet()) : java.util.List.of();
         String tail = "; 'help' lists the commands";
+        String named = file.exists() ? file.read().current() : null;
+        if (named != null && !added.contains(named) && !(added.isEmpty() && pair.contains(named))) {
+            // a current the file does not hold is said, not silently replaced by a
+            tail += "\namsh: " + file.path() + " names '" + named + "' as the current context but holds no context of that"
+                    + " name; add it with 'context add " + named + " …', or use one of " + String.join(", ", union(pair, added));
+        }
         if (added.isEmpty()) {
             return why + ": contexts " + String.join(" and ", pair) + " use the local pair of datacenters" + tail;
         }
@@ -46,6 +52,12 @@ public final class LocalPairConnector {
                     + "; 'context rm " + replaced.get(0) + "' gives it back to the pair from the next start";
         }
         return line + tail;
+    }
+
+    private static java.util.List<String> union(java.util.List<String> a, java.util.List<String> b) {
+        java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
+        all.addAll(b);
+        return java.util.List.copyOf(all);
     }
 
     /** Contexts for the pair's datacenters, signing in with ACS through the global root as the procedure does. */

@@ -88,4 +88,13 @@ class MixedPairTest {
         assertEquals("contexts beside the local pair (" + file.path() + "): contexts a and b use the local pair of datacenters;"
                 + " prod comes from " + file.path() + " (current: prod); 'help' lists the commands", banner);
     }
+
+    @Test
+    void aCurrentTheFileDoesNotHoldIsSaidAtTheStart() throws Exception {
+        Path dir = Files.createTempDirectory("amsh-mixed");
+        ContextsFile file = new ContextsFile(file(dir, "{\"current\": \"prod\"}"));
+        String banner = LocalPairConnector.banner("no contexts configured (" + file.path() + ")", file);
+        assertTrue(banner.contains("\namsh: " + file.path() + " names 'prod' as the current context but holds no context of"
+                + " that name; add it with 'context add prod …', or use one of a, b"), banner);
+    }
 }
