@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -163,7 +164,7 @@ public final class LocatorInspection {
                 null, false, notRead);
     }
 
-    private static <T> T attempt(java.util.function.Supplier<T> read, String what, List<String> unread) {
+    private static <T> T attempt(Supplier<T> read, String what, List<String> unread) {
         try {
             return read.get();
         } catch (AmshException e) {

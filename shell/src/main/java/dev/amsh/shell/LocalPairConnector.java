@@ -3,14 +3,20 @@ package dev.amsh.shell;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
+import dev.amsh.context.ContextsFile;
 import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 
 /**
  * Connects contexts a and b to the local pair: to one already running as a service (its endpoints file
@@ -24,10 +30,10 @@ public final class LocalPairConnector {
      * The start's line when contexts a and b use the local pair: which contexts are the pair's, and which come from
      * the contexts file beside it, saying so when a real account takes the place of one of the pair's datacenters.
      */
-    public static String banner(String why, dev.amsh.context.ContextsFile file) {
-        java.util.List<String> pair = new java.util.ArrayList<>(LocalPair.NAMES);
-        java.util.List<String> added = file.exists() && file.read().besideLocalPair()
-                ? new java.util.ArrayList<>(file.read().contexts().keySet()) : java.util.List.of();
+    public static String banner(String why, ContextsFile file) {
+        List<String> pair = new ArrayList<>(LocalPair.NAMES);
+        List<String> added = file.exists() && file.read().besideLocalPair()
+                ? new ArrayList<>(file.read().contexts().keySet()) : List.of();
         String tail = "; 'help' lists the commands";
         String named = file.exists() ? file.read().current() : null;
         if (named != null && !added.contains(named) && !(added.isEmpty() && pair.contains(named))) {
@@ -38,7 +44,7 @@ public final class LocalPairConnector {
         if (added.isEmpty()) {
             return why + ": contexts " + String.join(" and ", pair) + " use the local pair of datacenters" + tail;
         }
-        java.util.List<String> replaced = pair.stream().filter(added::contains).toList();
+        List<String> replaced = pair.stream().filter(added::contains).toList();
         pair.removeAll(added);
         String current = file.read().current();
         String line = why + ": " + (pair.isEmpty() ? "no context uses the local pair"
@@ -54,10 +60,10 @@ public final class LocalPairConnector {
         return line + tail;
     }
 
-    private static java.util.List<String> union(java.util.List<String> a, java.util.List<String> b) {
-        java.util.Set<String> all = new java.util.LinkedHashSet<>(a);
+    private static List<String> union(List<String> a, List<String> b) {
+        Set<String> all = new LinkedHashSet<>(a);
         all.addAll(b);
-        return java.util.List.copyOf(all);
+        return List.copyOf(all);
     }
 
     /** Contexts for the pair's datacenters, signing in with ACS through the global root as the procedure does. */
@@ -122,11 +128,11 @@ public final class LocalPairConnector {
      * When this amsh joined a pair another amsh started and that pair no longer answers: the line that says so (the
      * amsh that started it has exited, and the pair with it).
      */
-    public static java.util.Optional<String> joinedPairGone(Path dataDir) {
+    public static Optional<String> joinedPairGone(Path dataDir) {
         if (LocalService.control(dataDir.resolve(LocalService.ENDPOINTS_FILE), "/status").isPresent()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
-        return java.util.Optional.of("the local pair this amsh joined (running from " + dataDir + ") has stopped: the amsh "
+        return Optional.of("the local pair this amsh joined (running from " + dataDir + ") has stopped: the amsh "
                 + "that started it exited; start amsh again, or keep a pair for several shells with 'amsh local up --detach'");
     }
 }

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * amsh's entry point: the REPL, {@code -c "cmd; cmd"}, {@code amsh SCRIPT.groovy args}, and {@code amsh local …}.
@@ -174,7 +175,7 @@ public final class Main {
             session.setContexts(running.get());
             return;
         }
-        java.util.function.Supplier<Contexts> start = () -> {
+        Supplier<Contexts> start = () -> {
             try {
                 return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
             } catch (IOException e) {
