@@ -81,6 +81,6 @@ class PoliciesRmTest {
         ShellFixture f = new ShellFixture(pair);
         f.session.execute("help sas read");
         String out = f.take();
-        assertTrue(out.contains("Remove it with 'sas rm LOCATOR' when done, which removes its access policy too"), out);
+        assertTrue(out.contains("Remove it with 'sas rm LOCATOR' when done (the locator and its access policy)"), out);
     }
 }
