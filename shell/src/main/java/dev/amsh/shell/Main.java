@@ -6,8 +6,8 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
-import dev.amsh.shell.commands.SessionCommands;
 import dev.amsh.shell.repl.Repl;
+import dev.amsh.shell.script.ScriptHost;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -127,7 +127,7 @@ public final class Main {
         }
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
-        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC());
+        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(), ScriptHost::new);
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
@@ -192,7 +192,7 @@ public final class Main {
         try {
             work.run();
             return 0;
-        } catch (SessionCommands.ExitRequest e) {
+        } catch (ExitRequest e) {
             return e.status();
         } catch (Throwable t) {
             session.console().err().println(session.redactor().redact(errorLine(t, debug)));

@@ -12,7 +12,6 @@ import dev.amsh.shell.render.Format;
 import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.Renderer;
 import dev.amsh.shell.render.TextView;
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.storage.CopyCancellation;
 
 import java.nio.file.Path;
@@ -23,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -44,11 +44,14 @@ public final class Session {
     private final List<String> history = new ArrayList<>();
     private Contexts contexts;
     private java.util.concurrent.Future<Contexts> pendingContexts;
-    private ScriptHost scripts;
+    private final Function<Session, ScriptEngine> scriptEngines;
+    private ScriptEngine scripts;
     private volatile CopyCancellation cancellation = new CopyCancellation();
 
-    public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock) {
+    public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock,
+                   Function<Session, ScriptEngine> scriptEngines) {
         this.redactor = redactor;
+        this.scriptEngines = scriptEngines;
         this.console = console;
         this.registry = registry;
         this.renderer = new Renderer(redactor);
@@ -176,9 +179,9 @@ public final class Session {
         return cancellation;
     }
 
-    public synchronized ScriptHost scripts() {
+    public synchronized ScriptEngine scripts() {
         if (scripts == null) {
-            scripts = new ScriptHost(this);
+            scripts = scriptEngines.apply(this);
         }
         return scripts;
     }

@@ -2,7 +2,7 @@ package dev.amsh.shell.repl;
 
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
-import dev.amsh.shell.commands.SessionCommands;
+import dev.amsh.shell.ExitRequest;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -113,7 +113,7 @@ public final class Repl {
         Thread worker = new Thread(() -> {
             try {
                 session.execute(line);
-            } catch (SessionCommands.ExitRequest e) {
+            } catch (ExitRequest e) {
                 exit.set(e.status());
             } catch (Throwable t) {
                 failure.set(t);

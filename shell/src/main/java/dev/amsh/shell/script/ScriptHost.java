@@ -1,6 +1,8 @@
 package dev.amsh.shell.script;
 
 import dev.amsh.error.AmshException;
+import dev.amsh.shell.ExitRequest;
+import dev.amsh.shell.ScriptEngine;
 import dev.amsh.shell.Session;
 import groovy.lang.Binding;
 import groovy.lang.GroovyShell;
@@ -16,7 +18,7 @@ import java.util.List;
  * The Groovy engine of a session, sharing its variables with the console. Built on first use: the prompt
  * never waits for Groovy to load.
  */
-public final class ScriptHost {
+public final class ScriptHost implements ScriptEngine {
     private final Session session;
     private final GroovyShell shell;
     private final Binding binding;
@@ -32,6 +34,7 @@ public final class ScriptHost {
         this.shell = new GroovyShell(ScriptHost.class.getClassLoader(), binding, config);
     }
 
+    @Override
     public Object evaluate(String code) {
         try {
             return shell.evaluate(code);
@@ -44,7 +47,7 @@ public final class ScriptHost {
         } catch (CompilationFailedException e) {
             throw new AmshException("not a command, and not valid Groovy: " + firstLine(e.getMessage()),
                     "type 'help' for the commands");
-        } catch (AmshException | dev.amsh.shell.commands.SessionCommands.ExitRequest e) {
+        } catch (AmshException | ExitRequest e) {
             throw e;
         } catch (RuntimeException e) {
             // a Groovy expression failed (null.x, 1/0, a bad index): say so plainly, without a Java class name
@@ -53,6 +56,7 @@ public final class ScriptHost {
     }
 
     /** Runs a runbook with its arguments as {@code args}; the contexts are bound as {@code a} and {@code b}. */
+    @Override
     public Object runFile(Path file, List<String> args) {
         String code;
         try {
