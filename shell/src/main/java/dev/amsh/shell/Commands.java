@@ -9,6 +9,7 @@ import dev.amsh.shell.commands.DrillCommand;
 import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
 import dev.amsh.shell.commands.FrontCommands;
+import dev.amsh.shell.commands.GroovyStateCommands;
 import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
@@ -46,6 +47,7 @@ public final class Commands {
         r.add(new DrillCommand(localDataDir));
         r.add(new TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);
+        GroovyStateCommands.all().forEach(r::add);
         return r;
     }
 }

@@ -11,6 +11,15 @@ public interface ScriptEngine {
     /** Evaluates one line (or a block) of Groovy in the session's state; returns its value. */
     Object evaluate(String code);
 
+    /** What typed lines defined besides variables: imports, methods (first lines) and classes. */
+    Definitions definitions();
+
+    /** Forgets every import, method and class typed lines defined. */
+    void forget();
+
+    record Definitions(List<String> imports, List<String> methods, List<String> classes) {
+    }
+
     /** Runs a runbook with its arguments as {@code args}. */
     Object runFile(Path file, List<String> args);
 }

@@ -17,9 +17,13 @@ import dev.amsh.storage.CopyCancellation;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -42,6 +46,7 @@ public final class Session {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final AtomicBoolean trace = new AtomicBoolean();
     private final List<String> history = new ArrayList<>();
+    private final Set<String> hiddenVariables = new HashSet<>();
     private Contexts contexts;
     private java.util.concurrent.Future<Contexts> pendingContexts;
     private final Function<Session, ScriptEngine> scriptEngines;
@@ -157,6 +162,41 @@ public final class Session {
         return variables;
     }
 
+    /** Names the Groovy engine keeps in the variables for itself; {@code vars} and {@code reset} leave them alone. */
+    public synchronized void hideVariables(Collection<String> names) {
+        hiddenVariables.addAll(names);
+    }
+
+    /** The variables a person defined (and {@code _}), without the engine's own. */
+    public synchronized Map<String, Object> userVariables() {
+        Map<String, Object> out = new LinkedHashMap<>(variables);
+        out.keySet().removeAll(hiddenVariables);
+        out.remove("contexts");
+        return out;
+    }
+
+    /** Forgets every variable, method, class and import typed this session; contexts stay. */
+    public synchronized void resetDefinitions() {
+        variables.keySet().removeIf(k -> !hiddenVariables.contains(k) && !k.equals("contexts"));
+        if (scripts != null) {
+            scripts.forget();
+        }
+    }
+
+    /** The Groovy engine when a line already needed it; {@code vars} does not build it just to list nothing. */
+    public synchronized Optional<ScriptEngine> scriptsIfBuilt() {
+        return Optional.ofNullable(scripts);
+    }
+
+    /** Whether {@code name} is a context (waiting for the local pair if it is still starting). */
+    public boolean hasContext(String name) {
+        try {
+            return contexts().names().contains(name);
+        } catch (AmshException e) {
+            return false;
+        }
+    }
+
     public List<String> history() {
         return history;
     }
@@ -193,7 +233,12 @@ public final class Session {
             return null;
         }
         history.add(redactor.redact(trimmed));
-        return executeStatement(trimmed);
+        // a line is split into statements the same way typed, in -c and in a script: "x = assets ls; x.size()"
+        Object result = null;
+        for (String statement : LineTokenizer.statements(trimmed)) {
+            result = executeStatement(statement);
+        }
+        return result;
     }
 
     private Object executeStatement(String trimmed) throws Exception {
@@ -205,21 +250,10 @@ public final class Session {
             return result;
         }
         if (startsWithCommand(trimmed)) {
-            // several commands on one line run in turn, as with -c
-            List<String> statements = LineTokenizer.statements(trimmed);
-            Object result = null;
-            for (String statement : statements) {
-                result = statements.size() == 1 ? runCommandLine(statement, true) : executeStatement(statement);
-            }
-            return result;
+            return runCommandLine(trimmed, true);
         }
         LineHints.refuseTypo(trimmed, registry.heads(), variables.keySet());
-        Object result;
-        try {
-            result = scripts().evaluate(trimmed);
-        } catch (RuntimeException e) {
-            throw LineHints.localDef(history, e);
-        }
+        Object result = scripts().evaluate(trimmed);
         if (result != null) {
             variables.put("_", result);
             renderer.print(result, Format.TABLE, console.out());

@@ -40,6 +40,10 @@ public abstract class AmshScript extends Script {
         if (!s.registry().subcommands(name).isEmpty()) {
             return new CommandGroup(s, name);
         }
+        // a context's name (a, b) is the context, with its commands as methods, unless a variable took the name
+        if (s.hasContext(name)) {
+            return new ContextHandle(s, name, s.contexts().get(name));
+        }
         throw new groovy.lang.MissingPropertyException(name, getClass());
     }
 

@@ -5,23 +5,33 @@ import dev.amsh.shell.ExitRequest;
 import dev.amsh.shell.ScriptEngine;
 import dev.amsh.shell.Session;
 import groovy.lang.Binding;
+import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
+import groovy.lang.MissingPropertyException;
+import groovy.lang.Script;
+import groovy.transform.ThreadInterrupt;
 import org.codehaus.groovy.control.CompilationFailedException;
 import org.codehaus.groovy.control.CompilerConfiguration;
+import org.codehaus.groovy.control.customizers.ASTTransformationCustomizer;
+import org.codehaus.groovy.runtime.InvokerHelper;
 
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The Groovy engine of a session, sharing its variables with the console. Built on first use: the prompt
- * never waits for Groovy to load.
+ * never waits for Groovy to load. Typed lines keep what they define (variables, methods, classes, imports);
+ * every loop checks for an interrupt, so Ctrl-C stops a {@code while (true) { }}.
  */
 public final class ScriptHost implements ScriptEngine {
     private final Session session;
     private final GroovyShell shell;
     private final Binding binding;
+    private final SessionDefinitions definitions = new SessionDefinitions();
+    private final AtomicInteger lines = new AtomicInteger();
 
     public ScriptHost(Session session) {
         this.session = session;
@@ -29,16 +39,26 @@ public final class ScriptHost implements ScriptEngine {
         binding.setVariable(AmshScript.SESSION, session);
         // print, printf and println in scripts write to "out": make it one that masks secrets
         binding.setVariable("out", new RedactingWriter(session));
+        session.hideVariables(List.of(AmshScript.SESSION, "out", "args"));
         CompilerConfiguration config = new CompilerConfiguration();
         config.setScriptBaseClass(AmshScript.class.getName());
+        config.addCompilationCustomizers(new ASTTransformationCustomizer(ThreadInterrupt.class), new TopLevelDeclarations());
         this.shell = new GroovyShell(ScriptHost.class.getClassLoader(), binding, config);
     }
 
     @Override
     public Object evaluate(String code) {
         try {
-            return shell.evaluate(code);
-        } catch (groovy.lang.MissingPropertyException e) {
+            String name = TopLevelDeclarations.LINE_PREFIX + lines.incrementAndGet() + ".groovy";
+            SessionDefinitions.Prepared line = definitions.prepare(code, name);
+            Class<?> compiled = shell.getClassLoader().parseClass(new GroovyCodeSource(line.text(), name, GroovyShell.DEFAULT_CODE_BASE), false);
+            definitions.commit(line);
+            if (!Script.class.isAssignableFrom(compiled)) {
+                // a line that only declares a class defines it; there is nothing to run
+                return null;
+            }
+            return InvokerHelper.createScript(compiled, binding).run();
+        } catch (MissingPropertyException e) {
             if (code.strip().equals(e.getProperty())) {
                 throw new AmshException("unknown command or variable '" + e.getProperty() + "'", "type 'help' for the commands");
             }
@@ -55,7 +75,17 @@ public final class ScriptHost implements ScriptEngine {
         }
     }
 
-    /** Runs a runbook with its arguments as {@code args}; the contexts are bound as {@code a} and {@code b}. */
+    @Override
+    public Definitions definitions() {
+        return new Definitions(definitions.imports(), definitions.methods(), definitions.classes());
+    }
+
+    @Override
+    public void forget() {
+        definitions.clear();
+    }
+
+    /** Runs a runbook with its arguments as {@code args}; an error names the runbook's line and shows it. */
     @Override
     public Object runFile(Path file, List<String> args) {
         String code;
@@ -65,15 +95,14 @@ public final class ScriptHost implements ScriptEngine {
             throw new AmshException("cannot read " + file + ": " + e.getMessage(), "check the path");
         }
         binding.setVariable("args", args.toArray(new String[0]));
-        for (String name : session.contexts().names()) {
-            if (name.matches("[A-Za-z_][A-Za-z0-9_]*") && !binding.hasVariable(name)) {
-                binding.setVariable(name, session.contexts().get(name));
-            }
-        }
         try {
             return shell.evaluate(code, file.getFileName().toString());
         } catch (CompilationFailedException e) {
             throw new AmshException(file + " does not compile: " + firstLine(e.getMessage()), "fix the script");
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw ScriptLocation.of(file, code, e);
         }
     }
 
