@@ -25,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.regex.Matcher;
@@ -45,6 +46,7 @@ public final class Session {
     private final Clock clock;
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final AtomicBoolean trace = new AtomicBoolean();
+    private final AtomicInteger commandsRunning = new AtomicInteger();
     private final List<String> history = new ArrayList<>();
     private final Set<String> hiddenVariables = new HashSet<>();
     private Contexts contexts;
@@ -244,13 +246,13 @@ public final class Session {
     private Object executeStatement(String trimmed) throws Exception {
         Matcher assign = ASSIGNMENT.matcher(trimmed);
         if (assign.matches() && startsWithCommand(assign.group(2))) {
-            Object result = runCommandLine(assign.group(2), false);
+            Object result = runLine(assign.group(2), false);
             variables.put(assign.group(1), unwrap(result));
             variables.put("_", unwrap(result));
             return result;
         }
         if (startsWithCommand(trimmed)) {
-            return runCommandLine(trimmed, true);
+            return runLine(trimmed, true);
         }
         LineHints.refuseTypo(trimmed, registry.heads(), variables.keySet());
         Object result = scripts().evaluate(trimmed);
@@ -274,28 +276,37 @@ public final class Session {
         return !(line.strip().startsWith(head + ".") || line.strip().startsWith(head + "("));
     }
 
+    /** A command line, or a pipe of stages after a command ({@code assets ls | where { … }}). */
+    private Object runLine(String line, boolean print) throws Exception {
+        List<String> stages = Pipeline.stages(line);
+        return stages.size() == 1 ? runCommandLine(line, print) : Pipeline.run(this, stages, print);
+    }
+
     /** Parses and runs a command line; prints its result when asked. */
     public Object runCommandLine(String line, boolean print) throws Exception {
+        return runCommandLine(line, print, List.of());
+    }
+
+    /** Parses and runs a command line with values piped in after its own parameters. */
+    Object runCommandLine(String line, boolean print, List<Object> piped) throws Exception {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
-        if (words.stream().anyMatch(w -> !w.literal() && (w.text().equals("|") || w.text().startsWith("|")))) {
-            throw new AmshException("pipes are not supported: '|' after " + words.get(0).text(),
-                    "keep the result in a variable and pass it on: x = assets ls, then copy ${x[0].id} --to b");
-        }
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
         CommandRegistry.Match match = registry.match(texts);
         List<Object> args = new ArrayList<>();
         for (LineTokenizer.Word w : words.subList(match.nameWords(), words.size())) {
             args.add(w.literal() ? w.text() : expand(w.text()));
         }
+        args.addAll(piped);
         Invocation inv = ArgParser.parse(match.command().spec(), args);
         if (inv.flag("help")) {
             console.out().println(match.command().spec().help());
             console.out().flush();
             return null;
         }
-        Object result = match.command().run(inv, this);
+        Object result = runCommand(match.command(), inv);
         if (print) {
-            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")), console.out());
+            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")),
+                    inv.option("query"), console.out());
             if (result instanceof FailingResult f) {
                 variables.put("_", unwrap(result));
                 throw f.failure();
@@ -324,7 +335,21 @@ public final class Session {
             }
         });
         Invocation inv = ArgParser.parse(c.spec(), args);
-        return unwrap(c.run(inv, this));
+        return unwrap(runCommand(c, inv));
+    }
+
+    private Object runCommand(Command c, Invocation inv) throws Exception {
+        commandsRunning.incrementAndGet();
+        try {
+            return c.run(inv, this);
+        } finally {
+            commandsRunning.decrementAndGet();
+        }
+    }
+
+    /** Whether a command is running (Ctrl-C then cancels it cleanly first), rather than only Groovy. */
+    public boolean runningCommand() {
+        return commandsRunning.get() > 0;
     }
 
     static Object unwrap(Object result) {

@@ -1,0 +1,147 @@
+package dev.amsh.shell;
+
+import dev.amsh.ams.model.Asset;
+import dev.amsh.context.ContextsFile;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.PairContexts;
+import dev.amsh.shell.repl.Repl;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** The REPL of a power user, typed into a terminal of its own: Groovy that keeps state, pipes, --query, Ctrl-C. */
+@ExtendWith(LocalPairExtension.class)
+class PowerUserTerminalTest {
+    static final String PROMPT_A = "amsh:a> ";
+
+    record Running(TerminalDriver t, ShellFixture f, CompletableFuture<Integer> exit) {
+    }
+
+    static Running start(LocalPair pair, Path home) throws Exception {
+        TerminalDriver t = new TerminalDriver();
+        ShellFixture f = new ShellFixture(pair, t.console());
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> new Repl(f.session, t.terminal, e -> Main.errorLine(e, false)).run(home.resolve("history")));
+        t.waitFor(PROMPT_A);
+        return new Running(t, f, exit);
+    }
+
+    static void stop(Running r) throws Exception {
+        r.t().type("exit\r");
+        assertEquals(0, r.exit().get(20, TimeUnit.SECONDS));
+    }
+
+    @Test
+    void methodsImportsAndClassesTypedStayForLaterLines(LocalPair pair, @TempDir Path home) throws Exception {
+        Running r = start(pair, home);
+        TerminalDriver t = r.t();
+        assertEquals("", t.run("def f(n) { n * 2 }", PROMPT_A).strip());
+        assertTrue(t.run("f(21)", PROMPT_A).contains("42"));
+        t.run("import java.time.Instant", PROMPT_A);
+        t.run("int g = 7", PROMPT_A);
+        assertTrue(t.run("Instant.ofEpochSecond(g * 100).toString()", PROMPT_A).contains("1970-01-01T00:11:40Z"));
+        String defined = t.run("class P { String n; String hi() { 'hi ' + n } }", PROMPT_A);
+        assertFalse(defined.contains("main") || defined.contains("error"), defined);
+        assertTrue(t.run("new P(n: 'there').hi()", PROMPT_A).contains("hi there"));
+        String vars = t.run("vars", PROMPT_A);
+        assertTrue(vars.contains("def f(n) { n * 2 }") && vars.contains("import java.time.Instant") && vars.contains("  P"), vars);
+        stop(r);
+    }
+
+    @Test
+    void oneLineMeansTheSameTypedAndInDashC(LocalPair pair, @TempDir Path home) throws Exception {
+        String prefix = "same" + UUID.randomUUID().toString().substring(0, 6);
+        Running r = start(pair, home);
+        r.f().session.runCommandLine("assets create " + prefix + "-1", false);
+        r.f().session.runCommandLine("assets create " + prefix + "-2", false);
+        String line = "x = assets ls --name '" + prefix + "*'; x.size()";
+        String typed = r.t().run(line, PROMPT_A).strip();
+        assertEquals("2", typed, "typed");
+        stop(r);
+
+        Path contexts = home.resolve("contexts.json");
+        new ContextsFile(contexts).write(new ContextsFile.Content("a", PairContexts.configs(pair)));
+        PrintStream out = System.out;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            status = new Main(Map.of(), home).run(new String[] {"--contexts", contexts.toString(), "-c", line});
+        } finally {
+            System.setOut(out);
+        }
+        assertEquals(0, status);
+        assertEquals(typed, captured.toString(StandardCharsets.UTF_8).strip(), "-c");
+    }
+
+    @Test
+    void pipesIntoGroovyAndIntoACommandAndQuery(LocalPair pair, @TempDir Path home) throws Exception {
+        String prefix = "pipe" + UUID.randomUUID().toString().substring(0, 6);
+        Running r = start(pair, home);
+        for (String n : List.of("movie", "music", "trailer")) {
+            r.f().session.runCommandLine("assets create " + prefix + "-" + n, false);
+        }
+        String selected = r.t().run("assets ls --name '" + prefix + "*' | where { it.name.contains('-m') } | select name, id", PROMPT_A);
+        assertTrue(selected.contains("NAME") && selected.contains("ID"), selected);
+        assertTrue(selected.contains(prefix + "-movie") && selected.contains(prefix + "-music"), selected);
+        assertFalse(selected.contains(prefix + "-trailer"), selected);
+        assertTrue(selected.contains("(2 items)"), selected);
+
+        String names = r.t().run("assets ls --name '" + prefix + "*' --query '[].name' -o tsv", PROMPT_A);
+        assertEquals(List.of(prefix + "-movie", prefix + "-music", prefix + "-trailer"),
+                names.strip().lines().map(String::strip).sorted().toList(), names);
+        String one = r.t().run("assets ls --name '" + prefix + "-movie' --query '[0].{n: name}' -o json", PROMPT_A);
+        assertTrue(one.contains("\"n\" : \"" + prefix + "-movie\""), one);
+
+        int onBBefore = count(r.f(), "assets ls --on b --top 100000");
+        String copied = r.t().run("assets ls --name '" + prefix + "-t*' | copy --to b", PROMPT_A);
+        Asset trailer = only(r.f(), prefix + "-trailer");
+        assertTrue(copied.contains("copied a:" + prefix + "-trailer -> b:asset-" + trailer.id().substring(12) + " (created)"), copied);
+        assertFalse(copied.contains("-movie") || copied.contains("-music"), copied);
+        assertEquals(onBBefore + 1, count(r.f(), "assets ls --on b --top 100000"), "the piped asset, and only it, went to b");
+        stop(r);
+    }
+
+    static int count(ShellFixture f, String line) throws Exception {
+        return ((List<?>) Session.unwrap(f.session.runCommandLine(line, false))).size();
+    }
+
+    @SuppressWarnings("unchecked")
+    static Asset only(ShellFixture f, String name) throws Exception {
+        List<Asset> found = (List<Asset>) Session.unwrap(f.session.runCommandLine("assets ls --name '" + name + "'", false));
+        assertEquals(1, found.size(), name);
+        return found.get(0);
+    }
+
+    @Test
+    void ctrlCStopsABusyLoopWithinASecond(LocalPair pair, @TempDir Path home) throws Exception {
+        Running r = start(pair, home);
+        TerminalDriver t = r.t();
+        assertTrue(t.run("1 + 1", PROMPT_A).contains("2"));
+        int mark = t.mark();
+        t.type("while (true) { }\r");
+        Thread.sleep(700);
+        t.type("\u0003");
+        Duration took = t.waitFor("interrupted", mark, Duration.ofSeconds(5));
+        assertTrue(took.toMillis() < 1000, "prompt back in " + took.toMillis() + " ms:\n" + t.screenSince(mark));
+        assertTrue(t.screenSince(mark).contains("interrupted: while (true) { }"), t.screenSince(mark));
+        assertTrue(t.run("1 + 1", PROMPT_A).contains("2"), "the session goes on");
+        stop(r);
+    }
+}
