@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.commands.AliasCommands;
 import dev.amsh.shell.commands.AssetCommands;
 import dev.amsh.shell.commands.CleanupCommand;
 import dev.amsh.shell.commands.CompareCommand;
@@ -48,6 +49,7 @@ public final class Commands {
         r.add(new TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);
         GroovyStateCommands.all().forEach(r::add);
+        AliasCommands.all().forEach(r::add);
         return r;
     }
 }

@@ -42,7 +42,7 @@ public final class Main {
 
     /** Options every mode shares. */
     record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
-                   boolean local, String commands, List<String> rest) {
+                   boolean local, String commands, List<String> rest, boolean noInit) {
     }
 
     Options parse(String[] args) {
@@ -51,6 +51,7 @@ public final class Main {
         boolean show = false;
         boolean debug = false;
         boolean local = false;
+        boolean noInit = false;
         String commands = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -65,6 +66,7 @@ public final class Main {
                 case "--show-secrets" -> show = true;
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
+                case "--no-init" -> noInit = true;
                 case "-c" -> commands = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help")) {
@@ -74,7 +76,7 @@ public final class Main {
                 }
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest);
+        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -130,6 +132,8 @@ public final class Main {
         Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(), ScriptHost::new);
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
+        session.setHomeDir(home.resolve(".amsh"));
+        session.setInitScript(options.noInit() ? null : home.resolve(".amsh").resolve("init.groovy"));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
         try {
             connect(options, session, environment, console);
@@ -235,12 +239,13 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug]
+            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init]
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
                    amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets]
                    amsh local down | status | stop a|b | start a|b
 
             Contexts come from ~/.amsh/contexts.json (or --contexts, or $AMSH_CONTEXTS). With none configured,
-            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).""";
+            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).
+            ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors.""";
 }

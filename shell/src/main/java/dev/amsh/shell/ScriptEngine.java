@@ -11,6 +11,9 @@ public interface ScriptEngine {
     /** Evaluates one line (or a block) of Groovy in the session's state; returns its value. */
     Object evaluate(String code);
 
+    /** Runs the init script as typed lines run, so what it defines stays for the session. */
+    void runInit(Path file);
+
     /** What typed lines defined besides variables: imports, methods (first lines) and classes. */
     Definitions definitions();
 

@@ -14,6 +14,7 @@ import dev.amsh.shell.render.Renderer;
 import dev.amsh.shell.render.TextView;
 import dev.amsh.storage.CopyCancellation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -53,6 +54,8 @@ public final class Session {
     private java.util.concurrent.Future<Contexts> pendingContexts;
     private final Function<Session, ScriptEngine> scriptEngines;
     private ScriptEngine scripts;
+    private Path initScript;
+    private Aliases aliases = new Aliases(null);
     private volatile CopyCancellation cancellation = new CopyCancellation();
 
     public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock,
@@ -224,8 +227,37 @@ public final class Session {
     public synchronized ScriptEngine scripts() {
         if (scripts == null) {
             scripts = scriptEngines.apply(this);
+            runInit(scripts);
         }
         return scripts;
+    }
+
+    /** The init script runs when the Groovy engine is first built, so the prompt never waits for either. */
+    private void runInit(ScriptEngine engine) {
+        if (initScript == null || !Files.exists(initScript)) {
+            return;
+        }
+        try {
+            engine.runInit(initScript);
+        } catch (AmshException e) {
+            console.progressDone();
+            console.err().println(redactor.redact("amsh: " + e.oneLine()));
+            console.err().flush();
+        }
+    }
+
+    /** Runs {@code file} (~/.amsh/init.groovy) before the first Groovy line; {@code null} for none (--no-init). */
+    public synchronized void setInitScript(Path file) {
+        this.initScript = file;
+    }
+
+    /** Where the session keeps what outlives it (aliases): ~/.amsh, or a test's folder. */
+    public synchronized void setHomeDir(Path amshDir) {
+        this.aliases = new Aliases(amshDir.resolve("aliases"));
+    }
+
+    public synchronized Aliases aliases() {
+        return aliases;
     }
 
     /** Runs one line as typed: a command, an assignment of a command's result, or Groovy. Prints the result. */
@@ -243,7 +275,31 @@ public final class Session {
         return result;
     }
 
-    private Object executeStatement(String trimmed) throws Exception {
+    private Object executeStatement(String statement) throws Exception {
+        String trimmed = expandAlias(statement);
+        List<String> expanded = LineTokenizer.statements(trimmed);
+        if (expanded.size() > 1) {
+            // an alias for several statements: they run in turn, their words not expanded again
+            Object result = null;
+            for (String s : expanded) {
+                result = executeExpanded(s);
+            }
+            return result;
+        }
+        return executeExpanded(trimmed);
+    }
+
+    private String expandAlias(String statement) {
+        Matcher assign = ASSIGNMENT.matcher(statement);
+        if (assign.matches()) {
+            String value = aliases.expand(assign.group(2));
+            return value.equals(assign.group(2)) ? statement : assign.group(1) + " = " + value;
+        }
+        String first = statement.strip().split("\\s+", 2)[0];
+        return variables.containsKey(first) ? statement : aliases.expand(statement);
+    }
+
+    private Object executeExpanded(String trimmed) throws Exception {
         Matcher assign = ASSIGNMENT.matcher(trimmed);
         if (assign.matches() && startsWithCommand(assign.group(2))) {
             Object result = runLine(assign.group(2), false);

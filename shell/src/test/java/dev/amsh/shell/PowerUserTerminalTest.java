@@ -36,6 +36,8 @@ class PowerUserTerminalTest {
     static Running start(LocalPair pair, Path home) throws Exception {
         TerminalDriver t = new TerminalDriver();
         ShellFixture f = new ShellFixture(pair, t.console());
+        f.session.setHomeDir(home);
+        f.session.setInitScript(home.resolve("init.groovy"));
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, t.terminal, e -> Main.errorLine(e, false)).run(home.resolve("history")));
         t.waitFor(PROMPT_A);
@@ -120,6 +122,39 @@ class PowerUserTerminalTest {
 
     static int count(ShellFixture f, String line) throws Exception {
         return ((List<?>) Session.unwrap(f.session.runCommandLine(line, false))).size();
+    }
+
+    @Test
+    void anAliasSurvivesARestartAndTheInitScriptDefinesHelpers(LocalPair pair, @TempDir Path home) throws Exception {
+        String prefix = "alias" + UUID.randomUUID().toString().substring(0, 6);
+        Files.writeString(home.resolve("init.groovy"), "// helpers for every session\n"
+                + "import java.time.Duration\n"
+                + "def named(String glob) { assets.ls(name: glob) }\n"
+                + "def minutes(int n) { Duration.ofMinutes(n).toString() }\n");
+        Running r = start(pair, home);
+        r.f().session.runCommandLine("assets create " + prefix + "-1", false);
+        r.f().session.runCommandLine("assets create " + prefix + "-2", false);
+        assertTrue(r.t().run("alias mine='assets ls --name " + prefix + "*'", PROMPT_A).contains("alias mine="));
+        assertTrue(r.t().run("mine --top 1", PROMPT_A).contains("(1 item)"));
+        stop(r);
+
+        Running again = start(pair, home);
+        String listed = again.t().run("alias", PROMPT_A);
+        assertTrue(listed.contains("alias mine='assets ls --name " + prefix + "*'"), listed);
+        assertTrue(again.t().run("mine", PROMPT_A).contains("(2 items)"), "the alias holds after a restart");
+        assertTrue(again.t().run("n = mine; n.size()", PROMPT_A).contains("2"), "an alias's result can be kept");
+        assertTrue(again.t().run("named('" + prefix + "*').size()", PROMPT_A).contains("2"), "a helper from init.groovy");
+        assertTrue(again.t().run("minutes(90)", PROMPT_A).contains("PT1H30M"), "with the init script's import");
+        assertTrue(again.t().run("unalias mine", PROMPT_A).contains("removed alias mine"));
+        stop(again);
+        assertFalse(Files.readString(home.resolve("aliases")).contains("mine"));
+
+        Files.writeString(home.resolve("init.groovy"), "def ok() { 1 }\n\nthrow new IllegalStateException('init is broken')\n");
+        Running broken = start(pair, home);
+        String first = broken.t().run("ok()", PROMPT_A);
+        assertTrue(first.contains("amsh: init.groovy:3: IllegalStateException: init is broken"), first);
+        assertTrue(first.contains("3 | throw new IllegalStateException('init is broken')"), first);
+        stop(broken);
     }
 
     @SuppressWarnings("unchecked")

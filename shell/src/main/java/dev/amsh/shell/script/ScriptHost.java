@@ -48,8 +48,40 @@ public final class ScriptHost implements ScriptEngine {
 
     @Override
     public Object evaluate(String code) {
+        return evaluate(code, TopLevelDeclarations.LINE_PREFIX + lines.incrementAndGet() + ".groovy");
+    }
+
+    /**
+     * Runs the init script as typed lines would run (what it defines stays for the session); an error names
+     * the file and line and leaves the session usable.
+     */
+    @Override
+    public void runInit(Path file) {
+        String code;
         try {
-            String name = TopLevelDeclarations.LINE_PREFIX + lines.incrementAndGet() + ".groovy";
+            code = Files.readString(file);
+        } catch (IOException e) {
+            throw new AmshException("cannot read " + file + ": " + e.getMessage(), "check the file, or start amsh with --no-init");
+        }
+        String name = TopLevelDeclarations.LINE_PREFIX + "_init" + lines.incrementAndGet() + ".groovy";
+        String shown = file.getFileName().toString();
+        try {
+            evaluate(code, name);
+        } catch (ExitRequest e) {
+            throw e;
+        } catch (RuntimeException e) {
+            RuntimeException located = ScriptLocation.of(shown, name, code, e);
+            if (located != e) {
+                throw located;
+            }
+            // a compile error names the line itself, under the name it was compiled as
+            throw new AmshException(shown + ": " + String.valueOf(e.getMessage()).replace(name, shown),
+                    "fix " + file + ", or start amsh with --no-init", e);
+        }
+    }
+
+    private Object evaluate(String code, String name) {
+        try {
             SessionDefinitions.Prepared line = definitions.prepare(code, name);
             Class<?> compiled = shell.getClassLoader().parseClass(new GroovyCodeSource(line.text(), name, GroovyShell.DEFAULT_CODE_BASE), false);
             definitions.commit(line);
@@ -102,7 +134,8 @@ public final class ScriptHost implements ScriptEngine {
         } catch (ExitRequest e) {
             throw e;
         } catch (RuntimeException e) {
-            throw ScriptLocation.of(file, code, e);
+            String name = file.getFileName().toString();
+            throw ScriptLocation.of(name, name, code, e);
         }
     }
 

@@ -2,17 +2,21 @@ package dev.amsh.shell.script;
 
 import dev.amsh.error.AmshException;
 
-import java.nio.file.Path;
-
 /** Where in a runbook an error happened: {@code outage.groovy:4} and that line, whatever failed there. */
 final class ScriptLocation {
     private ScriptLocation() {
     }
 
-    /** The error with the runbook's file and line in front of its message, or the error as it was when no frame is the runbook's. */
-    static RuntimeException of(Path file, String code, RuntimeException e) {
-        String name = file.getFileName().toString();
-        int line = lineIn(name, e);
+    /**
+     * The error with the runbook's file and line in front of its message, or the error as it was when no frame
+     * is the runbook's. {@code compiledAs} is the source name the code was compiled under.
+     */
+    static RuntimeException of(String name, String compiledAs, String code, RuntimeException e) {
+        if (e instanceof AmshException a && a.getMessage().startsWith("Groovy: ") && a.getCause() instanceof RuntimeException plain) {
+            // a typed line's "Groovy: …" wrapper: a file's error names what was thrown, as a runbook's does
+            e = plain;
+        }
+        int line = lineIn(compiledAs, e);
         if (line <= 0) {
             return e;
         }
