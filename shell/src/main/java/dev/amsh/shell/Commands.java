@@ -11,6 +11,7 @@ import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
 import dev.amsh.shell.commands.FrontCommands;
 import dev.amsh.shell.commands.GroovyStateCommands;
+import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
@@ -50,6 +51,7 @@ public final class Commands {
         SessionCommands.all().forEach(r::add);
         GroovyStateCommands.all().forEach(r::add);
         AliasCommands.all().forEach(r::add);
+        r.add(new HintsCommand());
         return r;
     }
 }

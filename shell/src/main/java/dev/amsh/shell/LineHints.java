@@ -12,7 +12,9 @@ final class LineHints {
     /** Groovy keywords and common script calls, which look like "word word" but are no typos. */
     private static final Set<String> GROOVY_WORDS = Set.of("assert", "def", "var", "return", "if",
             "for", "while", "new", "import", "print", "println", "printf", "throw", "sleep", "sh", "final",
-            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as");
+            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as",
+            "int", "long", "short", "byte", "char", "float", "double", "boolean", "void", "class", "interface",
+            "enum", "record", "trait", "static", "public", "private", "protected", "abstract", "synchronized");
 
     private LineHints() {
     }

@@ -56,6 +56,7 @@ public final class Session {
     private ScriptEngine scripts;
     private Path initScript;
     private Aliases aliases = new Aliases(null);
+    private Settings settings = new Settings(null);
     private volatile CopyCancellation cancellation = new CopyCancellation();
 
     public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock,
@@ -254,6 +255,11 @@ public final class Session {
     /** Where the session keeps what outlives it (aliases): ~/.amsh, or a test's folder. */
     public synchronized void setHomeDir(Path amshDir) {
         this.aliases = new Aliases(amshDir.resolve("aliases"));
+        this.settings = new Settings(amshDir.resolve("settings"));
+    }
+
+    public synchronized Settings settings() {
+        return settings;
     }
 
     public synchronized Aliases aliases() {

@@ -24,7 +24,8 @@ class GroovySessionTest {
     @Test
     void variablesMethodsClassesAndImportsLastTheSession() throws Exception {
         session.execute("def n = 20");
-        session.execute("int g = 7");
+        session.execute("int g = 7"); // 'int' is Groovy, not a typo of a command
+        session.execute("long big = 1L << 40");
         session.execute("String s");
         session.execute("def f(n) { n * 2 }");
         assertEquals(42, session.execute("f(21)"));

@@ -34,10 +34,16 @@ class PowerUserTerminalTest {
     }
 
     static Running start(LocalPair pair, Path home) throws Exception {
+        return start(pair, home, false);
+    }
+
+    /** A REPL on the pair; the inline hints redraw the lines under the prompt, so most tests read the screen without them. */
+    static Running start(LocalPair pair, Path home, boolean hints) throws Exception {
         TerminalDriver t = new TerminalDriver();
         ShellFixture f = new ShellFixture(pair, t.console());
         f.session.setHomeDir(home);
         f.session.setInitScript(home.resolve("init.groovy"));
+        f.session.settings().set("hints", hints ? "on" : "off");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, t.terminal, e -> Main.errorLine(e, false)).run(home.resolve("history")));
         t.waitFor(PROMPT_A);
@@ -57,7 +63,8 @@ class PowerUserTerminalTest {
         assertTrue(t.run("f(21)", PROMPT_A).contains("42"));
         t.run("import java.time.Instant", PROMPT_A);
         t.run("int g = 7", PROMPT_A);
-        assertTrue(t.run("Instant.ofEpochSecond(g * 100).toString()", PROMPT_A).contains("1970-01-01T00:11:40Z"));
+        String instant = t.run("Instant.ofEpochSecond(g * 100).toString()", PROMPT_A);
+        assertTrue(instant.contains("1970-01-01T00:11:40Z"), instant);
         String defined = t.run("class P { String n; String hi() { 'hi ' + n } }", PROMPT_A);
         assertFalse(defined.contains("main") || defined.contains("error"), defined);
         assertTrue(t.run("new P(n: 'there').hi()", PROMPT_A).contains("hi there"));
@@ -155,6 +162,58 @@ class PowerUserTerminalTest {
         assertTrue(first.contains("amsh: init.groovy:3: IllegalStateException: init is broken"), first);
         assertTrue(first.contains("3 | throw new IllegalStateException('init is broken')"), first);
         stop(broken);
+    }
+
+    @Test
+    void tabCompletesLiveObjectsAndOptionValues(LocalPair pair, @TempDir Path home) throws Exception {
+        String prefix = "tab" + UUID.randomUUID().toString().substring(0, 6);
+        Running r = start(pair, home);
+        TerminalDriver t = r.t();
+        r.f().session.runCommandLine("assets create " + prefix + "-1", false);
+        t.run("x = assets ls --name '" + prefix + "*'", PROMPT_A);
+        int mark = t.mark();
+        t.type("x[0].alt\t");
+        t.waitFor("ernateId ", mark, Duration.ofSeconds(10));
+        t.type("\u0015"); // clear the line
+        mark = t.mark();
+        t.type("x[0].\t\t");
+        t.waitFor("storageAccountName", mark, Duration.ofSeconds(10));
+        assertTrue(t.screenSince(mark).contains("created"), t.screenSince(mark));
+        t.type("\u0015");
+        mark = t.mark();
+        t.type("x.si\t");
+        t.waitFor("ze(", mark, Duration.ofSeconds(10));
+        t.type(")\r");
+        t.waitFor("1", mark + 8, Duration.ofSeconds(10));
+        t.waitFor(PROMPT_A, mark + 8, Duration.ofSeconds(10));
+
+        mark = t.mark();
+        t.type("drill --format \t\t");
+        t.waitFor("smooth", mark, Duration.ofSeconds(10));
+        assertTrue(t.screenSince(mark).contains("dash"), t.screenSince(mark));
+        t.type("\u0015");
+        mark = t.mark();
+        t.type("front set --mode st\t");
+        t.waitFor("eering ", mark, Duration.ofSeconds(10));
+        t.type("\u0015");
+        stop(r);
+    }
+
+    @Test
+    void hintsShowTheOptionsOfTheCommandBeingTyped(LocalPair pair, @TempDir Path home) throws Exception {
+        Running r = start(pair, home, true);
+        TerminalDriver t = r.t();
+        int mark = t.mark();
+        t.type("assets ls --");
+        t.waitFor("OData $filter passed", mark, Duration.ofSeconds(10));
+        t.type("\u0015");
+        assertTrue(t.run("hints off", PROMPT_A).contains("hints are off"));
+        mark = t.mark();
+        t.type("replicate --");
+        Thread.sleep(500);
+        assertFalse(t.screenSince(mark).contains("also replicate what only the target"), t.screenSince(mark));
+        t.type("\u0015");
+        stop(r);
     }
 
     @SuppressWarnings("unchecked")

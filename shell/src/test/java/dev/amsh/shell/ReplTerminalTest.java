@@ -73,6 +73,7 @@ class ReplTerminalTest {
         ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
         String name = "replcomplete" + UUID.randomUUID().toString().substring(0, 6);
         f.session.runCommandLine("assets create " + name, false);
+        f.session.settings().set("hints", "off"); // the hints' lines under the prompt would interleave with the screen read here
 
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));

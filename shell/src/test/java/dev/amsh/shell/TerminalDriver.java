@@ -56,7 +56,7 @@ final class TerminalDriver {
     String screen() {
         synchronized (screen) {
             return screen.toString(StandardCharsets.UTF_8)
-                    .replaceAll("\u001B(\\[[0-9;?]*[A-Za-z~]|[=>]|\\][^\u0007]*\u0007|[()][A-Z0-9])", "").replace("\r", "");
+                    .replaceAll("\u001B(\\[[0-9;?]*[A-Za-z~]|[=>78DEMc]|\\][^\u0007]*\u0007|[()][A-Z0-9])", "").replace("\r", "");
         }
     }
 

@@ -3,6 +3,7 @@ package dev.amsh.shell.repl;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
+import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.ExitRequest;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
@@ -12,6 +13,7 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.widget.TailTipWidgets;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -71,6 +73,21 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
+        if (session.settings().isOn(HintsCommand.SETTING, true)) {
+            hints.enable();
+        } else {
+            hints.disable();
+        }
+        session.settings().onChange((key, value) -> {
+            if (key.equals(HintsCommand.SETTING)) {
+                if (value.equals("on")) {
+                    hints.enable();
+                } else {
+                    hints.disable();
+                }
+            }
+        });
         while (true) {
             String line;
             try {
