@@ -2,6 +2,7 @@ package dev.amsh.shell;
 
 import dev.amsh.shell.commands.AliasCommands;
 import dev.amsh.shell.commands.AssetCommands;
+import dev.amsh.shell.commands.BackgroundCommand;
 import dev.amsh.shell.commands.CleanupCommand;
 import dev.amsh.shell.commands.CompareCommand;
 import dev.amsh.shell.commands.ContextCommands;
@@ -52,6 +53,7 @@ public final class Commands {
         GroovyStateCommands.all().forEach(r::add);
         AliasCommands.all().forEach(r::add);
         r.add(new HintsCommand());
+        r.add(new BackgroundCommand());
         return r;
     }
 }

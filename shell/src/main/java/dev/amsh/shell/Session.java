@@ -48,6 +48,7 @@ public final class Session {
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final AtomicBoolean trace = new AtomicBoolean();
     private final AtomicInteger commandsRunning = new AtomicInteger();
+    private final BackgroundWork background;
     private final List<String> history = new ArrayList<>();
     private final Set<String> hiddenVariables = new HashSet<>();
     private Contexts contexts;
@@ -63,10 +64,15 @@ public final class Session {
                    Function<Session, ScriptEngine> scriptEngines) {
         this.redactor = redactor;
         this.scriptEngines = scriptEngines;
-        this.console = console;
         this.registry = registry;
         this.renderer = new Renderer(redactor);
         this.clock = clock;
+        this.background = new BackgroundWork(clock, notice -> {
+            console.err().println(redactor.redact(notice));
+            console.err().flush();
+        });
+        // background work draws no progress line: it would write over the prompt
+        this.console = new QuietInBackground(console, background);
     }
 
     /** The sink every context reports HTTP exchanges to; prints them while {@code trace on}. */
@@ -273,6 +279,9 @@ public final class Session {
             return null;
         }
         history.add(redactor.redact(trimmed));
+        if (trimmed.endsWith("&") && !trimmed.endsWith("&&")) {
+            return startInBackground(trimmed.substring(0, trimmed.length() - 1).strip());
+        }
         // a line is split into statements the same way typed, in -c and in a script: "x = assets ls; x.size()"
         Object result = null;
         for (String statement : LineTokenizer.statements(trimmed)) {
@@ -293,6 +302,49 @@ public final class Session {
             return result;
         }
         return executeExpanded(trimmed);
+    }
+
+    /** {@code replicate --all --to b &}: the line runs on its own thread and the prompt comes back. */
+    private Object startInBackground(String line) {
+        if (line.isEmpty()) {
+            throw new AmshException("nothing to run in the background", "put & after a command: replicate --all --to b &");
+        }
+        int id = background.start(line, variable -> {
+            Object result = null;
+            for (String statement : LineTokenizer.statements(line)) {
+                result = executeQuietly(statement);
+            }
+            if (result != null) {
+                variables.put(variable, unwrap(result));
+            }
+        });
+        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work)";
+        console.out().println(redactor.redact(started));
+        console.out().flush();
+        return started;
+    }
+
+    /** A statement whose result is kept, not printed: background work prints only its notice. */
+    private Object executeQuietly(String statement) throws Exception {
+        String trimmed = expandAlias(statement);
+        Matcher assign = ASSIGNMENT.matcher(trimmed);
+        if (assign.matches() && startsWithCommand(assign.group(2))) {
+            Object result = runLine(assign.group(2), false);
+            variables.put(assign.group(1), unwrap(result));
+            return result;
+        }
+        if (startsWithCommand(trimmed)) {
+            Object result = runLine(trimmed, false);
+            if (result instanceof FailingResult f) {
+                throw f.failure();
+            }
+            return result;
+        }
+        return scripts().evaluate(trimmed);
+    }
+
+    public BackgroundWork background() {
+        return background;
     }
 
     private String expandAlias(String statement) {

@@ -1,10 +1,12 @@
 package dev.amsh.shell;
 
 import dev.amsh.ams.model.Asset;
+import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextsFile;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
+import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
 import dev.amsh.shell.repl.Repl;
 import org.junit.jupiter.api.Test;
@@ -213,6 +215,31 @@ class PowerUserTerminalTest {
         Thread.sleep(500);
         assertFalse(t.screenSince(mark).contains("also replicate what only the target"), t.screenSince(mark));
         t.type("\u0015");
+        stop(r);
+    }
+
+    @Test
+    void anAssignedReplicateShowsProgressAndWorkRunsInTheBackground(LocalPair pair, @TempDir Path home) throws Exception {
+        String prefix = "bgr" + UUID.randomUUID().toString().substring(0, 6) + "-";
+        Running r = start(pair, home);
+        TerminalDriver t = r.t();
+        AccountContext a = r.f().session.contexts().get("a");
+        PublishedAssets.make(a, prefix + "0", 1);
+        PublishedAssets.make(a, prefix + "1", 1);
+        String assigned = t.run("rep = replicate --name '" + prefix + "*' --to b", PROMPT_A);
+        assertTrue(assigned.contains("replicate 2/2 assets (0 failed, 0 skipped)"), "progress while assigned:\n" + assigned);
+        assertTrue(t.run("rep.succeeded()", PROMPT_A).contains("true"));
+
+        PublishedAssets.make(a, prefix + "2", 1);
+        int mark = t.mark();
+        String started = t.run("again = replicate --name '" + prefix + "*' --to b &", PROMPT_A);
+        assertTrue(started.contains("[1] running in the background"), started);
+        t.waitFor("[1] done in", mark, Duration.ofSeconds(60));
+        assertFalse(t.screenSince(mark).contains("replicate 3/3 assets"), "no progress drawn over the prompt:\n" + t.screenSince(mark));
+        String listed = t.run("bg", PROMPT_A);
+        assertTrue(listed.contains("[1] done") && listed.contains("bg1") && listed.contains("replicate --name"), listed);
+        String kept = t.run("'kept: ' + again.is(bg1) + ' ' + bg1.succeeded()", PROMPT_A);
+        assertTrue(kept.contains("kept: true true"), "results kept: " + kept);
         stop(r);
     }
 

@@ -73,6 +73,8 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        // background work announces its end above the prompt, which stays as typed
+        session.background().setNotices(notice -> reader.printAbove(session.redactor().redact(notice)));
         TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
         if (session.settings().isOn(HintsCommand.SETTING, true)) {
             hints.enable();
