@@ -16,6 +16,7 @@ import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.shell.commands.LogCommand;
 import dev.amsh.shell.commands.ReplicateCommand;
 import dev.amsh.shell.commands.SasCommands;
 import dev.amsh.shell.commands.SessionCommands;
@@ -54,6 +55,7 @@ public final class Commands {
         AliasCommands.all().forEach(r::add);
         r.add(new HintsCommand());
         r.add(new BackgroundCommand());
+        r.add(new LogCommand());
         return r;
     }
 }

@@ -42,7 +42,7 @@ public final class Main {
 
     /** Options every mode shares. */
     record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
-                   boolean local, String commands, List<String> rest, boolean noInit) {
+                   boolean local, String commands, List<String> rest, boolean noInit, String logLevel) {
     }
 
     Options parse(String[] args) {
@@ -52,6 +52,7 @@ public final class Main {
         boolean debug = false;
         boolean local = false;
         boolean noInit = false;
+        String logLevel = "info";
         String commands = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -67,6 +68,7 @@ public final class Main {
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
                 case "--no-init" -> noInit = true;
+                case "--log-level" -> logLevel = value(args, ++i, a);
                 case "-c" -> commands = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help")) {
@@ -76,7 +78,7 @@ public final class Main {
                 }
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit);
+        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit, logLevel);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -133,6 +135,12 @@ public final class Main {
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
         session.setHomeDir(home.resolve(".amsh"));
+        try {
+            session.setLog(new SessionLog(home.resolve(".amsh").resolve("logs"), redactor, options.logLevel()));
+        } catch (AmshException e) {
+            err.println("amsh: " + e.oneLine());
+            return 2;
+        }
         session.setInitScript(options.noInit() ? null : home.resolve(".amsh").resolve("init.groovy"));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
         try {
@@ -239,7 +247,7 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init]
+            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init] [--log-level LEVEL]
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
                    amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets]
@@ -247,5 +255,6 @@ public final class Main {
 
             Contexts come from ~/.amsh/contexts.json (or --contexts, or $AMSH_CONTEXTS). With none configured,
             contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).
-            ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors.""";
+            ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors;
+            ~/.amsh/logs/amsh.0.log logs each line and command (--log-level off|error|warn|info|debug|trace, default info).""";
 }

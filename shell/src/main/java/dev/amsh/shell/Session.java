@@ -49,6 +49,7 @@ public final class Session {
     private final AtomicBoolean trace = new AtomicBoolean();
     private final AtomicInteger commandsRunning = new AtomicInteger();
     private final BackgroundWork background;
+    private volatile SessionLog log;
     private final List<String> history = new ArrayList<>();
     private final Set<String> hiddenVariables = new HashSet<>();
     private Contexts contexts;
@@ -73,11 +74,13 @@ public final class Session {
         });
         // background work draws no progress line: it would write over the prompt
         this.console = new QuietInBackground(console, background);
+        this.log = new SessionLog(null, redactor, "off");
     }
 
     /** The sink every context reports HTTP exchanges to; prints them while {@code trace on}. */
     public Consumer<HttpTrace> traceSink() {
         return t -> {
+            log.trace("http " + t.line());
             if (trace.get()) {
                 console.progressDone();
                 console.err().println(redactor.redact("  " + t.line()));
@@ -279,6 +282,7 @@ public final class Session {
             return null;
         }
         history.add(redactor.redact(trimmed));
+        log.info("line: " + trimmed);
         if (trimmed.endsWith("&") && !trimmed.endsWith("&&")) {
             return startInBackground(trimmed.substring(0, trimmed.length() - 1).strip());
         }
@@ -341,6 +345,15 @@ public final class Session {
             return result;
         }
         return scripts().evaluate(trimmed);
+    }
+
+    /** The session log; nowhere until {@link #setLog} names a folder. */
+    public SessionLog log() {
+        return log;
+    }
+
+    public void setLog(SessionLog log) {
+        this.log = log;
     }
 
     public BackgroundWork background() {
@@ -454,10 +467,21 @@ public final class Session {
 
     private Object runCommand(Command c, Invocation inv) throws Exception {
         commandsRunning.incrementAndGet();
+        long start = System.nanoTime();
+        String outcome = "ok";
         try {
-            return c.run(inv, this);
+            Object result = c.run(inv, this);
+            if (result instanceof FailingResult f) {
+                outcome = "failed: " + f.failure().getMessage();
+            }
+            return result;
+        } catch (Exception | Error e) {
+            outcome = "failed: " + e.getMessage();
+            log.error(c.spec().name() + " failed", e);
+            throw e;
         } finally {
             commandsRunning.decrementAndGet();
+            log.info(c.spec().name() + " " + outcome + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
         }
     }
 

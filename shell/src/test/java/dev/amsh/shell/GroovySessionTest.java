@@ -83,6 +83,25 @@ class GroovySessionTest {
     }
 
     @Test
+    void theLogKeepsLinesAndCommandsWithSecretsMasked(@TempDir Path dir) throws Exception {
+        session.setLog(new SessionLog(dir, new Redactor(), "debug"));
+        session.execute("u = 'https://acct.blob.core.windows.net/c/f.mp4?sv=2020&sig=TopSecretSignature123'");
+        session.execute("vars");
+        assertThrows(AmshException.class, () -> session.execute("assets ls --top 0"));
+        String log = Files.readString(dir.resolve("amsh.0.log"));
+        assertTrue(log.contains("INFO amsh-") || log.contains("INFO main") || log.contains(" INFO "), log);
+        assertTrue(log.contains("line: vars") && log.contains("vars ok in"), log);
+        assertTrue(log.contains("assets ls failed"), log);
+        assertFalse(log.contains("TopSecretSignature123"), "a SAS signature never reaches the log:\n" + log);
+        out.getBuffer().setLength(0);
+        session.execute("log --lines 3");
+        assertTrue(out.toString().contains("log level debug, file " + dir.resolve("amsh.0.log")), out.toString());
+        session.execute("log off");
+        session.execute("1 + 1");
+        assertFalse(Files.readString(dir.resolve("amsh.0.log")).contains("line: 1 + 1"), "off writes nothing");
+    }
+
+    @Test
     void loopsStopWhenTheThreadIsInterrupted() throws Exception {
         Thread worker = new Thread(() -> assertThrows(Exception.class, () -> session.execute("while (true) { }")));
         worker.start();
