@@ -29,8 +29,6 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * One shell session, terminal-free: contexts, variables, the command registry, rendering, trace, and the
@@ -38,8 +36,6 @@ import java.util.regex.Pattern;
  * drive it, so a typed command and a runbook call reach the same operation objects.
  */
 public final class Session {
-    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(?!=)(.+)$");
-
     private final Redactor redactor;
     private final Console console;
     private final CommandRegistry registry;
@@ -49,6 +45,7 @@ public final class Session {
     private final AtomicBoolean trace = new AtomicBoolean();
     private final AtomicInteger commandsRunning = new AtomicInteger();
     private final BackgroundWork background;
+    private final LineInterpreter interpreter = new LineInterpreter(this);
     private volatile SessionLog log;
     private final List<String> history = new ArrayList<>();
     private final Set<String> hiddenVariables = new HashSet<>();
@@ -277,74 +274,7 @@ public final class Session {
 
     /** Runs one line as typed: a command, an assignment of a command's result, or Groovy. Prints the result. */
     public Object execute(String line) throws Exception {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-            return null;
-        }
-        history.add(redactor.redact(trimmed));
-        log.info("line: " + trimmed);
-        if (trimmed.endsWith("&") && !trimmed.endsWith("&&")) {
-            return startInBackground(trimmed.substring(0, trimmed.length() - 1).strip());
-        }
-        // a line is split into statements the same way typed, in -c and in a script: "x = assets ls; x.size()"
-        Object result = null;
-        for (String statement : LineTokenizer.statements(trimmed)) {
-            result = executeStatement(statement);
-        }
-        return result;
-    }
-
-    private Object executeStatement(String statement) throws Exception {
-        String trimmed = expandAlias(statement);
-        List<String> expanded = LineTokenizer.statements(trimmed);
-        if (expanded.size() > 1) {
-            // an alias for several statements: they run in turn, their words not expanded again
-            Object result = null;
-            for (String s : expanded) {
-                result = executeExpanded(s);
-            }
-            return result;
-        }
-        return executeExpanded(trimmed);
-    }
-
-    /** {@code replicate --all --to b &}: the line runs on its own thread and the prompt comes back. */
-    private Object startInBackground(String line) {
-        if (line.isEmpty()) {
-            throw new AmshException("nothing to run in the background", "put & after a command: replicate --all --to b &");
-        }
-        int id = background.start(line, variable -> {
-            Object result = null;
-            for (String statement : LineTokenizer.statements(line)) {
-                result = executeQuietly(statement);
-            }
-            if (result != null) {
-                variables.put(variable, unwrap(result));
-            }
-        });
-        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work)";
-        console.out().println(redactor.redact(started));
-        console.out().flush();
-        return started;
-    }
-
-    /** A statement whose result is kept, not printed: background work prints only its notice. */
-    private Object executeQuietly(String statement) throws Exception {
-        String trimmed = expandAlias(statement);
-        Matcher assign = ASSIGNMENT.matcher(trimmed);
-        if (assign.matches() && startsWithCommand(assign.group(2))) {
-            Object result = runLine(assign.group(2), false);
-            variables.put(assign.group(1), unwrap(result));
-            return result;
-        }
-        if (startsWithCommand(trimmed)) {
-            Object result = runLine(trimmed, false);
-            if (result instanceof FailingResult f) {
-                throw f.failure();
-            }
-            return result;
-        }
-        return scripts().evaluate(trimmed);
+        return interpreter.execute(line);
     }
 
     /** The session log; nowhere until {@link #setLog} names a folder. */
@@ -360,36 +290,6 @@ public final class Session {
         return background;
     }
 
-    private String expandAlias(String statement) {
-        Matcher assign = ASSIGNMENT.matcher(statement);
-        if (assign.matches()) {
-            String value = aliases.expand(assign.group(2));
-            return value.equals(assign.group(2)) ? statement : assign.group(1) + " = " + value;
-        }
-        String first = statement.strip().split("\\s+", 2)[0];
-        return variables.containsKey(first) ? statement : aliases.expand(statement);
-    }
-
-    private Object executeExpanded(String trimmed) throws Exception {
-        Matcher assign = ASSIGNMENT.matcher(trimmed);
-        if (assign.matches() && startsWithCommand(assign.group(2))) {
-            Object result = runLine(assign.group(2), false);
-            variables.put(assign.group(1), unwrap(result));
-            variables.put("_", unwrap(result));
-            return result;
-        }
-        if (startsWithCommand(trimmed)) {
-            return runLine(trimmed, true);
-        }
-        LineHints.refuseTypo(trimmed, registry.heads(), variables.keySet());
-        Object result = scripts().evaluate(trimmed);
-        if (result != null) {
-            variables.put("_", result);
-            renderer.print(result, Format.TABLE, console.out());
-        }
-        return result;
-    }
-
     public boolean startsWithCommand(String line) {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
         if (words.isEmpty()) {
@@ -401,12 +301,6 @@ public final class Session {
         }
         // "assets.ls()" or "copy(x, to: 'b')" are Groovy calls, not command lines
         return !(line.strip().startsWith(head + ".") || line.strip().startsWith(head + "("));
-    }
-
-    /** A command line, or a pipe of stages after a command ({@code assets ls | where { … }}). */
-    private Object runLine(String line, boolean print) throws Exception {
-        List<String> stages = Pipeline.stages(line);
-        return stages.size() == 1 ? runCommandLine(line, print) : Pipeline.run(this, stages, print);
     }
 
     /** Parses and runs a command line; prints its result when asked. */
