@@ -62,10 +62,7 @@ final class LineInterpreter {
             throw new AmshException("nothing to run in the background", "put & after a command: replicate --all --to b &");
         }
         int id = session.background().start(line, variable -> {
-            Object result = null;
-            for (String statement : LineTokenizer.statements(line)) {
-                result = executeQuietly(statement);
-            }
+            Object result = runQuietly(line);
             if (result != null) {
                 session.variables().put(variable, Session.unwrap(result));
             }
@@ -74,6 +71,15 @@ final class LineInterpreter {
         session.console().out().println(session.redactor().redact(started));
         session.console().out().flush();
         return started;
+    }
+
+    /** A line run for its result, printing nothing ({@code sh(…)} in Groovy, background work). */
+    Object runQuietly(String line) throws Exception {
+        Object result = null;
+        for (String statement : LineTokenizer.statements(line)) {
+            result = executeQuietly(statement);
+        }
+        return result;
     }
 
     /** A statement whose result is kept, not printed: background work prints only its notice. */

@@ -131,7 +131,8 @@ public final class Main {
         }
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
-        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(), ScriptHost::new);
+        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(),
+                s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
         session.setHomeDir(home.resolve(".amsh"));

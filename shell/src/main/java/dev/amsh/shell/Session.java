@@ -277,6 +277,11 @@ public final class Session {
         return interpreter.execute(line);
     }
 
+    /** Runs a line as typed (statements, aliases, pipes, Groovy) for its result, printing nothing: {@code sh(…)}. */
+    public Object runQuietly(String line) throws Exception {
+        return Session.unwrap(interpreter.runQuietly(line));
+    }
+
     /** The session log; nowhere until {@link #setLog} names a folder. */
     public SessionLog log() {
         return log;

@@ -65,6 +65,9 @@ class GroovySessionTest {
     void aLineOfStatementsRunsInTurn() throws Exception {
         assertEquals(3, session.execute("x = [1, 2, 3]; x.size()"));
         assertEquals(6, session.execute("int t = 0; for (int i = 0; i < 4; i++) { t += i }; t"));
+        out.getBuffer().setLength(0);
+        assertEquals(10, session.execute("sh('y = 5; y * 2')"), "sh() runs a line as typed");
+        assertEquals("10", out.toString().strip(), "and prints only the outer result");
     }
 
     @Test

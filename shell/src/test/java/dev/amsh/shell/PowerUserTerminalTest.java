@@ -230,12 +230,16 @@ class PowerUserTerminalTest {
         assertTrue(assigned.contains("replicate 2/2 assets (0 failed, 0 skipped)"), "progress while assigned:\n" + assigned);
         assertTrue(t.run("rep.succeeded()", PROMPT_A).contains("true"));
 
+        PublishedAssets.make(a, prefix + "pipe", 1);
+        String piped = t.run("assets ls --name '" + prefix + "pipe' | replicate --to b", PROMPT_A);
+        assertTrue(piped.contains("replicate 1/1 assets"), "the piped asset, and only it, is replicated:\n" + piped);
+
         PublishedAssets.make(a, prefix + "2", 1);
         int mark = t.mark();
         String started = t.run("again = replicate --name '" + prefix + "*' --to b &", PROMPT_A);
         assertTrue(started.contains("[1] running in the background"), started);
         t.waitFor("[1] done in", mark, Duration.ofSeconds(60));
-        assertFalse(t.screenSince(mark).contains("replicate 3/3 assets"), "no progress drawn over the prompt:\n" + t.screenSince(mark));
+        assertFalse(t.screenSince(mark).contains("replicate 4/4 assets"), "no progress drawn over the prompt:\n" + t.screenSince(mark));
         String listed = t.run("bg", PROMPT_A);
         assertTrue(listed.contains("[1] done") && listed.contains("bg1") && listed.contains("replicate --name"), listed);
         String kept = t.run("'kept: ' + again.is(bg1) + ' ' + bg1.succeeded()", PROMPT_A);

@@ -47,9 +47,9 @@ public abstract class AmshScript extends Script {
         throw new groovy.lang.MissingPropertyException(name, getClass());
     }
 
-    /** Runs a line as if typed at the prompt and returns its result. */
+    /** Runs a line as if typed at the prompt (statements, aliases, pipes) and returns its result, unprinted. */
     public Object sh(String line) throws Exception {
-        return session().runCommandLine(line, false);
+        return session().runQuietly(line);
     }
 
     public dev.amsh.context.AccountContext context(String name) {
