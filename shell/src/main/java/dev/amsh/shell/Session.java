@@ -317,6 +317,12 @@ public final class Session {
     Object runCommandLine(String line, boolean print, List<Object> piped) throws Exception {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
+        if (texts.size() == 2 && (texts.get(1).equals("--help") || texts.get(1).equals("-h")) && registry.isGroup(texts.get(0))) {
+            // "assets --help", as every command takes --help
+            console.out().print(registry.groupHelp(texts.get(0)));
+            console.out().flush();
+            return null;
+        }
         CommandRegistry.Match match = registry.match(texts);
         List<Object> args = new ArrayList<>();
         for (LineTokenizer.Word w : words.subList(match.nameWords(), words.size())) {
@@ -331,7 +337,7 @@ public final class Session {
         }
         Object result = runCommand(match.command(), inv);
         if (print) {
-            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")),
+            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.format()),
                     inv.option("query"), console.out());
             if (result instanceof FailingResult f) {
                 variables.put("_", unwrap(result));

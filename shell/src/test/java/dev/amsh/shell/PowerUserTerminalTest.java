@@ -114,6 +114,10 @@ class PowerUserTerminalTest {
         assertFalse(selected.contains(prefix + "-trailer"), selected);
         assertTrue(selected.contains("(2 items)"), selected);
 
+        String onContexts = r.t().run("[a.assets(name: '" + prefix + "*').size(), b.assets.ls(name: '" + prefix + "*').size(), a.name()]",
+                PROMPT_A);
+        assertTrue(onContexts.contains("3") && onContexts.contains("0"), "a and b are contexts with commands as methods:\n" + onContexts);
+
         String names = r.t().run("assets ls --name '" + prefix + "*' --query '[].name' -o tsv", PROMPT_A);
         assertEquals(List.of(prefix + "-movie", prefix + "-music", prefix + "-trailer"),
                 names.strip().lines().map(String::strip).sorted().toList(), names);
