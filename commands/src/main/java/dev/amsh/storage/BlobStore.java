@@ -3,6 +3,7 @@ package dev.amsh.storage;
 import com.azure.core.http.HttpClient;
 import com.azure.core.http.okhttp.OkHttpAsyncHttpClientBuilder;
 import com.azure.storage.blob.BlobContainerClient;
+import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.BlobServiceClient;
 import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
@@ -57,9 +58,19 @@ public final class BlobStore {
     }
 
     public List<BlobEntry> list(String container) {
+        return list(container(container));
+    }
+
+    /** The blobs of a container through a container SAS URL (a v3 context without storage keys). */
+    public static List<BlobEntry> listBySas(String containerSasUrl, OkHttpClient http) {
+        return list(new BlobContainerClientBuilder().endpoint(containerSasUrl)
+                .httpClient(new OkHttpAsyncHttpClientBuilder(http).build()).retryOptions(RETRIES).buildClient());
+    }
+
+    private static List<BlobEntry> list(BlobContainerClient container) {
         List<BlobEntry> out = new ArrayList<>();
         ListBlobsOptions options = new ListBlobsOptions().setDetails(new BlobListDetails().setRetrieveMetadata(true));
-        for (BlobItem item : container(container).listBlobs(options, null)) {
+        for (BlobItem item : container.listBlobs(options, null)) {
             var p = item.getProperties();
             byte[] md5 = p.getContentMd5();
             out.add(new BlobEntry(item.getName(), p.getContentLength(),
