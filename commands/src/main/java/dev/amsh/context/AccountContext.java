@@ -117,7 +117,7 @@ public final class AccountContext {
             c = new ArmCredentials.ServicePrincipal(a.tokenUrl() != null ? a.tokenUrl()
                     : ArmCredentials.entraTokenUrl(a.authority(), a.tenant()), a.tenant(), a.clientId(),
                     SecretRef.resolve(a.clientSecret(), "arm.clientSecret", environment.env()),
-                    a.endpoint().replaceAll("/+$", "") + "/.default");
+                    (a.audience() != null ? a.audience() : a.endpoint()).replaceAll("/+$", "") + "/.default");
         } else {
             throw new AmshException("context " + name + " has no sign-in",
                     "give --api-key env:VAR, or --tenant --client-id --client-secret");

@@ -30,13 +30,14 @@ public record ContextConfig(String apiRoot, Auth auth, Storage storage, String d
     /**
      * Where a v3 account lives and how to sign in: an api key (Ravnur; {@code tokenUrl} defaults to
      * {@code {endpoint}/auth/token}) or a service principal ({@code authority} defaults to Entra's). {@code caFile}
-     * is a PEM of a private CA; {@code streamingScheme} the scheme of streaming URLs (https unless told).
+     * is a PEM of a private CA; {@code streamingScheme} the scheme of streaming URLs (https unless told);
+     * {@code audience} the token audience of a service principal (the endpoint unless told).
      */
     @JsonIgnoreProperties(ignoreUnknown = true)
     @JsonInclude(JsonInclude.Include.NON_NULL)
     public record Arm(String endpoint, String subscriptionId, String resourceGroup, String accountName, String apiKey,
                       String tokenUrl, String tenant, String clientId, String clientSecret, String authority,
-                      String caFile, String streamingScheme) {
+                      String caFile, String streamingScheme, String audience) {
         /** How this context signs in: {@code api-key} or {@code service-principal}. */
         public String signIn() {
             return apiKey != null ? "api-key" : clientId != null ? "service-principal" : "";
