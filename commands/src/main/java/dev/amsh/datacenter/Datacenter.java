@@ -70,6 +70,15 @@ public interface Datacenter {
     /** The URL every streaming path of this locator starts with: {@code scheme://host/GUID/}. */
     String streamingBase(OriginLocator locator);
 
+    /**
+     * The URLs a locator plays at: v2 the origin locator's Path + the .ism's manifest; v3 the running endpoint's host
+     * + each path listPaths gives. Refused in one line when the endpoint is stopped.
+     */
+    List<String> streamingUrls(OriginLocator locator);
+
+    /** Refuses, in one line with how to fix it, when this datacenter's URLs would serve nothing (a stopped endpoint). */
+    void checkStreaming();
+
     /** Streaming endpoints (v2 has none to manage: an empty list). */
     List<EndpointState> endpoints();
 

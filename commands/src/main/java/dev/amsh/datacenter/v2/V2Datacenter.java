@@ -26,6 +26,7 @@ import dev.amsh.ops.Policies;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
+import dev.amsh.ops.StreamingUrls;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -151,6 +152,16 @@ public final class V2Datacenter implements Datacenter {
 
     public String streamingBase(OriginLocator locator) {
         return ams.getLocator(locator.id()).path();
+    }
+
+    public List<String> streamingUrls(OriginLocator locator) {
+        Locator l = ams.getLocator(locator.id());
+        return List.of(StreamingUrls.manifest(ams.listFiles(l.assetId())).map(f -> StreamingUrls.manifestUrl(l, f.name()))
+                .orElse(l.path()));
+    }
+
+    /** A v2 origin always streams. */
+    public void checkStreaming() {
     }
 
     public List<EndpointState> endpoints() {

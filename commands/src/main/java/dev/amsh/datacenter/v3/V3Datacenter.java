@@ -315,6 +315,10 @@ public final class V3Datacenter implements Datacenter {
         return streamingScheme + "://" + ep.hostName() + "/" + locator.guid() + "/";
     }
 
+    public void checkStreaming() {
+        streamingEndpoint();
+    }
+
     /** The endpoint streaming URLs use: {@code default}, else the first; refused while it is not running. */
     public EndpointState streamingEndpoint() {
         List<EndpointState> all = endpoints();
@@ -328,6 +332,11 @@ public final class V3Datacenter implements Datacenter {
                     + ": its URLs serve nothing", "start it with 'endpoints start " + ep.name() + " --on " + name + "'");
         }
         return ep;
+    }
+
+    public List<String> streamingUrls(OriginLocator locator) {
+        EndpointState ep = streamingEndpoint();
+        return paths(locator).stream().map(p -> streamingScheme + "://" + ep.hostName() + p).toList();
     }
 
     /** The paths of a locator as listPaths gives them (no host). */
