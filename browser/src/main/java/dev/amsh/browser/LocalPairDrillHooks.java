@@ -12,13 +12,13 @@ import java.util.Optional;
 public record LocalPairDrillHooks(LocalPair pair) implements DrillHooks {
     @Override
     public void takeDown(String datacenter) {
-        pair.datacenter(datacenter).stop();
+        pair.member(datacenter).stop();
     }
 
     @Override
     public void bringUp(String datacenter) {
         try {
-            pair.datacenter(datacenter).start();
+            pair.member(datacenter).start();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -2,6 +2,7 @@ package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.common.PublishedLocators;
 import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultyHandler;
 import dev.amsh.emulator.faults.Surface;
@@ -20,6 +21,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -31,7 +33,7 @@ import java.util.function.Supplier;
  * Azure AD token endpoints) on one port, and its origin (streaming endpoint) on another. Both can be
  * stopped and started again for outage rehearsal; entity state survives in the data directory.
  */
-public final class Datacenter implements AutoCloseable {
+public final class Datacenter implements PairMember {
     public static final String HOST = "127.0.0.1";
     /** How long a hung exchange is held before its connection is dropped: far past any client's per-try timeout. */
     static final long HANG_MILLIS = 60_000;
@@ -82,6 +84,7 @@ public final class Datacenter implements AutoCloseable {
         this.packager = new Packager(clock, PACKAGER_REVALIDATION);
     }
 
+    @Override
     public synchronized void start() throws IOException {
         if (apiServer != null) {
             return;
@@ -98,7 +101,7 @@ public final class Datacenter implements AutoCloseable {
         apiServer.start();
         apiPort = apiServer.getAddress().getPort();
         originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), api, packager),
+        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), this::publishedLocator, api.storage(), packager),
                 timer, HANG_MILLIS));
         originServer.setExecutor(executor);
         originServer.start();
@@ -106,6 +109,7 @@ public final class Datacenter implements AutoCloseable {
     }
 
     /** Takes the API and the origin down (ports are kept for the next start). */
+    @Override
     public synchronized void stop() {
         if (apiServer != null) {
             apiServer.stop(0);
@@ -117,6 +121,17 @@ public final class Datacenter implements AutoCloseable {
         store.flush();
     }
 
+    @Override
+    public String name() {
+        return spec.name();
+    }
+
+    @Override
+    public DatacenterKind kind() {
+        return DatacenterKind.V2;
+    }
+
+    @Override
     public boolean running() {
         return apiServer != null;
     }
@@ -161,6 +176,7 @@ public final class Datacenter implements AutoCloseable {
         return base() + "/aad/" + spec.tenant() + "/oauth2/token";
     }
 
+    @Override
     public String originUrl() {
         return "http://" + HOST + ":" + originPort;
     }
@@ -171,6 +187,11 @@ public final class Datacenter implements AutoCloseable {
 
     public int originPort() {
         return originPort;
+    }
+
+    /** What the origin serves: the v2 origin locator with this GUID, inside its window. */
+    private Optional<PublishedLocators.Published> publishedLocator(String guid) {
+        return api.activeOriginLocator(guid).map(l -> new PublishedLocators.Published(l.path("_container").asText()));
     }
 
     private void handleApi(HttpExchange ex) throws IOException {

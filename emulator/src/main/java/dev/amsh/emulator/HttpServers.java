@@ -1,6 +1,7 @@
 package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsServer;
 
 import java.io.IOException;
 import java.net.InetSocketAddress;
@@ -25,5 +26,10 @@ public final class HttpServers {
 
     public static HttpServer create(InetSocketAddress address, int backlog) throws IOException {
         return HttpServer.create(address, backlog);
+    }
+
+    /** An HTTPS listener (the v3 datacenter's ARM surface); the caller sets its configurator. */
+    public static HttpsServer createHttps(InetSocketAddress address, int backlog) throws IOException {
+        return HttpsServer.create(address, backlog);
     }
 }

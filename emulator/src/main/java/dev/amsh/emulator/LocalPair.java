@@ -4,6 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.arm.ArmDatacenter;
+import dev.amsh.emulator.arm.ArmSpec;
+import dev.amsh.emulator.common.OwnerOnlyFiles;
+import dev.amsh.emulator.common.TestCertificates;
 import dev.amsh.emulator.encoder.Ffmpeg;
 import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultyHandler;
@@ -22,12 +26,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
-import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,8 +40,8 @@ import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
- * The local pair of datacenters: two emulated Media Services accounts, a and b, whose storage accounts live
- * in one Azurite process. Credentials and ports are generated on first start and kept in the data directory
+ * The local pair of datacenters: two emulated Media Services accounts, a and b, each of kind v2 (REST) or v3
+ * (ARM over HTTPS with the pair's test CA), whose storage accounts live in one Azurite process. Credentials and ports are generated on first start and kept in the data directory
  * with the entities, so stopping and starting the pair loses nothing.
  */
 public final class LocalPair implements AutoCloseable {
@@ -49,22 +50,36 @@ public final class LocalPair implements AutoCloseable {
 
     /** Where the pair keeps its data and finds its tools, and how it behaves. */
     public record Options(Path dataDir, Path toolsDir, Clock clock, Supplier<UUID> ids, Duration tokenLifetime,
-                          Consumer<String> log) {
+                          Consumer<String> log, List<DatacenterKind> kinds) {
         public static Options at(Path dataDir, Path toolsDir) {
-            return new Options(dataDir, toolsDir, Clock.systemUTC(), UUID::randomUUID, Duration.ofHours(6), s -> { });
+            return new Options(dataDir, toolsDir, Clock.systemUTC(), UUID::randomUUID, Duration.ofHours(6), s -> { },
+                    List.of(DatacenterKind.V2, DatacenterKind.V2));
         }
 
         public Options withTokenLifetime(Duration d) {
-            return new Options(dataDir, toolsDir, clock, ids, d, log);
+            return new Options(dataDir, toolsDir, clock, ids, d, log, kinds);
         }
 
         public Options withLog(Consumer<String> l) {
-            return new Options(dataDir, toolsDir, clock, ids, tokenLifetime, l);
+            return new Options(dataDir, toolsDir, clock, ids, tokenLifetime, l, kinds);
+        }
+
+        /** a's and b's kinds (v2 both by default). */
+        public Options withKinds(List<DatacenterKind> k) {
+            if (k.size() != NAMES.size()) {
+                throw new IllegalArgumentException("the pair needs one kind per datacenter (a, b)");
+            }
+            return new Options(dataDir, toolsDir, clock, ids, tokenLifetime, log, List.copyOf(k));
+        }
+
+        public Options withClock(Clock c) {
+            return new Options(dataDir, toolsDir, c, ids, tokenLifetime, log, kinds);
         }
     }
 
     private final Options options;
-    private final Map<String, Datacenter> datacenters = new LinkedHashMap<>();
+    private final Map<String, PairMember> datacenters = new LinkedHashMap<>();
+    private TestCertificates tls;
     private HttpServer storageProxy;
     private final Map<String, String> datacenterOfAccount = new LinkedHashMap<>();
     private final FaultInjector faults = new FaultInjector();
@@ -96,11 +111,11 @@ public final class LocalPair implements AutoCloseable {
 
     private LocalPair startAll() throws IOException {
         Files.createDirectories(options.dataDir());
-        ObjectNode identity = loadOrCreateIdentity();
+        PairIdentity pairIdentity = PairIdentity.loadOrCreate(options.dataDir().resolve("identity.json"), NAMES);
+        ObjectNode identity = pairIdentity.root();
         List<StorageAccountSpec> accounts = new ArrayList<>();
         for (String n : NAMES) {
-            ObjectNode dc = (ObjectNode) identity.get(n);
-            accounts.add(new StorageAccountSpec(dc.get("storageAccount").asText(), dc.get("storageKey").asText()));
+            accounts.add(pairIdentity.storage(n));
         }
         azurite = new AzuriteProcess(options.toolsDir().resolve("azurite"), options.dataDir().resolve("azurite"), accounts,
                 freeOr(identity.path("azuritePort").asInt(0)), options.log());
@@ -122,12 +137,17 @@ public final class LocalPair implements AutoCloseable {
         }
         startStorageProxy(freeOr(identity.path("storagePort").asInt(0)));
         identity.put("storagePort", storageProxy.getAddress().getPort());
+        if (options.kinds().contains(DatacenterKind.V3)) {
+            tls = TestCertificates.inDirectory(options.dataDir().resolve("tls"));
+        }
         for (int i = 0; i < NAMES.size(); i++) {
             String n = NAMES.get(i);
-            ObjectNode dc = (ObjectNode) identity.get(n);
-            DatacenterSpec spec = new DatacenterSpec(n, dc.get("accountName").asText(), dc.get("accountKey").asText(),
-                    dc.get("tenant").asText(), dc.get("clientId").asText(), dc.get("clientSecret").asText(),
-                    accounts.get(i).name(), accounts.get(i).key());
+            ObjectNode dc = pairIdentity.datacenter(n);
+            if (options.kinds().get(i) == DatacenterKind.V3) {
+                startV3(pairIdentity.v3(n), pairIdentity.v3Node(n), accounts.get(i));
+                continue;
+            }
+            DatacenterSpec spec = pairIdentity.v2(n);
             StorageGateway gateway = new StorageGateway(accounts.get(i), azurite.blobEndpoint(accounts.get(i).name()),
                     storageEndpoint(accounts.get(i).name()));
             Datacenter d = new Datacenter(spec, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
@@ -143,13 +163,25 @@ public final class LocalPair implements AutoCloseable {
         }
         List<FrontEndpoint> behindFront = new ArrayList<>();
         for (int i = 0; i < NAMES.size(); i++) {
-            Datacenter d = datacenters.get(NAMES.get(i));
+            PairMember d = datacenters.get(NAMES.get(i));
             behindFront.add(new FrontEndpoint(NAMES.get(i), i + 1, d::originUrl));
         }
         front = new Front(behindFront, FrontSettings.defaults(), options.clock(), freeOr(identity.path("frontPort").asInt(0)));
         identity.put("frontPort", front.port());
-        writeOwnerOnly(options.dataDir().resolve("identity.json"), JSON.writeValueAsBytes(identity));
+        pairIdentity.save();
         return this;
+    }
+
+    /** A v3 datacenter: its ARM identity is made the first time the pair starts it as v3, and kept. */
+    private void startV3(ArmSpec spec, ObjectNode v3, StorageAccountSpec storage) throws IOException {
+        String n = spec.name();
+        StorageGateway gateway = new StorageGateway(storage, azurite.blobEndpoint(storage.name()), storageEndpoint(storage.name()));
+        ArmDatacenter d = new ArmDatacenter(spec, tls, gateway, options.dataDir().resolve(n), options.clock(), options.ids(),
+                options.tokenLifetime(), freeOr(v3.path("apiPort").asInt(0)), freeOr(v3.path("originPort").asInt(0)),
+                this::ffmpeg, faults, log, timer);
+        datacenters.put(n, d);
+        d.start();
+        v3.put("apiPort", d.apiPort()).put("originPort", d.originPort());
     }
 
     /**
@@ -186,12 +218,38 @@ public final class LocalPair implements AutoCloseable {
         return log;
     }
 
-    public Datacenter datacenter(String name) {
-        Datacenter d = datacenters.get(name);
+    /** Datacenter a or b, either kind (start, stop, origin). */
+    public PairMember member(String name) {
+        PairMember d = datacenters.get(name);
         if (d == null) {
             throw new IllegalArgumentException("no datacenter '" + name + "' (the pair has a and b)");
         }
         return d;
+    }
+
+    /** A v2 datacenter of the pair. */
+    public Datacenter datacenter(String name) {
+        if (member(name) instanceof Datacenter d) {
+            return d;
+        }
+        throw new IllegalArgumentException("datacenter '" + name + "' is v3; use armDatacenter(\"" + name + "\")");
+    }
+
+    /** A v3 datacenter of the pair. */
+    public ArmDatacenter armDatacenter(String name) {
+        if (member(name) instanceof ArmDatacenter d) {
+            return d;
+        }
+        throw new IllegalArgumentException("datacenter '" + name + "' is v2; use datacenter(\"" + name + "\")");
+    }
+
+    public List<DatacenterKind> kinds() {
+        return options.kinds();
+    }
+
+    /** The test CA's PEM, when a v3 datacenter is in the pair. */
+    public Path caFile() {
+        return tls == null ? null : tls.caFile();
     }
 
     /** The ffmpeg the encoders run, found (or installed) on the first job. */
@@ -217,47 +275,44 @@ public final class LocalPair implements AutoCloseable {
 
     public Endpoints endpoints(String control, String controlToken) {
         List<Endpoints.DatacenterEndpoints> list = new ArrayList<>();
-        for (Datacenter d : datacenters.values()) {
+        for (PairMember m : datacenters.values()) {
+            if (m instanceof ArmDatacenter d) {
+                ArmSpec s = d.spec();
+                list.add(Endpoints.DatacenterEndpoints.v3(s.name(), d.armEndpoint(), s.subscriptionId(), s.resourceGroup(),
+                        s.accountName(), d.tokenUrl(), s.apiKey(), s.tenant(), s.clientId(), s.clientSecret(),
+                        d.aadTokenUrl(), s.storageAccount(), s.storageKey(), storageEndpoint(s.storageAccount()),
+                        d.streamingHost(), d.originUrl()));
+                continue;
+            }
+            Datacenter d = (Datacenter) m;
             DatacenterSpec s = d.spec();
             list.add(new Endpoints.DatacenterEndpoints(s.name(), d.globalApiRoot(), d.clusterApiRoot(), d.acsTokenUrl(),
                     d.aadTokenUrl(), s.tenant(), s.accountName(), s.accountKey(), s.clientId(), s.clientSecret(),
                     s.storageAccount(), s.storageKey(), storageEndpoint(s.storageAccount()), d.originUrl()));
         }
-        return new Endpoints(list, front == null ? null : front.url(), control, controlToken);
+        return new Endpoints(list, front == null ? null : front.url(), control, controlToken,
+                tls == null ? null : tls.caFile().toAbsolutePath().toString());
     }
 
+    /** Writes the endpoints; the CA's path is written relative to the file when it sits below the file's folder. */
     public static void writeEndpoints(Path file, Endpoints endpoints) throws IOException {
-        writeOwnerOnly(file, JSON.writeValueAsBytes(endpoints));
+        Endpoints out = endpoints;
+        if (endpoints.caFile() != null) {
+            Path ca = Path.of(endpoints.caFile()).toAbsolutePath().normalize();
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            out = endpoints.withCaFile(dir != null && ca.startsWith(dir) ? dir.relativize(ca).toString() : ca.toString());
+        }
+        writeOwnerOnly(file, JSON.writeValueAsBytes(out));
     }
 
+    /** Reads endpoints written by {@link #writeEndpoints}; {@code caFile} comes back absolute. */
     public static Endpoints readEndpoints(Path file) throws IOException {
-        return JSON.readValue(file.toFile(), Endpoints.class);
-    }
-
-    private ObjectNode loadOrCreateIdentity() throws IOException {
-        Path file = options.dataDir().resolve("identity.json");
-        if (Files.isRegularFile(file)) {
-            return (ObjectNode) JSON.readTree(file.toFile());
+        Endpoints e = JSON.readValue(file.toFile(), Endpoints.class);
+        if (e.caFile() != null) {
+            Path dir = file.toAbsolutePath().normalize().getParent();
+            e = e.withCaFile(dir.resolve(e.caFile()).normalize().toString());
         }
-        SecureRandom random = new SecureRandom();
-        ObjectNode identity = JSON.createObjectNode();
-        for (String n : NAMES) {
-            identity.putObject(n)
-                    .put("accountName", "amshlocal" + n)
-                    .put("accountKey", key(random, 32))
-                    .put("tenant", "amshlocal" + n + ".onmicrosoft.com")
-                    .put("clientId", UUID.randomUUID().toString())
-                    .put("clientSecret", key(random, 24))
-                    .put("storageAccount", "amshstore" + n)
-                    .put("storageKey", key(random, 64));
-        }
-        return identity;
-    }
-
-    private static String key(SecureRandom random, int bytes) {
-        byte[] b = new byte[bytes];
-        random.nextBytes(b);
-        return Base64.getEncoder().encodeToString(b);
+        return e;
     }
 
     /** The port used last time when it is still free, or 0 for a fresh one. */
@@ -273,16 +328,7 @@ public final class LocalPair implements AutoCloseable {
     }
 
     static void writeOwnerOnly(Path file, byte[] bytes) throws IOException {
-        Files.createDirectories(file.toAbsolutePath().getParent());
-        Path tmp = file.resolveSibling(file.getFileName() + ".tmp");
-        Files.deleteIfExists(tmp);
-        try {
-            Files.createFile(tmp, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rw-------")));
-        } catch (UnsupportedOperationException e) {
-            Files.createFile(tmp); // not POSIX
-        }
-        Files.write(tmp, bytes);
-        Files.move(tmp, file, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+        OwnerOnlyFiles.write(file, bytes);
     }
 
     @Override
@@ -291,7 +337,7 @@ public final class LocalPair implements AutoCloseable {
             front.close();
         }
         encoders.forEach(MediaEncoderStandard::close);
-        datacenters.values().forEach(Datacenter::close);
+        datacenters.values().forEach(PairMember::close);
         datacenters.clear();
         if (storageProxy != null) {
             storageProxy.stop(0);

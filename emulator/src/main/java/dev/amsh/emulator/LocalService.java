@@ -81,7 +81,7 @@ public final class LocalService implements AutoCloseable {
             if (path.equals("/status")) {
                 StringBuilder sb = new StringBuilder();
                 for (String n : LocalPair.NAMES) {
-                    sb.append(n).append(' ').append(pair.datacenter(n).running() ? "up" : "down").append('\n');
+                    sb.append(n).append(' ').append(pair.member(n).running() ? "up" : "down").append('\n');
                 }
                 sb.append(pair.faults().status()).append('\n');
                 FrontStatus front = pair.front().status();
@@ -104,7 +104,7 @@ public final class LocalService implements AutoCloseable {
                 Http.send(ex, 200, "text/plain", plan.describe() + "\n");
             } else if (path.matches("/(stop|start)/[a-z]+")) {
                 String[] parts = path.split("/");
-                Datacenter d = pair.datacenter(parts[2]);
+                PairMember d = pair.member(parts[2]);
                 if (parts[1].equals("stop")) {
                     d.stop();
                 } else {

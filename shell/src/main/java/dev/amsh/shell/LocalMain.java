@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
@@ -38,9 +39,17 @@ final class LocalMain {
         Path json = null;
         boolean detach = false;
         boolean show = options.showSecrets();
+        String kind = null;
         List<String> words = new ArrayList<>();
         for (int i = 0; i < args.size(); i++) {
+            if ((args.get(i).equals("--kind") || args.get(i).equals("--json") || args.get(i).equals("--data"))
+                    && i + 1 >= args.size()) {
+                err.println("amsh local: " + args.get(i) + " needs a value" + (args.get(i).equals("--kind")
+                        ? " (v2, v3, or a's and b's: v2,v3)" : ""));
+                return 2;
+            }
             switch (args.get(i)) {
+                case "--kind" -> kind = args.get(++i);
                 case "--data" -> {
                     dataDir = Path.of(args.get(++i));
                     dataGiven = true;
@@ -51,7 +60,24 @@ final class LocalMain {
                 default -> words.add(args.get(i));
             }
         }
+        if (words.isEmpty()) {
+            err.println("amsh local: say up, down, status, stop a|b, start a|b or faults …");
+            return 2;
+        }
         String verb = words.get(0);
+        List<DatacenterKind> kinds = List.of(DatacenterKind.V2, DatacenterKind.V2);
+        if (kind != null) {
+            if (!verb.equals("up")) {
+                err.println("amsh local " + verb + ": --kind is for 'local up' only");
+                return 2;
+            }
+            try {
+                kinds = DatacenterKind.pair(kind);
+            } catch (IllegalArgumentException e) {
+                err.println("amsh local up: " + e.getMessage());
+                return 2;
+            }
+        }
         if (!verb.equals("up")) {
             dataDir = RunningPair.resolve(dataDir, dataGiven, defaultDataDir);
         }
@@ -62,7 +88,7 @@ final class LocalMain {
                     err.println("amsh local: a local pair is already running from " + dataDir + "; 'amsh local down' stops it");
                     return 1;
                 }
-                return detach ? detach(dataDir, json, show) : up(dataDir, json, show);
+                return detach ? detach(dataDir, json, show, kinds) : up(dataDir, json, show, kinds);
             }
             case "down" -> {
                 return report(LocalService.control(endpointsFile, "/shutdown"), dataDir);
@@ -104,8 +130,8 @@ final class LocalMain {
         return 0;
     }
 
-    private int up(Path dataDir, Path json, boolean show) {
-        try (LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
+    private int up(Path dataDir, Path json, boolean show, List<DatacenterKind> kinds) {
+        try (LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir).withKinds(kinds)
                 .withLog(l -> err.println("amsh: " + l)), dataDir.resolve(LocalService.ENDPOINTS_FILE)).start()) {
             Runtime.getRuntime().addShutdownHook(new Thread(() -> {
                 service.close();
@@ -131,7 +157,7 @@ final class LocalMain {
     }
 
     /** Starts {@code local up} as a background process and returns once it answers. */
-    private int detach(Path dataDir, Path json, boolean show) {
+    private int detach(Path dataDir, Path json, boolean show, List<DatacenterKind> kinds) {
         try {
             Files.createDirectories(dataDir);
             String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
@@ -142,6 +168,7 @@ final class LocalMain {
             if (json != null) {
                 cmd.addAll(List.of("--json", json.toString()));
             }
+            cmd.addAll(List.of("--kind", kinds.get(0).word() + "," + kinds.get(1).word()));
             Path log = dataDir.resolve("local.log");
             new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile())
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
@@ -169,12 +196,31 @@ final class LocalMain {
         Redactor r = new Redactor();
         r.setRevealing(show);
         for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
-            r.addSecret(d.accountKey());
-            r.addSecret(d.clientSecret());
-            r.addSecret(d.storageAccountKey());
+            for (String secret : new String[]{d.accountKey(), d.clientSecret(), d.storageAccountKey(), d.apiKey()}) {
+                if (secret != null) {
+                    r.addSecret(secret);
+                }
+            }
         }
         StringBuilder sb = new StringBuilder();
         for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
+            if (d.kindOrDefault() == DatacenterKind.V3) {
+                sb.append("datacenter ").append(d.name()).append(" (v3, ARM over HTTPS)\n")
+                        .append("  ARM endpoint       ").append(d.armEndpoint()).append('\n')
+                        .append("  subscription       ").append(d.subscriptionId()).append('\n')
+                        .append("  resource group     ").append(d.resourceGroup()).append('\n')
+                        .append("  account            ").append(d.accountName()).append('\n')
+                        .append("  api-key token URL  ").append(d.tokenUrl()).append('\n')
+                        .append("  api key            ").append(d.apiKey()).append('\n')
+                        .append("  Entra token URL    ").append(d.aadTokenUrl()).append('\n')
+                        .append("  tenant             ").append(d.tenant()).append('\n')
+                        .append("  client id / secret ").append(d.clientId()).append(" / ").append(d.clientSecret()).append('\n')
+                        .append("  storage name / key ").append(d.storageAccountName()).append(" / ").append(d.storageAccountKey()).append('\n')
+                        .append("  blob endpoint      ").append(d.blobEndpoint()).append('\n')
+                        .append("  streaming host     ").append(d.streamingHost()).append('\n')
+                        .append("  origin             ").append(d.originUrl()).append('\n');
+                continue;
+            }
             sb.append("datacenter ").append(d.name()).append('\n')
                     .append("  global API root    ").append(d.globalApiRoot()).append('\n')
                     .append("  cluster API root   ").append(d.clusterApiRoot()).append('\n')
@@ -186,6 +232,9 @@ final class LocalMain {
                     .append("  storage name / key ").append(d.storageAccountName()).append(" / ").append(d.storageAccountKey()).append('\n')
                     .append("  blob endpoint      ").append(d.blobEndpoint()).append('\n')
                     .append("  origin             ").append(d.originUrl()).append('\n');
+        }
+        if (e.caFile() != null) {
+            sb.append("test CA (trust it for the HTTPS endpoints): ").append(e.caFile()).append('\n');
         }
         sb.append("endpoints and credentials (owner-only): ").append(file)
                 .append(show ? "" : "\nsecrets are masked; --show-secrets prints them");

@@ -1,15 +1,15 @@
 package dev.amsh.emulator.origin;
 
 import com.azure.storage.blob.BlobContainerClient;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.Headers;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.amsh.emulator.common.PublishedLocators;
 import dev.amsh.emulator.origin.packaging.OriginError;
 import dev.amsh.emulator.origin.packaging.Packaged;
 import dev.amsh.emulator.origin.packaging.Packager;
 import dev.amsh.emulator.rest.Http;
-import dev.amsh.emulator.rest.RestApi;
+import dev.amsh.emulator.storage.StorageGateway;
 
 import java.io.IOException;
 import java.io.OutputStream;
@@ -23,7 +23,8 @@ import java.util.zip.CRC32C;
 /**
  * The streaming endpoint. {@code /{locator-guid}/{name}.ism/…} is dynamic packaging (Smooth, HLS, DASH from the
  * asset's MP4 ladder, see {@link Packager}); {@code /{locator-guid}/{file}} is a file of the asset, progressive,
- * with Range. Only an active origin locator opens either; anything else is a 404. Every answer carries CORS
+ * with Range. Only an active locator opens either (a v2 origin locator or a v3 streaming locator, told by
+ * {@link PublishedLocators}); anything else is a 404, and everything is a 503 while the endpoint is stopped. Every answer carries CORS
  * headers, and packaged ones a content ETag (the same on both datacenters) and a max-age.
  */
 public final class OriginHandler implements HttpHandler {
@@ -33,12 +34,14 @@ public final class OriginHandler implements HttpHandler {
     public static final String SERVED_BY = "x-amsh-origin";
 
     private final String datacenter;
-    private final RestApi api;
+    private final PublishedLocators locators;
+    private final StorageGateway storage;
     private final Packager packager;
 
-    public OriginHandler(String datacenter, RestApi api, Packager packager) {
+    public OriginHandler(String datacenter, PublishedLocators locators, StorageGateway storage, Packager packager) {
         this.datacenter = datacenter;
-        this.api = api;
+        this.locators = locators;
+        this.storage = storage;
         this.packager = packager;
     }
 
@@ -72,6 +75,10 @@ public final class OriginHandler implements HttpHandler {
             Http.send(ex, 405, "text/plain", "method not allowed\n");
             return;
         }
+        var stopped = locators.notServing();
+        if (stopped.isPresent()) {
+            throw OriginError.unavailable(stopped.get());
+        }
         if (ex.getRequestURI().getPath().equals("/")) {
             // the root answers 200: what a traffic manager's default probe path asks
             Http.send(ex, 200, "text/plain", "amsh origin " + datacenter + "\n");
@@ -81,10 +88,10 @@ public final class OriginHandler implements HttpHandler {
         if (!m.matches()) {
             throw OriginError.notFound("not a streaming path: /{locator-guid}/{file} or /{locator-guid}/{name}.ism/manifest");
         }
-        ObjectNode locator = api.activeOriginLocator(m.group(1))
+        PublishedLocators.Published published = locators.active(m.group(1))
                 .orElseThrow(() -> OriginError.notFound("no active origin locator " + m.group(1)));
-        String container = locator.path("_container").asText();
-        BlobContainerClient blobs = api.storage().container(container);
+        String container = published.container();
+        BlobContainerClient blobs = storage.container(container);
         String path = m.group(2);
         if (Packager.isPackaged(path)) {
             sendPackaged(ex, packager.serve(container, new ContainerMediaSource(blobs), path));

@@ -7,6 +7,7 @@ import com.azure.storage.blob.BlobServiceClientBuilder;
 import com.azure.storage.blob.models.BlobItem;
 import com.azure.storage.blob.models.BlobSignedIdentifier;
 import com.azure.storage.blob.models.BlobAccessPolicy;
+import com.azure.storage.blob.sas.BlobContainerSasPermission;
 import com.azure.storage.blob.sas.BlobServiceSasSignatureValues;
 import com.azure.storage.common.StorageSharedKeyCredential;
 
@@ -109,6 +110,19 @@ public final class StorageGateway {
      */
     public String policySas(String container, String identifier, OffsetDateTime start, OffsetDateTime expiry) {
         BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(identifier).setExpiryTime(expiry);
+        if (start != null) {
+            values.setStartTime(start);
+        }
+        return container(container).generateSas(values);
+    }
+
+    /**
+     * A plain container SAS signed with the account key ({@code sr=c}, permissions as given, e.g. {@code rl}), as
+     * v3's listContainerSas hands out: revoked only by its expiry or a key rotation.
+     */
+    public String containerSas(String container, String permissions, OffsetDateTime start, OffsetDateTime expiry) {
+        BlobServiceSasSignatureValues values = new BlobServiceSasSignatureValues(expiry,
+                BlobContainerSasPermission.parse(permissions));
         if (start != null) {
             values.setStartTime(start);
         }

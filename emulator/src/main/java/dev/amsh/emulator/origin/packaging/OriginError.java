@@ -17,6 +17,11 @@ public final class OriginError extends RuntimeException {
         return new OriginError(404, what);
     }
 
+    /** The streaming endpoint is not running: nothing is served until it is started. */
+    public static OriginError unavailable(String why) {
+        return new OriginError(503, why);
+    }
+
     public static OriginError badRequest(String what) {
         return new OriginError(400, what);
     }
