@@ -262,7 +262,7 @@ class ArmClientWireTest {
         EndpointState end = start.await(Duration.ofMinutes(1), p -> progress.add(p.resourceState()));
 
         assertEquals("Running", end.resourceState());
-        assertEquals(List.of("InProgress", "InProgress", "Succeeded"), progress);
+        assertEquals(List.of("Starting", "Starting", "Running"), progress, "progress in the endpoint's own words");
         assertEquals(List.of(Duration.ofSeconds(3), Duration.ofSeconds(1)), wire.sleeps, "Retry-After honoured");
         take();
         take();

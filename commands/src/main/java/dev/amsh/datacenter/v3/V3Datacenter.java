@@ -353,14 +353,15 @@ public final class V3Datacenter implements Datacenter {
     }
 
     public Poller<EndpointState, EndpointState> startEndpoint(String endpoint) {
-        return endpointOperation(endpoint, "start", "Running");
+        return endpointOperation(endpoint, "start", "Starting", "Running");
     }
 
     public Poller<EndpointState, EndpointState> stopEndpoint(String endpoint) {
-        return endpointOperation(endpoint, "stop", "Stopped");
+        return endpointOperation(endpoint, "stop", "Stopping", "Stopped");
     }
 
-    private Poller<EndpointState, EndpointState> endpointOperation(String endpoint, String action, String target) {
+    /** Progress in the endpoint's own words: {@code Starting} while the operation runs, then {@code Running}. */
+    private Poller<EndpointState, EndpointState> endpointOperation(String endpoint, String action, String during, String target) {
         EndpointState now = ArmJson.endpoint(arm.get(endpointsPath(endpoint), STREAMING_API));
         if (target.equalsIgnoreCase(now.resourceState())) {
             return Poller.completed(now, now);
@@ -370,8 +371,7 @@ public final class V3Datacenter implements Datacenter {
             private EndpointState last = now;
 
             public EndpointState poll() {
-                String status = op.poll();
-                last = new EndpointState(now.name(), now.hostName(), status, now.scaleUnits());
+                last = state(op.poll());
                 return last;
             }
 
@@ -380,8 +380,13 @@ public final class V3Datacenter implements Datacenter {
             }
 
             public EndpointState await(Duration max, Consumer<EndpointState> onProgress) {
-                JsonNode end = op.await(max, s -> onProgress.accept(new EndpointState(now.name(), now.hostName(), s, now.scaleUnits())));
+                JsonNode end = op.await(max, s -> onProgress.accept(state(s)));
                 return ArmJson.endpoint(end);
+            }
+
+            private EndpointState state(String status) {
+                return new EndpointState(now.name(), now.hostName(), "Succeeded".equalsIgnoreCase(status) ? target : during,
+                        now.scaleUnits());
             }
         };
     }
