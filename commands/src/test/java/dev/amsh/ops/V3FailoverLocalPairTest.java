@@ -42,11 +42,12 @@ import static org.junit.jupiter.api.Assertions.*;
  * GUID becomes b's streamingLocatorId) and v3 a → v3 b (high availability). b's URLs equal a's but for the host, and
  * every streaming path answers the same bytes through both origins.
  */
-class V3FailoverLocalPairTest {
+public class V3FailoverLocalPairTest {
     static final List<String> PATHS = List.of("manifest", "manifest(format=m3u8-aapl)", "manifest(format=mpd-time-csf)",
             "manifest(format=m3u8-cmaf)");
 
-    static Map<String, ContextConfig> configs(Endpoints e) {
+    /** Contexts for a pair of any kinds: v2 with ACS through the global root, v3 with the api key and the pair's CA. */
+    public static Map<String, ContextConfig> configs(Endpoints e) {
         Map<String, ContextConfig> out = new LinkedHashMap<>();
         for (Endpoints.DatacenterEndpoints d : e.datacenters()) {
             ContextConfig.Storage storage = new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null);
@@ -110,8 +111,19 @@ class V3FailoverLocalPairTest {
 
     @Test
     void v3ToV3KeepsNameAndStreamingLocatorId(@TempDir Path data) throws Exception {
+        fromV3(data, DatacenterKind.V3);
+    }
+
+    @Test
+    void v3ToV2MakesTheOriginLocatorOfTheSameGuid(@TempDir Path data) throws Exception {
+        DatacenterFailover.Result r = fromV3(data, DatacenterKind.V2);
+        assertEquals("nb:lid:UUID:" + r.sourceLocator().guid(), r.targetLocator().id());
+    }
+
+    /** A v3 a with a real ladder published, failed over to b of the given kind. */
+    DatacenterFailover.Result fromV3(Path data, DatacenterKind bKind) throws Exception {
         try (LocalPair pair = new LocalPair(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
-                .withKinds(List.of(DatacenterKind.V3, DatacenterKind.V3))).start()) {
+                .withKinds(List.of(DatacenterKind.V3, bKind))).start()) {
             Contexts contexts = new Contexts(configs(pair.endpoints(null, null)), ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
             AccountContext a = contexts.get("a");
             AccountContext b = contexts.get("b");
@@ -122,16 +134,21 @@ class V3FailoverLocalPairTest {
                 a.storage().container(asset.container()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
             }
             da.startEndpoint("default").await(Duration.ofMinutes(1), p -> { });
-            b.datacenter().startEndpoint("default").await(Duration.ofMinutes(1), p -> { });
+            if (bKind == DatacenterKind.V3) {
+                b.datacenter().startEndpoint("default").await(Duration.ofMinutes(1), p -> { });
+            }
             OriginLocator published = new Publishing(Clock.systemUTC()).publish(da, name, 30).locator();
 
             DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(),
                     s -> { }, p -> { }, new CopyCancellation());
 
             assertEquals(published.guid(), r.targetLocator().guid());
-            assertEquals(published.name(), r.targetLocator().name(), "the same locator name, as the HA sample does");
+            if (bKind == DatacenterKind.V3) {
+                assertEquals(published.name(), r.targetLocator().name(), "the same locator name, as the HA sample does");
+            }
             assertEquals(asset.container(), r.target().name(), "the replica is named after the source container");
             sameBytes(r);
+            return r;
         }
     }
 }
