@@ -9,6 +9,7 @@ import dev.amsh.arm.ArmAccount;
 import dev.amsh.arm.ArmClient;
 import dev.amsh.arm.ArmClientBuilder;
 import dev.amsh.arm.ArmCredentials;
+import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.v2.V2Datacenter;
@@ -150,6 +151,12 @@ public final class AccountContext {
             storage = new BlobStore(storageAccount(), environment.httpWithTrace(name, gate));
         }
         return storage;
+    }
+
+    /** One container through a grant's SAS URL, for a context without storage keys (v3: listContainerSas). */
+    public BlobStore containerStore(ContainerGrant grant) {
+        environment.redactor().addSecret(grant.url().replaceFirst("^[^?]*\\?", ""));
+        return BlobStore.ofContainerSas(grant.container(), grant.url(), environment.httpWithTrace(name, gate));
     }
 
     public StorageAccount storageAccount() {

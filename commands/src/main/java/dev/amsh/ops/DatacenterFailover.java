@@ -94,8 +94,8 @@ public final class DatacenterFailover {
         String ism = manifest(a.files(source));
         emit.accept(new Step(1, "source asset and origin locators on " + from.name(), Step.Status.DONE, source.name() + ", "
                 + describe(toReplicate, expired, now) + " (" + a.kind() + " → " + b.kind() + ")"));
-        StorageKeys.check(from);
-        StorageKeys.check(to);
+        checkStorage(from, a);
+        checkStorage(to, b);
         b.checkStreaming();
 
         List<Optional<OriginLocator>> present = toReplicate.stream().map(l -> b.locator(l.guid())).toList();
@@ -108,7 +108,8 @@ public final class DatacenterFailover {
         List<Held> grants = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
         try {
-            String sourceContainer = grantStep(2, titles, a, source, false, options.viaSas(), run.name("read"), grants, emit);
+            ContainerGrant read = grantStep(2, titles, a, source, false, options.viaSas() || !from.hasStorageKeys(),
+                    run.name("read"), grants, emit);
             MediaAsset target;
             if (existing == null) {
                 boolean[] made = {false};
@@ -123,9 +124,13 @@ public final class DatacenterFailover {
                 emit.accept(new Step(3, titles.of(3), Step.Status.SKIPPED, "reusing " + target.name() + " (" + target.id()
                         + ") from an earlier run"));
             }
-            String targetContainer = grantStep(4, titles, b, target, true, options.viaSas(), run.name("write"), grants, emit);
+            ContainerGrant write = grantStep(4, titles, b, target, true, options.viaSas() || !to.hasStorageKeys(),
+                    run.name("write"), grants, emit);
+            String targetContainer = write.container();
 
-            CopyReport report = new CopyEngine(clock).copy(from.storage(), sourceContainer, to.storage(), targetContainer,
+            // without storage keys (v3), each side is reached through its listContainerSas URL
+            CopyReport report = new CopyEngine(clock).copy(from.hasStorageKeys() ? from.storage() : from.containerStore(read),
+                    read.container(), to.hasStorageKeys() ? to.storage() : to.containerStore(write), targetContainer,
                     options.copy(), onProgress, cancellation);
             if (report.cancelled()) {
                 emit.accept(new Step(5, titles.of(5), Step.Status.FAILED, "cancelled; re-run to pick up"));
@@ -180,19 +185,28 @@ public final class DatacenterFailover {
      * Steps 2 and 4: a grant on the container only when asked for ({@code --via-sas}); with storage keys the
      * container is known from the asset. The detail says per kind what a grant is there.
      */
-    private String grantStep(int n, Failover.StepTitles titles, Datacenter dc, MediaAsset asset, boolean write,
-                             boolean viaSas, String mark, List<Held> grants, Consumer<Step> emit) {
-        if (!viaSas) {
+    private ContainerGrant grantStep(int n, Failover.StepTitles titles, Datacenter dc, MediaAsset asset, boolean write,
+                                     boolean needed, String mark, List<Held> grants, Consumer<Step> emit) {
+        if (!needed) {
             emit.accept(new Step(n, titles.of(n), Step.Status.SKIPPED, dc.can().sasLocators()
                     ? "storage keys at hand: container " + asset.container() + " known from Asset.Uri"
                     : dc.kind() + ": no SAS locators; container " + asset.container() + " from the asset"));
-            return asset.container();
+            return new ContainerGrant(asset.container(), null, "", false);
         }
         ContainerGrant g = dc.grant(asset, write, Failover.SAS_LIFETIME, mark);
         grants.add(new Held(dc, g));
         emit.accept(new Step(n, titles.of(n), Step.Status.DONE, "container " + g.container() + (g.revocable() ? ""
                 : " (" + dc.kind() + ": listContainerSas, nothing to remove; it lapses within 23 hours)")));
-        return g.container();
+        return g;
+    }
+
+    /** Storage keys are checked before any change; a v3 side may have none (its listContainerSas URLs serve instead). */
+    private static void checkStorage(AccountContext c, Datacenter dc) {
+        if (c.hasStorageKeys()) {
+            StorageKeys.check(c);
+        } else if (dc.can().sasLocators()) {
+            StorageKeys.require(c); // a v2 write SAS locator cannot list its container: the copy needs the key
+        }
     }
 
     private static void revoke(List<Held> grants, Consumer<Step> emit, List<String> leftovers) {

@@ -120,18 +120,36 @@ public class V3FailoverLocalPairTest {
         assertEquals("nb:lid:UUID:" + r.sourceLocator().guid(), r.targetLocator().id());
     }
 
-    /** A v3 a with a real ladder published, failed over to b of the given kind. */
+    @Test
+    void v3ToV3WithoutStorageKeysCopiesThroughListContainerSas(@TempDir Path data) throws Exception {
+        DatacenterFailover.Result r = fromV3(data, DatacenterKind.V3, false);
+        assertTrue(r.steps().stream().anyMatch(s -> s.number() == 2 && s.status() == Step.Status.DONE
+                && s.detail().contains("listContainerSas")), String.valueOf(r.steps()));
+        assertTrue(r.copy().succeeded());
+    }
+
     DatacenterFailover.Result fromV3(Path data, DatacenterKind bKind) throws Exception {
+        return fromV3(data, bKind, true);
+    }
+
+    /** A v3 a with a real ladder published, failed over to b of the given kind (with or without storage keys on v3). */
+    DatacenterFailover.Result fromV3(Path data, DatacenterKind bKind, boolean keys) throws Exception {
         try (LocalPair pair = new LocalPair(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
                 .withKinds(List.of(DatacenterKind.V3, bKind))).start()) {
-            Contexts contexts = new Contexts(configs(pair.endpoints(null, null)), ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
+            Map<String, ContextConfig> configs = configs(pair.endpoints(null, null));
+            AccountContext uploader = new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of())).get("a");
+            if (!keys) {
+                configs.replaceAll((n, c) -> c.arm() == null ? c : ContextConfig.v3(c.arm(), null, null));
+            }
+            Contexts contexts = new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
             AccountContext a = contexts.get("a");
             AccountContext b = contexts.get("b");
+            assertEquals(keys, a.hasStorageKeys());
             Datacenter da = a.datacenter();
             String name = "ha-" + UUID.randomUUID().toString().substring(0, 8);
             MediaAsset asset = da.createAsset(name, null);
             for (var f : SampleLadder.files(pair.ffmpeg(), "clip").entrySet()) {
-                a.storage().container(asset.container()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
+                uploader.storage().container(asset.container()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
             }
             da.startEndpoint("default").await(Duration.ofMinutes(1), p -> { });
             if (bKind == DatacenterKind.V3) {
