@@ -99,6 +99,11 @@ public final class Contexts {
     }
 
     public AccountContext current() {
+        if (current == null && persistent && !file.exists()) {
+            // a contexts file named on the command line that is not there yet: the first context add writes it
+            throw new AmshException("contexts file " + file.path() + " does not exist yet, so no context is configured",
+                    "add one with 'context add' or 'context import', which creates the file; or check the path");
+        }
         if (current == null) {
             throw new AmshException("no context is configured", "add one with 'context add' or 'context import'");
         }

@@ -92,7 +92,7 @@ public final class DatacenterFailover {
                     + "streaming locator on " + from.name(), "publish it first: publish " + source.name() + " --on " + from.name());
         }
         String ism = manifest(a.files(source));
-        emit.accept(new Step(1, "source asset and origin locators on " + from.name(), Step.Status.DONE, source.name() + ", "
+        emit.accept(new Step(1, titles.of(1), Step.Status.DONE, source.name() + ", "
                 + describe(toReplicate, expired, now) + " (" + a.kind() + " → " + b.kind() + ")"));
         checkStorage(from, a);
         checkStorage(to, b);

@@ -13,6 +13,7 @@ import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -67,7 +68,7 @@ public final class Main {
                 case "--local" -> local = true;
                 case "-c" -> commands = value(args, ++i, a);
                 default -> {
-                    if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help")) {
+                    if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help") && !a.equals("--version")) {
                         throw new AmshException("unknown option " + a, "see amsh --help");
                     }
                     rest.add(a);
@@ -111,6 +112,10 @@ public final class Main {
             System.out.println(USAGE);
             return 0;
         }
+        if (!options.rest().isEmpty() && options.rest().get(0).equals("--version")) {
+            System.out.println("amsh " + AmshVersion.version());
+            return 0;
+        }
         boolean interactive = options.commands() == null && options.rest().isEmpty();
         Terminal terminal = null;
         Console console;
@@ -152,10 +157,22 @@ public final class Main {
         boolean named = options.contextsFile() != null || (env.get(ContextsFile.ENV_VAR) != null
                 && !env.get(ContextsFile.ENV_VAR).isBlank());
         if (named && !file.exists() && !options.local()) {
-            // only the default file being absent means the local pair: a named file that is missing is a mistake
-            throw new AmshException("contexts file " + file.path() + " does not exist (named by "
-                    + (options.contextsFile() != null ? "--contexts" : "$" + ContextsFile.ENV_VAR) + ")",
-                    "check the path; without it amsh uses ~/.amsh/contexts.json, or the local pair when that is absent");
+            // only the default file being absent means the local pair: a named file that is absent is a new one,
+            // which the first 'context add' writes, unless it cannot be one
+            String by = options.contextsFile() != null ? "--contexts" : "$" + ContextsFile.ENV_VAR;
+            Path folder = file.path().toAbsolutePath().getParent();
+            if (Files.isDirectory(file.path())) {
+                throw new AmshException("contexts file " + file.path() + " (named by " + by + ") is a folder, not a file",
+                        "name a file, such as " + file.path().resolve("contexts.json"));
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new AmshException("contexts file " + file.path() + " does not exist, nor does its folder " + folder
+                        + " (named by " + by + ")", "check the path; without it amsh uses ~/.amsh/contexts.json,"
+                        + " or the local pair when that is absent");
+            }
+            console.err().println("amsh: warning: contexts file " + file.path() + " does not exist yet; 'context add' creates it");
+            session.setContexts(new Contexts(file, environment));
+            return;
         }
         file.warnings().forEach(w -> console.err().println("amsh: " + w));
         if (!options.local() && file.exists() && !file.read().contexts().isEmpty() && !file.read().besideLocalPair()) {
@@ -236,6 +253,7 @@ public final class Main {
 
     static final String USAGE = """
             usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug]
+                   amsh --version                    print amsh's version
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
                    amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets]

@@ -245,6 +245,12 @@ public final class Session {
                     "keep the result in a variable and pass it on: x = assets ls, then copy ${x[0].id} --to b");
         }
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
+        if (texts.size() == 2 && (texts.get(1).equals("--help") || texts.get(1).equals("-h")) && registry.isGroup(texts.get(0))) {
+            // "assets --help", as every command takes --help
+            console.out().print(registry.groupHelp(texts.get(0)));
+            console.out().flush();
+            return null;
+        }
         CommandRegistry.Match match = registry.match(texts);
         List<Object> args = new ArrayList<>();
         for (LineTokenizer.Word w : words.subList(match.nameWords(), words.size())) {
@@ -258,7 +264,7 @@ public final class Session {
         }
         Object result = match.command().run(inv, this);
         if (print) {
-            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")), console.out());
+            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.format()), console.out());
             if (result instanceof FailingResult f) {
                 variables.put("_", unwrap(result));
                 throw f.failure();

@@ -33,7 +33,9 @@ final class ShellFixture {
         session = new Session(redactor, c, Commands.registry(localData), Clock.systemUTC());
         session.setToolsDir(LocalPairExtension.toolsDir());
         try {
-            session.setRunsDir(Files.createTempDirectory("amsh-runs"));
+            // under target, not the temp folder: TemporaryFilesTest counts what is left there
+            Path runs = Files.createDirectories(Path.of("target", "test-runs"));
+            session.setRunsDir(Files.createTempDirectory(runs, "amsh-runs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

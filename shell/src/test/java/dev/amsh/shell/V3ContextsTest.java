@@ -86,10 +86,12 @@ class V3ContextsTest {
                 refused(GOOD.replace("https://rms.example.com/", "notaurl") + " --api-key env:K"));
         assertEquals("--api-key *** is the mask amsh prints for a secret, not the secret (give the value itself, or env:VAR)",
                 refused(GOOD + " --api-key ***"));
+        assertTrue(refused(GOOD + " --tenant t --client-id c --client-secret ***").startsWith("'--client-secret' holds the mask"),
+                "the v2 rule for the mask holds on v3 too");
         assertEquals("give one sign-in: --api-key, or --tenant --client-id --client-secret, not both (Ravnur signs in with an"
                 + " api key; Azure with a service principal)", refused(GOOD + " --api-key env:K --client-id c"));
         assertEquals("a v3 context needs a sign-in (give --api-key env:VAR, or --tenant --client-id --client-secret)", refused(GOOD));
-        assertEquals("--authority 'login' is not a URL (give it as https://HOST/…)",
+        assertEquals("--authority 'login' is not an http or https URL (give a full URL, such as https://media.windows.net/api/)",
                 refused(GOOD + " --tenant t --client-id c --client-secret env:S --authority login"));
         assertTrue(refused(GOOD + " --api-key env:K --ca-file " + dir.resolve("none.pem")).startsWith("CA file "));
         assertEquals("--arm-endpoint is a v3 setting (add --kind v3, or leave --arm-endpoint out for a v2 context)",

@@ -61,7 +61,7 @@ class V3ShellTest {
         TextView done = (TextView) shell.session.execute("failover " + sample.outputAssetId() + " --from a --to b");
         DatacenterFailover.Result r = (DatacenterFailover.Result) done.value();
         String steps = shell.take();
-        assertTrue(steps.contains("[skip]  6. CreateFileInfos on b: v3: not needed on v3"), steps);
+        assertTrue(steps.contains("CreateFileInfos on b: v3: not needed on v3"), steps);
         assertTrue(steps.contains("streaming locator with streamingLocatorId " + r.sourceLocator().guid()), steps);
         assertEquals(r.originalUrl().replaceFirst("^[a-z]+://[^/]+", ""), r.replicatedUrl().replaceFirst("^[a-z]+://[^/]+", ""));
         assertEquals(200, status(r.replicatedUrl()));
@@ -76,6 +76,15 @@ class V3ShellTest {
         assertTrue(locators.text().contains(r.sourceLocator().guid().toString()), locators.text());
         assertEquals(List.of(r.sourceLocator().guid()), ((List<?>) locators.value()).stream()
                 .map(l -> ((OriginLocator) l).guid()).toList());
+
+        TextView again = (TextView) shell.session.execute("locator clone " + r.sourceLocator().id() + " --to b --asset "
+                + r.target().name());
+        assertEquals(r.targetLocator().guid(), ((OriginLocator) again.value()).guid(), "already there: the same locator");
+        shell.session.execute("assets create other-" + r.target().name() + " --on b");
+        AmshException elsewhere = assertThrows(AmshException.class, () -> shell.session.execute("locator clone "
+                + r.sourceLocator().id() + " --to b --asset other-" + r.target().name()));
+        assertTrue(elsewhere.oneLine().startsWith("locator " + r.sourceLocator().guid() + " already exists on b for another asset"),
+                elsewhere.oneLine());
 
         TextView fileinfos = (TextView) shell.session.execute("fileinfos " + r.target().name() + " --on b");
         assertTrue(fileinfos.text().contains("v3 needs no CreateFileInfos"), fileinfos.text());

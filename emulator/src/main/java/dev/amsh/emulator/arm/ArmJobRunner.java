@@ -51,7 +51,10 @@ final class ArmJobRunner implements EncodingResource.Encoder, AutoCloseable {
             end(job, "Canceled", null);
             return;
         }
-        update(job, p -> setState(p, "Scheduled"));
+        if (!advance(job, "Scheduled")) {
+            end(job, "Canceled", null);
+            return;
+        }
         Path work = null;
         try {
             work = Files.createTempDirectory("amsh-arm-encode");
@@ -61,12 +64,9 @@ final class ArmJobRunner implements EncodingResource.Encoder, AutoCloseable {
             String source = inputFile(props, inputContainer);
             Path local = work.resolve(source.replace('/', '_'));
             c.storage().container(inputContainer).getBlobClient(source).downloadToFile(local.toString(), true);
-            String started = ArmJson.time(c.clock().instant());
-            update(job, p -> {
-                setState(p, "Processing");
-                p.put("startTime", started);
-                ((ObjectNode) p.get("outputs").get(0)).put("startTime", started);
-            });
+            if (!advance(job, "Processing")) {
+                throw new LadderEncoding.Cancelled();
+            }
             LadderEncoding.Result out = encoding.encode(local, source.substring(source.lastIndexOf('/') + 1), work,
                     new LadderEncoding.Progress() {
                         @Override
@@ -118,6 +118,25 @@ final class ArmJobRunner implements EncodingResource.Encoder, AutoCloseable {
         return blobs.stream().map(StorageGateway.Blob::name)
                 .filter(n -> MEDIA.stream().anyMatch(x -> n.toLowerCase(Locale.ROOT).endsWith(x))).findFirst()
                 .orElseThrow(() -> new IOException("the input asset has no media file to encode"));
+    }
+
+    /** Moves the job on, unless a cancel came first (then false: the job is to end Canceled). */
+    private boolean advance(ObjectNode job, String state) {
+        synchronized (c.store().lock()) {
+            ObjectNode p = (ObjectNode) job.get("properties");
+            if (p.path("state").asText().equals("Canceling")) {
+                return false;
+            }
+            setState(p, state);
+            if (state.equals("Processing")) {
+                String started = ArmJson.time(c.clock().instant());
+                p.put("startTime", started);
+                ((ObjectNode) p.get("outputs").get(0)).put("startTime", started);
+            }
+            c.modified(job);
+            c.store().touched();
+            return true;
+        }
     }
 
     private static void setState(ObjectNode props, String state) {

@@ -38,7 +38,7 @@ public final class LadderEncoding {
 
     /** The encode was cancelled through {@link Progress#cancelled()}. */
     public static final class Cancelled extends Exception {
-        Cancelled() {
+        public Cancelled() {
             super(null, null, false, false);
         }
     }

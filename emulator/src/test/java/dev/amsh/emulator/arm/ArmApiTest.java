@@ -436,6 +436,60 @@ class ArmApiTest {
         assertEquals(404, b.call("GET", "streamingEndpoints/other?api-version=2022-11-01", null).status());
     }
 
+    JsonNode awaitJob(String job) throws Exception {
+        for (int i = 0; i < 600; i++) {
+            JsonNode now = b.call("GET", job, null).json().get("properties");
+            if (List.of("Finished", "Error", "Canceled").contains(now.get("state").asText())) {
+                return now;
+            }
+            Thread.sleep(200);
+        }
+        throw new AssertionError("the job did not end");
+    }
+
+    String transformAndJob(String in, String out) throws Exception {
+        String transform = "transforms/" + name("t");
+        assertEquals(201, b.call("PUT", transform + "?api-version=2022-07-01", "{\"properties\":{\"outputs\":[{\"preset\":"
+                + "{\"@odata.type\":\"#Microsoft.Media.BuiltInStandardEncoderPreset\",\"presetName\":\"AdaptiveStreaming\"}}]}}").status());
+        String job = transform + "/jobs/" + name("j") + "?api-version=2022-07-01";
+        ArmTestClient.Reply j = b.call("PUT", job, "{\"properties\":{\"input\":{\"@odata.type\":\"#Microsoft.Media.JobInputAsset\","
+                + "\"assetName\":\"" + in + "\"},\"outputs\":[{\"@odata.type\":\"#Microsoft.Media.JobOutputAsset\",\"assetName\":\"" + out + "\"}]}}");
+        assertEquals(201, j.status(), j.text());
+        return job;
+    }
+
+    @Test
+    void aJobOnWhatIsNotVideoEndsInErrorAndACancelledOneCanceled(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        String in = name("text");
+        String out = name("none");
+        b.call("PUT", "assets/" + in, "{}");
+        b.call("PUT", "assets/" + out, "{}");
+        String sas = b.call("POST", "assets/" + in + "/listContainerSas", "{\"permissions\":\"ReadWrite\",\"expiryTime\":\""
+                + Instant.now().plusSeconds(600) + "\"}").json().get("assetContainerSasUrls").get(0).asText();
+        new BlobContainerClientBuilder().endpoint(sas).buildClient().getBlobClient("notes.mp4").upload(BinaryData.fromString("not a video"));
+        JsonNode failed = awaitJob(transformAndJob(in, out));
+        assertEquals("Error", failed.get("state").asText());
+        assertFalse(failed.get("outputs").get(0).get("error").get("message").asText().isEmpty());
+        assertEquals(404, b.call("PUT", "transforms/" + name("none") + "/jobs/y?api-version=2022-07-01", "{}").status());
+        String missingOutput = transformAndJob(in, out).replaceAll("/jobs/[^?]+", "/jobs/" + name("j"));
+        assertEquals(400, b.call("PUT", missingOutput, "{\"properties\":{\"input\":{\"@odata.type\":\"#Microsoft.Media.JobInputAsset\","
+                + "\"assetName\":\"" + in + "\"},\"outputs\":[{\"@odata.type\":\"#Microsoft.Media.JobOutputAsset\",\"assetName\":\"nope\"}]}}").status());
+
+        Path sample = dir.resolve("long.mp4");
+        Ffmpeg.makeSample(pair.ffmpeg(), sample, 20);
+        String video = name("video");
+        b.call("PUT", "assets/" + video, "{}");
+        String vsas = b.call("POST", "assets/" + video + "/listContainerSas", "{\"permissions\":\"ReadWrite\",\"expiryTime\":\""
+                + Instant.now().plusSeconds(600) + "\"}").json().get("assetContainerSasUrls").get(0).asText();
+        new BlobContainerClientBuilder().endpoint(vsas).buildClient().getBlobClient("long.mp4").uploadFromFile(sample.toString());
+        String job = transformAndJob(video, out);
+        String cancel = job.replace("?api-version", "/cancelJob?api-version");
+        assertEquals(200, b.call("POST", cancel, null).status());
+        assertEquals("Canceled", awaitJob(job).get("state").asText());
+        assertEquals(200, b.call("DELETE", job, null).status());
+        assertEquals(404, b.call("GET", job, null).status());
+    }
+
     @Test
     void aV3EncodeIsServedByTheOriginInEveryFormat(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
         Path sample = dir.resolve("clip.mp4");

@@ -37,6 +37,11 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         return text(v);
     }
 
+    /** The output format (-o): --output, or --output-format where a command's --output names something else (encode). */
+    public String format() {
+        return option(spec.options().stream().filter(o -> o.kind() == ValueKind.FORMAT).findFirst().map(OptionSpec::name).orElse("output"));
+    }
+
     public boolean flag(String name) {
         Object v = options.get(name);
         return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(text(v));

@@ -7,6 +7,7 @@ import dev.amsh.context.Contexts;
 import dev.amsh.context.SecretRef;
 import dev.amsh.context.V3SettingsImport;
 import dev.amsh.error.AmshException;
+import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -132,6 +133,36 @@ public final class ContextCommands {
     }
 
     static final class Add implements Command {
+        /** The options that carry a secret: typed inline, they are masked in history. */
+        static final List<String> SECRET_OPTIONS = List.of("account-key", "client-secret", "storage-key", "connection-string");
+
+        static final List<String> ACS_OPTIONS = List.of("account-name", "account-key", "acs-url");
+        static final List<String> AAD_OPTIONS = List.of("tenant", "client-id", "client-secret", "token-url");
+
+        /** ACS and Azure AD options together leave it unclear how the context signs in (quoted: see refuseMasks). */
+        static void refuseBothSignIns(Invocation inv) {
+            List<String> acs = ACS_OPTIONS.stream().filter(o -> inv.options().containsKey(o)).map(o -> "'--" + o + "'").toList();
+            List<String> aad = AAD_OPTIONS.stream().filter(o -> inv.options().containsKey(o)).map(o -> "'--" + o + "'").toList();
+            if (!acs.isEmpty() && !aad.isEmpty()) {
+                throw new AmshException("ambiguous sign-in: " + String.join(", ", acs) + " (ACS) and " + String.join(", ", aad)
+                        + " (Azure AD) given together", "give either '--account-name' and '--account-key' (ACS) or"
+                        + " '--tenant', '--client-id' and '--client-secret' (Azure AD)");
+            }
+        }
+
+        /** A line recalled from history holds the mask where its secrets were: name every one to give again. */
+        static void refuseMasks(Invocation inv) {
+            List<String> masked = SECRET_OPTIONS.stream()
+                    .filter(o -> inv.option(o) != null && inv.option(o).contains(Redactor.MASK)).map(o -> "'--" + o + "'").toList();
+            if (!masked.isEmpty()) {
+                // quoted, so that the one Redactor does not take the next word for a typed secret
+                String which = String.join(" and ", masked);
+                throw new AmshException(which + (masked.size() == 1 ? " holds" : " hold") + " the mask " + Redactor.MASK
+                        + " that history keeps in place of a typed secret, not the secret itself; nothing was saved",
+                        "give " + which + " again: the real value, or env:VARIABLE");
+            }
+        }
+
         public CommandSpec spec() {
             return CommandSpec.of("context add", "add or replace a context")
                     .param(ParamSpec.required("NAME", ValueKind.TEXT, "context name, e.g. a or b"))
@@ -160,12 +191,20 @@ public final class ContextCommands {
             if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 throw new AmshException("context name '" + name + "' is not valid", "use letters, digits, - and _");
             }
+            refuseMasks(inv);
             if (V3ContextAdd.wanted(inv)) {
                 ContextConfig v3 = V3ContextAdd.config(inv, name);
                 V3ContextAdd.inlineSecrets(inv).forEach(s.redactor()::addSecret);
                 s.contexts().put(name, v3);
                 return saved(name, s);
             }
+            refuseBothSignIns(inv);
+            ContextInput.url(inv.option("api-root"), "api-root");
+            ContextInput.url(inv.option("acs-url"), "acs-url");
+            ContextInput.url(inv.option("token-url"), "token-url");
+            ContextInput.url(inv.option("blob-endpoint"), "blob-endpoint");
+            ContextInput.storageKey(inv.option("storage-key"), "storage-key");
+            ContextInput.connectionString(inv.option("connection-string"));
             ContextConfig.Auth auth;
             if (inv.option("client-id") != null) {
                 auth = ContextConfig.Auth.aad(inv.requireOption("tenant"), inv.option("client-id"),

@@ -29,15 +29,17 @@ public final class FailoverCommand implements Command {
                 .option(OptionSpec.flag("via-sas", "take the SAS-locator steps even when storage keys are at hand"))
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
                 .details("""
-                        Steps: 1 source asset and origin locator, 2 read SAS on the source, 3 empty target asset,
-                        4 write SAS on the target, 5 server-side blob copy, 6 CreateFileInfos, 7 every origin locator on
-                        the target with its Id, start and expiry (expired ones are reported, not replicated). Temporary SAS locators and their policies are removed even
-                        when a step fails; a re-run reuses what an earlier run made. With storage keys at hand steps 2
-                        and 4, which only learn container names, are skipped and reported so.
+                        Steps, numbered as the documented procedure numbers them (datacenter A's A1-A6, the failover's
+                        B1-B6): A6 the source asset and its origin locators, A4-A5 read SAS on the source (its container
+                        name), B2 empty target asset, B3 write SAS on the target, B4 server-side blob copy,
+                        B5 CreateFileInfos, B6 every origin locator on the target with its Id, start and expiry (expired
+                        ones are reported, not replicated). Temporary SAS locators and their policies are removed even
+                        when a step fails; a re-run reuses what an earlier run made. With storage keys at hand A4-A5 and
+                        B3, which only learn container names, are skipped and reported so.
                         Any pair of kinds: v2 → v2, v2 → v3 (origin locator nb:lid:UUID:G becomes the streaming locator with
                         streamingLocatorId G, so the URL path is kept), v3 → v3, v3 → v2 (clear locators). On v3 there are
-                        no access policies, no SAS locators (steps 2 and 4 use listContainerSas with --via-sas) and no
-                        CreateFileInfos (step 6 is skipped and says why).""")
+                        no access policies, no SAS locators (A4-A5 and B3 use listContainerSas, with --via-sas or without
+                        storage keys) and no CreateFileInfos (B5 is skipped and says why).""")
                 .build();
     }
 

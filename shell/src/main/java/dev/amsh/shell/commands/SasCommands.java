@@ -17,10 +17,12 @@ import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
+import dev.amsh.ops.ProcedureStep;
+
 import java.time.Duration;
 import java.util.List;
 
-/** {@code sas read | write}: the SAS locators of the procedure's steps 4 and 3. */
+/** {@code sas read | write}: the SAS locators of the procedure's steps A4-A5 and B3. */
 public final class SasCommands {
     private SasCommands() {
     }
@@ -68,12 +70,14 @@ public final class SasCommands {
 
         public CommandSpec spec() {
             return CommandSpec.of(write ? "sas write" : "sas read", write
-                            ? "create a write SAS locator on an asset's container (the procedure's step 3)"
-                            : "create a read SAS locator on an asset's container (the procedure's step 4)")
+                            ? "create a write SAS locator on an asset's container (" + ProcedureStep.B3.reference() + ")"
+                            : "create a read SAS locator on an asset's container (the procedure's steps "
+                                    + ProcedureStep.span(ProcedureStep.A4, ProcedureStep.A5) + ")")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
                     .option(OptionSpec.value("hours", ValueKind.NUMBER, "how long the SAS lives", "24"))
                     .details("Prints the container name and the SAS URL (sig masked; --show-secrets at start shows it).\n"
-                            + "Remove it with 'locators rm LOCATOR' when done: an asset holds at most 5 locators.")
+                            + "Remove it with 'sas rm LOCATOR' when done (the locator and its access policy): an asset holds\n"
+                            + "at most 5 locators.")
                     .build();
         }
 

@@ -10,8 +10,6 @@ import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
 import dev.amsh.shell.cli.ValueKind;
 
-import java.net.URI;
-import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -68,14 +66,14 @@ final class V3ContextAdd {
         }
         String endpoint = inv.requireOption("arm-endpoint");
         ArmClientBuilder.requireHttps(name, endpoint);
-        for (String url : new String[] {"authority", "token-url"}) {
-            String v = inv.option(url);
-            if (v != null && !isUrl(v)) {
-                throw new AmshException("--" + url + " '" + v + "' is not a URL", "give it as https://HOST/…");
-            }
-        }
+        // the same checks, in the same words, as a v2 context's
+        ContextInput.url(inv.option("authority"), "authority");
+        ContextInput.url(inv.option("token-url"), "token-url");
+        ContextInput.url(inv.option("blob-endpoint"), "blob-endpoint");
+        ContextInput.storageKey(inv.option("storage-key"), "storage-key");
+        ContextInput.connectionString(inv.option("connection-string"));
         for (String secret : new String[] {"api-key", "client-secret", "storage-key", "connection-string"}) {
-            if (Redactor.MASK.equals(inv.option(secret))) {
+            if (inv.option(secret) != null && inv.option(secret).contains(Redactor.MASK)) {
                 throw new AmshException("--" + secret + " " + Redactor.MASK + " is the mask amsh prints for a secret, not the secret",
                         "give the value itself, or env:VAR");
             }
@@ -115,15 +113,6 @@ final class V3ContextAdd {
                     inv.option("blob-endpoint"), inv.option("connection-string"));
         }
         return ContextConfig.v3(arm, storage, null);
-    }
-
-    static boolean isUrl(String v) {
-        try {
-            URI u = new URI(v);
-            return u.getHost() != null && ("https".equalsIgnoreCase(u.getScheme()) || "http".equalsIgnoreCase(u.getScheme()));
-        } catch (URISyntaxException e) {
-            return false;
-        }
     }
 
     static final String EXAMPLE = "\nA v3 context (Azure Resource Manager; Ravnur's api key or an Entra service principal):\n"

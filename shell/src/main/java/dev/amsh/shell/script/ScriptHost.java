@@ -39,8 +39,7 @@ public final class ScriptHost {
             if (code.strip().equals(e.getProperty())) {
                 throw new AmshException("unknown command or variable '" + e.getProperty() + "'", "type 'help' for the commands");
             }
-            throw new AmshException("no variable or property '" + e.getProperty() + "' in: " + code.strip(),
-                    "set it first (x = assets ls), or type 'help'");
+            throw missingProperty(e, code);
         } catch (CompilationFailedException e) {
             throw new AmshException("not a command, and not valid Groovy: " + firstLine(e.getMessage()),
                     "type 'help' for the commands");
@@ -50,6 +49,24 @@ public final class ScriptHost {
             // a Groovy expression failed (null.x, 1/0, a bad index): say so plainly, without a Java class name
             throw new AmshException("Groovy: " + firstLine(String.valueOf(e.getMessage())), "check the expression", e);
         }
+    }
+
+    /** A property a value does not have: its name, the value's type and the properties it has; a variable never set. */
+    static AmshException missingProperty(groovy.lang.MissingPropertyException e, String code) {
+        String property = e.getProperty();
+        if (property == null) {
+            // some paths build the exception from a message only: "No such property: p for class: T"
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("No such property: (\\S+)").matcher(String.valueOf(e.getMessage()));
+            property = m.find() ? m.group(1) : "?";
+        }
+        Class<?> type = e.getType();
+        if (type == null || groovy.lang.Script.class.isAssignableFrom(type)) {
+            return new AmshException("no variable '" + property + "' in: " + code.strip(), "set it first (x = assets ls), or type 'help'");
+        }
+        String has = type.isRecord() ? "its properties: " + java.util.Arrays.stream(type.getRecordComponents())
+                .map(java.lang.reflect.RecordComponent::getName).collect(java.util.stream.Collectors.joining(", "))
+                : "check the name; x.properties lists what it has";
+        return new AmshException(type.getSimpleName() + " has no property '" + property + "': " + code.strip(), has);
     }
 
     /** Runs a runbook with its arguments as {@code args}; the contexts are bound as {@code a} and {@code b}. */
