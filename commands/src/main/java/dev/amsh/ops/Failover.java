@@ -270,7 +270,7 @@ public final class Failover {
         return !files.isEmpty() && blobs.stream().filter(x -> !x.name().contains("/")).allMatch(x -> names.contains(x.name()));
     }
 
-    static String copySummary(CopyReport r) {
+    public static String copySummary(CopyReport r) {
         return r.count(BlobCopyOutcome.Status.COPIED) + " copied, " + r.count(BlobCopyOutcome.Status.SKIPPED)
                 + " skipped, " + r.bytesCopied() + " bytes in " + r.elapsed().toMillis() + " ms";
     }

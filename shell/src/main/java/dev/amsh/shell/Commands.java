@@ -7,6 +7,7 @@ import dev.amsh.shell.commands.CleanupCommand;
 import dev.amsh.shell.commands.CompareCommand;
 import dev.amsh.shell.commands.ContextCommands;
 import dev.amsh.shell.commands.CopyCommand;
+import dev.amsh.shell.commands.EndpointCommands;
 import dev.amsh.shell.commands.DrillCommand;
 import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
@@ -43,6 +44,7 @@ public final class Commands {
         JobCommands.all().forEach(r::add);
         r.add(new CopyCommand());
         r.add(new FileInfosCommand());
+        EndpointCommands.all().forEach(r::add);
         r.add(new FailoverCommand());
         r.add(new ReplicateCommand());
         r.add(new CompareCommand());

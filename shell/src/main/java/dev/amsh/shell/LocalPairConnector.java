@@ -4,11 +4,13 @@ import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
 import dev.amsh.context.ContextsFile;
+import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -78,6 +80,16 @@ public final class LocalPairConnector {
             environment.redactor().addSecret(d.accountKey());
             environment.redactor().addSecret(d.clientSecret());
             environment.redactor().addSecret(d.storageAccountKey());
+            environment.redactor().addSecret(d.apiKey());
+            if (d.kindOrDefault() == DatacenterKind.V3) {
+                // a v3 datacenter: ARM over HTTPS signed by the pair's test CA, Ravnur's api key, the origin's scheme
+                configs.put(d.name(), ContextConfig.v3(new ContextConfig.Arm(d.armEndpoint(), d.subscriptionId(),
+                        d.resourceGroup(), d.accountName(), d.apiKey(), d.tokenUrl(), null, null, null, null,
+                        endpoints.caFile(), URI.create(d.originUrl()).getScheme(), null),
+                        new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null),
+                        "local pair datacenter " + d.name() + " (v3)"));
+                continue;
+            }
             configs.put(d.name(), new ContextConfig(d.globalApiRoot(),
                     ContextConfig.Auth.acs(d.accountName(), d.accountKey(), d.acsTokenUrl()),
                     new ContextConfig.Storage(d.storageAccountName(), d.storageAccountKey(), d.blobEndpoint(), null),

@@ -93,6 +93,11 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
             return this;
         }
 
+        public Builder options(List<OptionSpec> all) {
+            options.addAll(all);
+            return this;
+        }
+
         public Builder details(String d) {
             this.details = d;
             return this;

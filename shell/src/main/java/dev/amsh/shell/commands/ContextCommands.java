@@ -1,9 +1,11 @@
 package dev.amsh.shell.commands;
 
+import dev.amsh.arm.ArmCredentials;
 import dev.amsh.context.AppConfigImport;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.Contexts;
 import dev.amsh.context.SecretRef;
+import dev.amsh.context.V3SettingsImport;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Command;
@@ -26,14 +28,16 @@ public final class ContextCommands {
 
     /** One row of {@code context ls}; secrets never appear here. */
     public record ContextRow(String name, boolean current, String account, String auth, String apiRoot,
-                             String storage) {
+                             String storage, String kind) {
     }
 
     static ContextRow row(Contexts contexts, String name) {
         ContextConfig c = contexts.configs().get(name);
         return new ContextRow(name, name.equals(contexts.currentName()), c.accountLabel(),
-                c.auth() == null ? "" : c.auth().type(), c.apiRoot(),
-                c.storage() == null ? "" : c.storage().name() != null ? c.storage().name() : "(connection string)");
+                c.arm() != null ? c.arm().signIn() : c.auth() == null ? "" : c.auth().type(),
+                c.arm() != null ? c.arm().endpoint() : c.apiRoot(),
+                c.storage() == null ? "" : c.storage().name() != null ? c.storage().name() : "(connection string)",
+                c.kindOf().label());
     }
 
     public static List<Command> all() {
@@ -88,20 +92,37 @@ public final class ContextCommands {
             String name = inv.param(0) != null ? inv.param(0) : s.contexts().currentName();
             s.contexts().get(name);
             ContextConfig c = s.contexts().configs().get(name);
+            if (c.arm() != null) {
+                return v3Details(name, c);
+            }
             return new ContextDetails(name, c.apiRoot(), c.auth() == null ? null : c.auth().type(),
                     c.accountLabel(), c.auth() == null ? null : c.auth().acsUrl() != null ? c.auth().acsUrl() : c.auth().tokenUrl(),
                     c.auth() == null ? null : secretShown(c.auth().accountKey() != null ? c.auth().accountKey() : c.auth().clientSecret()),
                     c.storage() == null ? null : c.storage().name(),
                     c.storage() == null ? null : c.storage().blobEndpoint(),
                     c.storage() == null ? null : secretShown(c.storage().key() != null ? c.storage().key() : c.storage().connectionString()),
-                    c.description());
+                    c.description(), c.kindOf().label(), null, null, null);
+        }
+
+        private static ContextDetails v3Details(String name, ContextConfig c) {
+            ContextConfig.Arm a = c.arm();
+            return new ContextDetails(name, a.endpoint(), a.signIn(), a.accountName(),
+                    a.tokenUrl() != null ? a.tokenUrl() : a.apiKey() != null ? ArmCredentials.apiKeyTokenUrl(a.endpoint())
+                            : ArmCredentials.entraTokenUrl(a.authority(), a.tenant()),
+                    secretShown(a.apiKey() != null ? a.apiKey() : a.clientSecret()),
+                    c.storage() == null ? null : c.storage().name(),
+                    c.storage() == null ? null : c.storage().blobEndpoint(),
+                    c.storage() == null ? "(none: copies go through listContainerSas)"
+                            : secretShown(c.storage().key() != null ? c.storage().key() : c.storage().connectionString()),
+                    c.description(), "v3", a.subscriptionId(), a.resourceGroup(), a.caFile());
         }
     }
 
     /** What {@code context show} prints. Secrets appear only as "set" or their env: reference. */
     public record ContextDetails(String name, String apiRoot, String auth, String account, String tokenUrl,
                                  String secret, String storageAccount, String blobEndpoint, String storageKey,
-                                 String description) {
+                                 String description, String kind, String subscription, String resourceGroup,
+                                 String caFile) {
     }
 
     static String secretShown(String raw) {
@@ -157,9 +178,11 @@ public final class ContextCommands {
                     .option(OptionSpec.value("storage-key", ValueKind.TEXT, "storage account key, or env:VAR"))
                     .option(OptionSpec.value("blob-endpoint", ValueKind.TEXT, "blob endpoint (default https://NAME.blob.core.windows.net)"))
                     .option(OptionSpec.value("connection-string", ValueKind.TEXT, "storage connection string, or env:VAR"))
+                    .options(V3ContextAdd.options())
                     .details("Secrets may be given inline or as env:VARIABLE, which keeps them out of the contexts file.\n"
                             + "Typed secrets are masked in history. Example:\n"
-                            + "  context add a --account-name myams --account-key env:AMS_KEY_A --storage-name mystore --storage-key env:STORE_KEY_A")
+                            + "  context add a --account-name myams --account-key env:AMS_KEY_A --storage-name mystore --storage-key env:STORE_KEY_A"
+                            + V3ContextAdd.EXAMPLE)
                     .build();
         }
 
@@ -169,6 +192,12 @@ public final class ContextCommands {
                 throw new AmshException("context name '" + name + "' is not valid", "use letters, digits, - and _");
             }
             refuseMasks(inv);
+            if (V3ContextAdd.wanted(inv)) {
+                ContextConfig v3 = V3ContextAdd.config(inv, name);
+                V3ContextAdd.inlineSecrets(inv).forEach(s.redactor()::addSecret);
+                s.contexts().put(name, v3);
+                return saved(name, s);
+            }
             refuseBothSignIns(inv);
             ContextInput.url(inv.option("api-root"), "api-root");
             ContextInput.url(inv.option("acs-url"), "acs-url");
@@ -196,6 +225,10 @@ public final class ContextCommands {
                 }
             }
             s.contexts().put(name, new ContextConfig(inv.option("api-root"), auth, storage, null));
+            return saved(name, s);
+        }
+
+        private static String saved(String name, Session s) {
             if (s.contexts().persistent()) {
                 return "context " + name + " saved to " + s.contexts().file().path();
             }
@@ -209,14 +242,26 @@ public final class ContextCommands {
     static final class Import implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("context import", "import the failover sample's App.config: …Source into a, …Target into b")
-                    .param(ParamSpec.required("FILE", ValueKind.PATH, "App.config with the sample's appSettings")).build();
+                    .param(ParamSpec.required("FILE", ValueKind.PATH, "App.config with the sample's appSettings"))
+                    .option(OptionSpec.value("as", ValueKind.TEXT, "v3: the context name for a .env or appsettings.json (default: the account name)"))
+                    .details("Also reads v3 settings: the .env of Microsoft's v3 samples (AZURE_SUBSCRIPTION_ID, AZURE_RESOURCE_GROUP,\n"
+                            + "AZURE_MEDIA_SERVICES_ACCOUNT_NAME, AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_ARM_ENDPOINT,\n"
+                            + "AZURE_ARM_TOKEN_AUDIENCE) and Ravnur's demo appsettings.json (its Ravnur and AzureServicePrincipal sections).")
+                    .build();
         }
 
         public Object run(Invocation inv, Session s) {
-            Map<String, ContextConfig> imported = AppConfigImport.read(Path.of(inv.requireParam(0)));
+            Path file = Path.of(inv.requireParam(0));
+            Map<String, ContextConfig> imported = V3SettingsImport.handles(file) ? V3SettingsImport.read(file, inv.option("as"))
+                    : AppConfigImport.read(file);
             imported.forEach((n, c) -> {
-                s.redactor().addSecret(c.auth().accountKey());
-                s.redactor().addSecret(c.storage().key());
+                if (c.arm() != null) {
+                    s.redactor().addSecret(c.arm().apiKey());
+                    s.redactor().addSecret(c.arm().clientSecret());
+                } else {
+                    s.redactor().addSecret(c.auth().accountKey());
+                    s.redactor().addSecret(c.storage().key());
+                }
                 s.contexts().put(n, c);
             });
             List<ContextRow> rows = new ArrayList<>();

@@ -2,6 +2,10 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.ams.AmsClient;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.ContainerGrant;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.shell.Command;
@@ -39,6 +43,11 @@ public final class SasCommands {
 
         public Object run(Invocation inv, Session s) {
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                throw new AmshException("on v3 a container SAS URL (listContainerSas) cannot be revoked: it lapses at its expiry,"
+                        + " at most 23 hours after it was made; nothing was removed",
+                        "to cut every such URL off now, rotate the storage account key that signed it (storage keys 1 and 2 each sign one of the URLs)");
+            }
             AmsClient ams = ctx.ams();
             dev.amsh.ams.model.Locator l = ams.findLocator(inv.requireParam(0)).orElseThrow(() -> new dev.amsh.error.AmshException(
                     "no locator " + inv.requireParam(0) + " on " + ctx.name(), "list them with 'locators ls'"));
@@ -75,6 +84,14 @@ public final class SasCommands {
         public Object run(Invocation inv, Session s) {
             Duration lifetime = Duration.ofHours(inv.intOption("hours", 1, 24 * 365)); // checked before any call
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                Datacenter dc = ctx.datacenter();
+                Duration capped = lifetime.compareTo(Duration.ofHours(23)) > 0 ? Duration.ofHours(23) : lifetime;
+                ContainerGrant g = dc.grant(dc.resolve(inv.requireParam(0)), write, capped, null);
+                SasResult r = new SasResult(ctx.name(), "", "", g.container(), g.url());
+                return new TextView("container " + r.containerName() + "\nurl       " + r.url() + "\nexpires   in "
+                        + capped.toHours() + " h (v3: listContainerSas; nothing to remove, it cannot be revoked)", r);
+            }
             AmsClient ams = ctx.ams();
             // a Name of its own, so a lost answer is found by it and no other locator shares the policy
             String name = "amsh sas " + (write ? "write " : "read ") + java.util.UUID.randomUUID().toString().substring(0, 8);
