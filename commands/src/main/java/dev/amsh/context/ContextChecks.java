@@ -1,5 +1,6 @@
 package dev.amsh.context;
 
+import dev.amsh.datacenter.Kind;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.storage.StorageAccount;
@@ -26,7 +27,14 @@ final class ContextChecks {
                 return;
             }
             Field f = new Field(file, name);
+            f.kind(c.kind());
             f.url("apiRoot", c.apiRoot(), "https://media.windows.net/api/");
+            if (c.arm() != null) {
+                f.url("arm.endpoint", c.arm().endpoint(), "https://management.azure.com/");
+                f.url("arm.tokenUrl", c.arm().tokenUrl(), "https://rms.example.com/auth/token");
+                f.url("arm.authority", c.arm().authority(), "https://login.microsoftonline.com/");
+                f.scheme("arm.streamingScheme", c.arm().streamingScheme());
+            }
             if (c.auth() != null) {
                 f.url("auth.acsUrl", c.auth().acsUrl(), "https://wamsprodglobal001acs.accesscontrol.windows.net/v2/OAuth2-13");
                 f.url("auth.tokenUrl", c.auth().tokenUrl(), "https://login.microsoftonline.com/TENANT/oauth2/token");
@@ -45,6 +53,20 @@ final class ContextChecks {
             if (value != null && !isHttpUrl(value)) {
                 throw fail(field, "'" + value + "' is not an http or https URL",
                         "a full URL such as " + example);
+            }
+        }
+
+        void kind(String value) {
+            try {
+                Kind.of(value);
+            } catch (AmshException e) {
+                throw fail("kind", "'" + value + "' is not a kind of context", "v2 or v3 (v2 when left out)");
+            }
+        }
+
+        void scheme(String field, String value) {
+            if (value != null && !value.equalsIgnoreCase("https") && !value.equalsIgnoreCase("http")) {
+                throw fail(field, "'" + value + "' is not https or http", "https (the default when left out) or http");
             }
         }
 

@@ -49,7 +49,19 @@ class ContextsFileChecksTest {
                 Arguments.of("{\"storage\":{\"connectionString\":\"AccountName=s;AccountKey=%%%\"}}",
                         "storage.connectionString has an AccountKey that is not", "contexts.bad.storage.connectionString"),
                 Arguments.of("{\"storage\":{\"connectionString\":\"AccountName=s;AccountKey=" + KEY + ";BlobEndpoint=nohost\"}}",
-                        "gives a blob endpoint that is not an http or https URL", "BlobEndpoint"));
+                        "gives a blob endpoint that is not an http or https URL", "BlobEndpoint"),
+                Arguments.of("{\"kind\":\"v4\"}", "kind 'v4' is not a kind of context", "set contexts.bad.kind to v2 or v3"),
+                Arguments.of("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"rms.example.com\"}}",
+                        "arm.endpoint 'rms.example.com' is not an http or https URL", "contexts.bad.arm.endpoint"),
+                Arguments.of("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"https://rms.example.com/\",\"tokenUrl\":\"token\"}}",
+                        "arm.tokenUrl 'token' is not an http or https URL", "contexts.bad.arm.tokenUrl"),
+                Arguments.of("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"https://rms.example.com/\",\"authority\":\"entra\"}}",
+                        "arm.authority 'entra' is not an http or https URL", "contexts.bad.arm.authority"),
+                Arguments.of("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"https://rms.example.com/\",\"streamingScheme\":\"rtmp\"}}",
+                        "arm.streamingScheme 'rtmp' is not https or http", "contexts.bad.arm.streamingScheme"),
+                Arguments.of("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"https://rms.example.com/\"},"
+                        + "\"storage\":{\"connectionString\":\"" + GARBAGE_CS + "\"}}",
+                        "storage.connectionString is not a storage connection string", "contexts.bad.storage.connectionString"));
     }
 
     @ParameterizedTest(name = "{1}")
@@ -72,6 +84,9 @@ class ContextsFileChecksTest {
                 + "\"accountKey\":\"env:K\",\"acsUrl\":\"http://127.0.0.1:1/acs\"},\"storage\":{\"connectionString\":\"env:CS\","
                 + "\"key\":\"***\",\"blobEndpoint\":\"http://127.0.0.1:10000/s\"}}");
         ContextsFile.Content c = new ContextsFile(f).read();
+        Path v3 = write("{\"kind\":\"v3\",\"arm\":{\"endpoint\":\"https://127.0.0.1:8443/\",\"subscriptionId\":\"s\","
+                + "\"resourceGroup\":\"g\",\"accountName\":\"m\",\"apiKey\":\"env:K\",\"streamingScheme\":\"http\"}}");
+        assertEquals("v3", new ContextsFile(v3).read().contexts().get("bad").kind());
         assertEquals("env:CS", c.contexts().get("bad").storage().connectionString());
         Path cs = write("{\"storage\":{\"connectionString\":\"DefaultEndpointsProtocol=https;AccountName=s;AccountKey=" + KEY
                 + ";EndpointSuffix=core.windows.net\"}}");
