@@ -51,11 +51,19 @@ public final class Contexts {
                     configs.put(n, c);
                     localNames.remove(n);
                 });
+                if (saved.current() != null && configs.containsKey(saved.current())) {
+                    current = saved.current();
+                }
             }
         }
     }
 
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
+
+    /** Whether a context is the local pair's own (not one a person added beside it). */
+    public boolean isLocalPair(String name) {
+        return localNames.contains(name);
+    }
 
     /** Where {@code context add} keeps a context, or null when it lives for this session only. */
     public ContextsFile savedTo() {

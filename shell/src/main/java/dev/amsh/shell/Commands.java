@@ -13,6 +13,7 @@ import dev.amsh.shell.commands.FrontCommands;
 import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.shell.commands.PoliciesRmCommand;
 import dev.amsh.shell.commands.ReplicateCommand;
 import dev.amsh.shell.commands.SasCommands;
 import dev.amsh.shell.commands.SessionCommands;
@@ -32,6 +33,7 @@ public final class Commands {
         ContextCommands.all().forEach(r::add);
         AssetCommands.all().forEach(r::add);
         LocatorCommands.all(localDataDir).forEach(r::add);
+        r.add(new PoliciesRmCommand());
         SasCommands.all().forEach(r::add);
         r.add(new UploadCommand());
         JobCommands.all().forEach(r::add);

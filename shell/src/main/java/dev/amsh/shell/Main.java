@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * amsh's entry point: the REPL, {@code -c "cmd; cmd"}, {@code amsh SCRIPT.groovy args}, and {@code amsh local …}.
@@ -148,7 +149,7 @@ public final class Main {
         if (!options.rest().isEmpty()) {
             return runScript(session, options);
         }
-        return new Repl(session, terminal, t -> errorLine(t, options.debug()))
+        return new Repl(session, terminal, t -> errorFor(t, options.debug()))
                 .run(home.resolve(".amsh").resolve("history"));
     }
 
@@ -179,24 +180,42 @@ public final class Main {
             session.setContexts(new Contexts(file, environment));
             return;
         }
-        console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
-                + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
+        boolean beside = file.exists() && file.read().besideLocalPair() && !file.read().contexts().isEmpty();
+        console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
+                ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
         console.err().flush();
         java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
+            joinedPair = options.dataDir();
             session.setContexts(running.get());
             return;
         }
-        session.setContexts(CompletableFuture.supplyAsync(() -> {
+        Supplier<Contexts> start = () -> {
             try {
                 return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
             }
-        }), "a");
+        };
+        // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
+        boolean interactive = options.commands() == null && options.rest().isEmpty();
+        String current = beside && file.read().contexts().containsKey(file.read().current()) ? file.read().current() : "a";
+        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(start), current);
+    }
+
+    /** The data folder of a pair another amsh started, when this one joined it. */
+    private Path joinedPair;
+
+    /** {@link #errorLine}, and when the pair this amsh joined has stopped, the line that says why. */
+    private String errorFor(Throwable t, boolean debug) {
+        String line = errorLine(t, debug);
+        if (joinedPair != null) {
+            line += LocalPairConnector.joinedPairGone(joinedPair).map(gone -> "\namsh: " + gone).orElse("");
+        }
+        return line;
     }
 
     /** A unit of non-interactive work; its failure becomes one line and exit status 1. */
@@ -205,14 +224,14 @@ public final class Main {
         void run() throws Exception;
     }
 
-    private static int exitStatus(Session session, boolean debug, Work work) {
+    private int exitStatus(Session session, boolean debug, Work work) {
         try {
             work.run();
             return 0;
         } catch (SessionCommands.ExitRequest e) {
             return e.status();
         } catch (Throwable t) {
-            session.console().err().println(session.redactor().redact(errorLine(t, debug)));
+            session.console().err().println(session.redactor().redact(errorFor(t, debug)));
             session.console().err().flush();
             return 1;
         }

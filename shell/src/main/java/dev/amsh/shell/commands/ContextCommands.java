@@ -233,8 +233,7 @@ public final class ContextCommands {
                 return "context " + name + " saved to " + s.contexts().file().path();
             }
             if (s.contexts().savedTo() != null) {
-                return "context " + name + " saved to " + s.contexts().savedTo().path() + "; from the next start amsh uses"
-                        + " that file instead of the local pair (start with --local for the pair)";
+                return LocalPairSave.message(name, s.contexts());
             }
             return "context " + name + " added for this session only";
         }

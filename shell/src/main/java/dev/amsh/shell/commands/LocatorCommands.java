@@ -200,7 +200,9 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("URL|LOCATOR", ValueKind.LOCATOR, "a streaming URL, nb:lid:UUID:<guid>, or the GUID"))
                     .details("For each context: the locator with this Id, its asset, policy and window (active, expired 3 days\n"
                             + "ago, starts in 2 minutes), whether the file the URL asks for exists, and what the origin answers\n"
-                            + "for that path right now; then one verdict line with the next step. Reads only.")
+                            + "for that path right now; then one verdict line with the next step. Reads only.\n"
+                            + "A context that cannot sign in or does not answer (a datacenter down) is named on its own line\n"
+                            + "with why; the others still answer, and a context serves when its origin answers 200.")
                     .build();
         }
 
@@ -219,16 +221,18 @@ public final class LocatorCommands {
             for (LocatorInspection.Side side : r.sides()) {
                 sb.append(side.context()).append(": ");
                 if (side.unreachable() != null) {
-                    sb.append(side.unreachable()).append('\n');
+                    sb.append(side.down() ? "does not answer: " : "could not be read: ").append(side.problem()).append('\n');
                     continue;
                 }
                 if (!side.has()) {
                     sb.append("no locator with this Id\n");
                     continue;
                 }
-                sb.append(side.locator().typeName()).append(" locator on asset ").append(side.asset().name()).append(" (")
-                        .append(side.asset().id()).append("), policy ").append(side.policy().name()).append(", ")
-                        .append(side.window().describe()).append('\n');
+                sb.append(side.locator().typeName()).append(" locator on asset ")
+                        .append(side.asset() == null ? side.locator().assetId() : side.asset().name() + " (" + side.asset().id() + ")")
+                        .append(", policy ").append(side.policy() == null ? side.locator().accessPolicyId() : side.policy().name())
+                        .append(", ").append(side.window().describe()).append(side.unread() == null ? "" : "; " + side.unread())
+                        .append('\n');
                 sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
                         .append(" -> ").append(side.originAnswer())
                         .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');
