@@ -1,8 +1,5 @@
 package dev.amsh.ops.library;
 
-import com.azure.storage.blob.models.BlobStorageException;
-import dev.amsh.context.AccountContext;
-import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.OriginLocator;
@@ -11,20 +8,17 @@ import dev.amsh.ops.Outcomes;
 import dev.amsh.ops.ReplicaTargets;
 import dev.amsh.storage.BlobCopyOutcome;
 import dev.amsh.storage.BlobEntry;
-import dev.amsh.storage.BlobStore;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyEngine;
 import dev.amsh.storage.CopyProgress;
 import dev.amsh.storage.CopyReport;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
@@ -53,9 +47,9 @@ final class DatacenterAssetReplicator {
                      CopyCancellation cancellation) {
         String a = from.name();
         String b = to.name();
-        List<OriginLocator> live = from.live(source);
-        Optional<MediaAsset> existing = to.replicaOf(source, live);
-        if (ReplicationRules.optedOut(source.alternateId())) {
+        DatacenterExamination e = DatacenterExamination.of(from, to, source, true);
+        Optional<MediaAsset> existing = e.replica();
+        if (e.optedOut()) {
             return outcome(source, a, b, existing.orElse(null), AssetOutcome.Status.SKIPPED, null,
                     List.of("AlternateId says \"replicate\":\"No\""), List.of());
         }
@@ -63,30 +57,22 @@ final class DatacenterAssetReplicator {
             return outcome(source, a, b, null, AssetOutcome.Status.FAILED, "asset " + source.name()
                     + " is storage-encrypted and cannot be replicated (the key differs per account)", List.of(), List.of());
         }
+        if (e.unreadable()) {
+            return outcome(source, a, b, existing.orElse(null), AssetOutcome.Status.FAILED, e.drifts().get(0).line(),
+                    List.of(), List.of());
+        }
         List<String> notes = new ArrayList<>();
-        if (live.isEmpty()) {
+        if (e.live().isEmpty()) {
             notes.add("not published on " + a + ": no locator to clone (publish it on " + b + " to stream)");
         }
-        List<BlobEntry> sourceBlobs;
-        Map<String, BlobEntry> present = new HashMap<>();
-        Reach read = Reach.of(from.context(), source, false);
-        try {
-            sourceBlobs = read.store().list(read.container());
-        } catch (BlobStorageException e) {
-            return unreadable(source, a, b, a, source.container(), e);
-        }
-        if (existing.isPresent()) {
-            try {
-                Reach there = Reach.of(to.context(), existing.get(), false);
-                listOrEmpty(there.store(), there.container()).forEach(x -> present.put(x.name(), x));
-            } catch (BlobStorageException e) {
-                return unreadable(source, a, b, b, existing.get().container(), e);
-            }
-        }
-        List<BlobEntry> toCopy = sourceBlobs.stream().filter(x -> !same(x, present.get(x.name()))).toList();
-        List<OriginLocator> toClone = live.stream().filter(l -> to.locator(l.guid()).isEmpty()).toList();
-        present.keySet().stream().filter(n -> sourceBlobs.stream().noneMatch(x -> x.name().equals(n)))
-                .forEach(n -> notes.add("extra blob " + n + " on " + b + " left as is"));
+        List<BlobEntry> sourceBlobs = e.sourceBlobs();
+        Map<String, BlobEntry> present = e.targetBlobs();
+        Set<String> copy = Set.copyOf(e.subjects(Drift.Kind.MISSING_BLOB, Drift.Kind.BLOB_DIFFERS));
+        List<BlobEntry> toCopy = existing.isEmpty() ? sourceBlobs : sourceBlobs.stream().filter(x -> copy.contains(x.name())).toList();
+        Set<String> clone = Set.copyOf(e.subjects(Drift.Kind.MISSING_LOCATOR));
+        List<OriginLocator> toClone = e.live().stream().filter(l -> clone.contains(l.guid().toString())).toList();
+        e.drifts().stream().filter(d -> d.kind() == Drift.Kind.EXTRA_BLOB || d.kind() == Drift.Kind.EXTRA_LOCATOR
+                || d.kind() == Drift.Kind.WINDOW_DIFFERS).forEach(d -> notes.add(d.line() + " on " + b + ": left as is"));
         if (existing.isPresent() && toCopy.isEmpty() && toClone.isEmpty()) {
             return outcome(source, a, b, existing.get(), AssetOutcome.Status.IN_SYNC, null, notes, sourceBlobs);
         }
@@ -114,8 +100,9 @@ final class DatacenterAssetReplicator {
         }
         CopyReport copied = null;
         if (!toCopy.isEmpty()) {
-            Reach write = Reach.of(to.context(), replica, true);
-            copied = copyEngine.copyListed(read.store(), read.container(), sourceBlobs, write.store(), write.container(),
+            DatacenterExamination.Reach read = DatacenterExamination.Reach.of(from.context(), source, false);
+            DatacenterExamination.Reach write = DatacenterExamination.Reach.of(to.context(), replica, true);
+            copied = copyEngine.copyListed(read.store(), read.container(), toCopy, write.store(), write.container(),
                     present, options.copy(), progress, cancellation);
             if (copied.cancelled()) {
                 throw new AmshException("cancelled during the copy of " + source.name(), "re-run; copied blobs are kept");
@@ -142,35 +129,6 @@ final class DatacenterAssetReplicator {
         long bytes = copied == null ? 0 : copied.bytesCopied();
         return new AssetOutcome(source.name(), source.id(), a, b, replica.id(), AssetOutcome.Status.REPLICATED, cloned,
                 blobs, bytes, (System.nanoTime() - t0) / 1_000_000, null, notes, urls, RecordedFile.of(sourceBlobs));
-    }
-
-    private static boolean same(BlobEntry source, BlobEntry target) {
-        if (target == null || source.length() != target.length()) {
-            return false;
-        }
-        return source.contentMd5() == null || target.contentMd5() == null || Objects.equals(source.contentMd5(), target.contentMd5());
-    }
-
-    /** How an asset's container is reached: with storage keys the account's store; without (v3), its listContainerSas URL. */
-    private record Reach(BlobStore store, String container) {
-        static Reach of(AccountContext c, MediaAsset asset, boolean write) {
-            if (c.hasStorageKeys()) {
-                return new Reach(c.storage(), asset.container());
-            }
-            ContainerGrant g = c.datacenter().grant(asset, write, Duration.ofHours(23), null);
-            return new Reach(c.containerStore(g), g.container());
-        }
-    }
-
-    /** A container that does not exist lists as empty: its blobs show as missing, which is the truth. */
-    private static List<BlobEntry> listOrEmpty(BlobStore store, String container) {
-        return Library.list(store, container);
-    }
-
-    private static AssetOutcome unreadable(MediaAsset source, String a, String b, String side, String container,
-                                           BlobStorageException e) {
-        return outcome(source, a, b, null, AssetOutcome.Status.FAILED, "listing " + container + " on " + side
-                + " failed: HTTP " + e.getStatusCode() + " " + e.getErrorCode(), List.of(), List.of());
     }
 
     private static AssetOutcome outcome(MediaAsset source, String a, String b, MediaAsset replica, AssetOutcome.Status status,

@@ -21,6 +21,7 @@ import dev.amsh.ops.V3FailoverLocalPairTest;
 import dev.amsh.redact.Redactor;
 import dev.amsh.storage.BlobEntry;
 import dev.amsh.storage.CopyCancellation;
+import okhttp3.OkHttpClient;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -71,6 +72,10 @@ class DatacenterReplicateLocalPairTest {
 
     static ReplicateReport replicate(AccountContext a, AccountContext b, ReplicateOptions options) {
         return new Replicate(Clock.systemUTC()).run(a, b, options, null, Set.of(), QUIET, new CopyCancellation());
+    }
+
+    static CompareReport compare(AccountContext a, AccountContext b, Selection selection) {
+        return new Compare(Clock.systemUTC(), new OkHttpClient()).run(a, b, new Compare.Options(selection, false, false, 16));
     }
 
     /** A v3 asset like an encode leaves it (a .ism, two MP4s, an empty file), published for 30 days. */
@@ -182,6 +187,31 @@ class DatacenterReplicateLocalPairTest {
             assertTrue(named.assets().get(0).notes().get(0).startsWith("not published on a"), "the unpublished one is said");
             assertOneReplica(a, b, unpublished);
             assertTrue(b.datacenter().withAlternateId(ReplicaTargets.marker(optedOut.id())).isEmpty(), "opted out stays");
+
+            CompareReport same = compare(a, b, glob);
+            assertTrue(same.inSync(), same.summary() + " " + same.differing());
+            // planted drift: a blob gone from one replica, a locator from another, an asset published only on b
+            MediaAsset r0 = assertOneReplica(a, b, published.get(0));
+            String gone = published.get(0).name() + "_640x360_1150.mp4";
+            b.storage().container(r0.container()).getBlobClient(gone).delete();
+            MediaAsset r1 = assertOneReplica(a, b, published.get(1));
+            b.datacenter().locators(r1).forEach(b.datacenter()::unpublish);
+            MediaAsset onlyOnB = makeV3(b, prefix + "b", true);
+            CompareReport drift = compare(a, b, glob);
+            assertFalse(drift.inSync(), drift.summary());
+            assertTrue(drift.differing().stream().anyMatch(c -> c.name().equals(published.get(0).name())
+                    && c.drifts().stream().anyMatch(d -> d.kind() == Drift.Kind.MISSING_BLOB && d.subject().equals(gone))), drift.differing().toString());
+            assertTrue(drift.differing().stream().anyMatch(c -> c.name().equals(published.get(1).name())
+                    && c.drifts().stream().anyMatch(d -> d.kind() == Drift.Kind.MISSING_LOCATOR)), drift.differing().toString());
+            assertTrue(drift.differing().stream().anyMatch(c -> c.name().equals(onlyOnB.name())
+                    && c.status() == AssetComparison.Status.ONLY_ON_TARGET), drift.differing().toString());
+            ReplicateReport repair = replicate(a, b, options(glob, false, false));
+            assertEquals(2, repair.count(AssetOutcome.Status.REPLICATED), repair.summary());
+            b.datacenter().locators(onlyOnB).forEach(b.datacenter()::unpublish);
+            CompareReport repaired = compare(a, b, glob);
+            assertTrue(repaired.inSync(), repaired.summary() + " " + repaired.differing());
+            assertOneReplica(a, b, published.get(0));
+            assertOneReplica(a, b, published.get(1));
 
             ReplicateReport again = replicate(a, b, options(glob, false, false));
             assertEquals(5, again.count(AssetOutcome.Status.IN_SYNC) + again.count(AssetOutcome.Status.SKIPPED), again.summary());
