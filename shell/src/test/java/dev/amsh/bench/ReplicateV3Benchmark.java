@@ -25,6 +25,7 @@ import okhttp3.OkHttpClient;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -161,12 +162,16 @@ public final class ReplicateV3Benchmark {
             // 3. list the blobs through it, StartCopyFromUri each into the target with its connection string, wait
             OkHttpClient http = new OkHttpClient();
             List<BlobEntry> blobs = BlobStore.listBySas(url, http);
-            String base = url.replaceFirst("\\?.*$", "");
-            String query = url.substring(url.indexOf('?'));
+            // the copy source: Azurite does not take the emulator's listContainerSas URL as a copy source across
+            // instances, so each blob is read through a keyed SAS of the same container (the calls are the same)
+            String container0 = url.replaceFirst("\\?.*$", "").replaceAll("/+$", "");
+            String sourceContainer = container0.substring(container0.lastIndexOf('/') + 1);
+            String keyed = from.storage().containerSas(sourceContainer, "r", OffsetDateTime.now().plusHours(1));
+            var sourceBlobs = from.storage().container(sourceContainer);
             var targetContainer = to.storage().container(container);
             for (BlobEntry b : blobs) {
-                targetContainer.getBlobClient(b.name()).beginCopy(base + "/" + b.name() + query, Duration.ofMillis(50))
-                        .waitForCompletion(Duration.ofMinutes(1));
+                targetContainer.getBlobClient(b.name()).beginCopy(sourceBlobs.getBlobClient(b.name()).getBlobUrl() + "?" + keyed,
+                        Duration.ofMillis(50)).waitForCompletion(Duration.ofMinutes(1));
             }
             // ClearStreaming: the source's locator (ProvisionLocatorAsync finds it), the target's GET, then Create
             JsonNode original = source.get(sa + "/streamingLocators/" + locatorName, METADATA_API);
