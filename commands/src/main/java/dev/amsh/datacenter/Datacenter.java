@@ -29,6 +29,20 @@ public interface Datacenter {
     /** A new empty asset; on v3 a PUT, which is idempotent, so a lost answer is simply asked again. */
     MediaAsset createAsset(String name, String alternateId);
 
+    /**
+     * A new empty asset in a container of the caller's name where the kind lets the caller name it (v3), so the
+     * create's answer already says the container and nothing needs reading again; v2 names the container itself.
+     */
+    default MediaAsset createAsset(String name, String alternateId, String container) {
+        return createAsset(name, alternateId);
+    }
+
+    /**
+     * The assets whose alternateId is exactly {@code alternateId} (v2: $filter on AlternateId, v3: on
+     * properties/alternateId): how a create whose answer was lost finds what it made.
+     */
+    List<MediaAsset> withAlternateId(String alternateId);
+
     /** Deletes the asset (its container goes with it); its locators must be gone first on v2. */
     void deleteAsset(MediaAsset asset);
 

@@ -54,10 +54,14 @@ public final class ReplicaTargets {
 
     /** The source Id a replica names, if it is one. */
     public static Optional<String> sourceOf(Asset a) {
-        if (!isReplica(a)) {
+        return sourceOf(a.alternateId());
+    }
+
+    /** The source Id an alternateId of either kind names, if it is amsh's replica mark. */
+    public static Optional<String> sourceOf(String s) {
+        if (s == null || !s.contains(MARK_KEY)) {
             return Optional.empty();
         }
-        String s = a.alternateId();
         int start = s.indexOf('"', s.indexOf(MARK_KEY) + MARK_KEY.length()) + 1;
         int end = s.indexOf('"', start);
         return start > 0 && end > start ? Optional.of(s.substring(start, end)) : Optional.empty();

@@ -84,6 +84,10 @@ public final class V2Datacenter implements Datacenter {
         return asset(ams.createAsset(assetName, Asset.OPTION_NONE, null, alternateId));
     }
 
+    public List<MediaAsset> withAlternateId(String alternateId) {
+        return ams.listAssets(Query.filter("AlternateId eq " + Query.literal(alternateId))).stream().map(V2Datacenter::asset).toList();
+    }
+
     public void deleteAsset(MediaAsset asset) {
         ams.deleteAsset(asset.id());
     }

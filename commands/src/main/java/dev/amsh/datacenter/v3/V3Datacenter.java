@@ -167,12 +167,27 @@ public final class V3Datacenter implements Datacenter {
 
     /** A PUT, idempotent by the name: a lost answer is asked again by the retry layer. The 201 names no container. */
     public MediaAsset createAsset(String assetName, String alternateId) {
+        return createAsset(assetName, alternateId, null);
+    }
+
+    /** With a container given, the 201 names it: the caller needs no GET to learn where the blobs go. */
+    @Override
+    public MediaAsset createAsset(String assetName, String alternateId, String container) {
         ObjectNode body = arm.json().createObjectNode();
         ObjectNode props = body.putObject("properties");
         if (alternateId != null) {
             props.put("alternateId", alternateId);
         }
+        if (container != null) {
+            props.put("container", container);
+        }
         return ArmJson.asset(arm.put(metadata("assets", assetName), METADATA_API, body, false).body());
+    }
+
+    public List<MediaAsset> withAlternateId(String alternateId) {
+        return arm.list(metadata("assets", null), METADATA_API,
+                ArmClient.query("$filter", "properties/alternateId eq '" + alternateId.replace("'", "''") + "'"), null)
+                .map(ArmJson::asset).toList();
     }
 
     public void deleteAsset(MediaAsset asset) {

@@ -4,6 +4,7 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Kind;
 import okhttp3.OkHttpClient;
 
 import java.time.Clock;
@@ -40,6 +41,9 @@ public final class Compare {
     }
 
     public CompareReport run(AccountContext from, AccountContext to, Options options) {
+        if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
+            return new DatacenterCompare(clock).run(from, to, options);
+        }
         long t0 = System.nanoTime();
         long calls0 = from.restCalls() + to.restCalls();
         Library library = Library.read(from, to, clock.instant());

@@ -4,6 +4,7 @@ import dev.amsh.ams.http.RequestGate;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Kind;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyProgress;
@@ -62,6 +63,9 @@ public final class Replicate {
         int ceiling = Math.max(16, options.concurrency() * options.copy().concurrency());
         try (RequestGate.Window wa = from.gate().open(ceiling, ceiling, options.maxRps());
              RequestGate.Window wb = to.gate().open(ceiling, ceiling, options.maxRps())) {
+            if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
+                return new DatacenterReplicate(clock).run(from, to, options, journalOpener, finishedBefore, listener, cancellation);
+            }
             Library forward = Library.read(from, to, clock.instant());
             List<Task> tasks = new ArrayList<>();
             for (Asset a : options.selection().apply(forward.source(), from.ams())) {

@@ -15,7 +15,11 @@ public final class ReplicationRules {
     }
 
     public static boolean optedOut(Asset a) {
-        String alt = a.alternateId();
+        return optedOut(a.alternateId());
+    }
+
+    /** The same rule on an alternateId of any kind. */
+    public static boolean optedOut(String alt) {
         if (alt == null || !alt.trim().startsWith("{")) {
             return false;
         }

@@ -34,10 +34,15 @@ public record Selection(List<String> assets, String glob, String filter) {
      * (names belong to the source), else by the glob; an OData filter applies to the source alone.
      */
     public boolean takesFromOtherSide(Asset a) {
+        return takesFromOtherSide(a.name());
+    }
+
+    /** As {@link #takesFromOtherSide(Asset)}, by the asset's name, on any kind. */
+    public boolean takesFromOtherSide(String name) {
         if (!assets.isEmpty() || (filter != null && !filter.isBlank())) {
             return false;
         }
-        return glob == null || glob.isBlank() || (a.name() != null && Assets.globPattern(glob).matcher(a.name()).matches());
+        return glob == null || glob.isBlank() || (name != null && Assets.globPattern(glob).matcher(name).matches());
     }
 
     /**
