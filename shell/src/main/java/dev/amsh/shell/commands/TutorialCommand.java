@@ -6,6 +6,7 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.Encode;
@@ -46,7 +47,7 @@ public final class TutorialCommand implements Command {
                     "Everything starts with a source asset: a blob container in a's storage holding the mezzanine.\n"
                             + "The sample is made with ffmpeg; the upload goes through a temporary write SAS locator.",
                     s -> "upload --sample --asset tutorial-mezzanine --on a",
-                    (r, s) -> s.put("mezzanine", ((Asset) r).id())),
+                    (r, s) -> s.put("mezzanine", ((MediaAsset) r).id())),
             new Lesson("Encode it into an adaptive MP4 set" + step(ProcedureStep.A3),
                     "Media Encoder Standard with the \"Adaptive Streaming\" preset makes an H.264 ladder, an AAC track and the\n"
                             + ".ism server manifest. The output is a new asset; its .ism becomes the primary file.",
