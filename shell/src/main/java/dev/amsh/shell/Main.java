@@ -6,8 +6,8 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
-import dev.amsh.shell.commands.SessionCommands;
 import dev.amsh.shell.repl.Repl;
+import dev.amsh.shell.script.ScriptHost;
 import org.jline.terminal.Terminal;
 import org.jline.terminal.TerminalBuilder;
 
@@ -44,7 +44,7 @@ public final class Main {
 
     /** Options every mode shares. */
     record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
-                   boolean local, String commands, List<String> rest) {
+                   boolean local, String commands, List<String> rest, boolean noInit, String logLevel) {
     }
 
     Options parse(String[] args) {
@@ -53,6 +53,8 @@ public final class Main {
         boolean show = false;
         boolean debug = false;
         boolean local = false;
+        boolean noInit = false;
+        String logLevel = "info";
         String commands = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -67,6 +69,8 @@ public final class Main {
                 case "--show-secrets" -> show = true;
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
+                case "--no-init" -> noInit = true;
+                case "--log-level" -> logLevel = value(args, ++i, a);
                 case "-c" -> commands = value(args, ++i, a);
                 default -> {
                     if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help") && !a.equals("--version")) {
@@ -76,7 +80,7 @@ public final class Main {
                 }
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest);
+        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit, logLevel);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -133,9 +137,18 @@ public final class Main {
         }
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
-        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC());
+        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(),
+                s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
+        session.setHomeDir(home.resolve(".amsh"));
+        try {
+            session.setLog(new SessionLog(home.resolve(".amsh").resolve("logs"), redactor, options.logLevel()));
+        } catch (AmshException e) {
+            err.println("amsh: " + e.oneLine());
+            return 2;
+        }
+        session.setInitScript(options.noInit() ? null : home.resolve(".amsh").resolve("init.groovy"));
         ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
         try {
             connect(options, session, environment, console);
@@ -228,7 +241,7 @@ public final class Main {
         try {
             work.run();
             return 0;
-        } catch (SessionCommands.ExitRequest e) {
+        } catch (ExitRequest e) {
             return e.status();
         } catch (Throwable t) {
             session.console().err().println(session.redactor().redact(errorFor(t, debug)));
@@ -271,7 +284,7 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug]
+            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init] [--log-level LEVEL]
                    amsh --version                    print amsh's version
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
@@ -279,5 +292,7 @@ public final class Main {
                    amsh local down | status | stop a|b | start a|b
 
             Contexts come from ~/.amsh/contexts.json (or --contexts, or $AMSH_CONTEXTS). With none configured,
-            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).""";
+            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).
+            ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors;
+            ~/.amsh/logs/amsh.0.log logs each line and command (--log-level off|error|warn|info|debug|trace, default info).""";
 }

@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
@@ -43,7 +44,7 @@ class MixedPairTest {
         StringWriter out = new StringWriter();
         Redactor redactor = new Redactor();
         Session session = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC());
+                Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC(), ScriptHost::new);
         ContextEnvironment env = ContextEnvironment.create(redactor, session.traceSink(), Map.of());
         session.setContexts(LocalPairConnector.contextsFor(pair.endpoints(null, null), env, file));
 

@@ -88,6 +88,7 @@ class ReplTerminalTest {
         ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
         String name = "replcomplete" + UUID.randomUUID().toString().substring(0, 6);
         f.session.runCommandLine("assets create " + name, false);
+        f.session.settings().set("hints", "off"); // the hints' lines under the prompt would interleave with the screen read here
 
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));
@@ -101,7 +102,7 @@ class ReplTerminalTest {
         waitFor("assets show " + name);
         type("\r");
         waitFor("container asset-");
-        assertTrue(screen().contains("locators (0 of 5)"), screen());
+        waitFor("locators (0 of 5)"); // the pty passes the output on in pieces
 
         type("assets ls --na\t");
         waitFor("assets ls --name ");
@@ -124,6 +125,7 @@ class ReplTerminalTest {
     void aContextAddRecalledFromHistoryIsRefusedAndKeepsTheKey(LocalPair pair, @TempDir Path home) throws Exception {
         Terminal terminal = terminal();
         ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
+        f.session.settings().set("hints", "off"); // the hints' lines under the prompt would interleave with the screen read here
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));
         waitFor("amsh:a> ");

@@ -7,6 +7,7 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.commands.ContextCommands;
+import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -36,7 +37,7 @@ class V3ContextsTest {
         Redactor redactor = new Redactor();
         StringWriter out = new StringWriter();
         s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                Commands.registry(dir), Clock.systemUTC());
+                Commands.registry(dir), Clock.systemUTC(), ScriptHost::new);
         file = dir.resolve("contexts.json");
         s.setContexts(new Contexts(new ContextsFile(file), ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
     }

@@ -3,6 +3,7 @@ package dev.amsh.shell.commands;
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.AmshVersion;
 import dev.amsh.shell.Command;
+import dev.amsh.shell.ExitRequest;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
@@ -15,20 +16,6 @@ import java.util.List;
 /** {@code trace}, {@code help}, {@code history}, {@code exit}. */
 public final class SessionCommands {
     private SessionCommands() {
-    }
-
-    /** Thrown by {@code exit}; the REPL and scripts end with its status. */
-    public static final class ExitRequest extends RuntimeException {
-        private final int status;
-
-        public ExitRequest(int status) {
-            super("exit " + status, null, false, false);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
     }
 
     public static List<Command> all() {
