@@ -43,6 +43,8 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -163,5 +165,36 @@ class V3MediaTest {
                 new CopyCancellation());
         assertEquals(Files.size(sample), r.file().size());
         assertEquals(List.of("v3_sample.mp4"), b.datacenter().files(r.asset()).stream().map(MediaFile::name).toList());
+    }
+
+    /**
+     * scripts/failover.groovy, written for v2, on a v2 a → v3 b pair: every step up to the clone runs (upload, encode
+     * and publish on a, the SAS read on a, the target asset, the write grant, the copy, fileinfos, the clone keeping
+     * the GUID). Two lines cannot: {@code replicatedLocator.path} (a v3 streaming locator has no Path; its URL is the
+     * endpoint's host and a listPaths path) and {@code sas.rm} of b's grant (a listContainerSas URL cannot be revoked,
+     * and sas rm says so, exit non-zero). The replica serves a's bytes under a's path.
+     */
+    @Test
+    void theV2RunbookOnAV2ToV3PairRunsUpToTheStepsV3HasNot() throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        Path script = Path.of(System.getProperty("amsh.home"), "scripts", "failover.groovy");
+        Exception e = assertThrows(Exception.class, () -> f.session.scripts().runFile(script, List.of(sample.toString())));
+        assertTrue(e.getMessage().startsWith("failover.groovy:57: on v3 a container SAS URL (listContainerSas) cannot be revoked"),
+                e.getMessage());
+        String out = f.output();
+        assertTrue(out.contains(".ism\n"), "fileinfos on b listed the copied blobs: " + out);
+        assertFalse(out.contains("Replicated Locator Path"), "a v3 locator has no path: " + out);
+        Matcher m = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        URI original = URI.create(m.group(1));
+        UUID guid = UUID.fromString(original.getPath().split("/")[1]);
+        Datacenter b = f.session.contexts().get("b").datacenter();
+        String replicated = b.streamingUrls(b.locator(guid).orElseThrow()).stream()
+                .filter(u -> u.endsWith("/manifest")).findFirst().orElseThrow();
+        assertEquals(original.getPath(), URI.create(replicated).getPath(), "the URLs differ only by host");
+        HttpResponse<byte[]> fromA = get(original.toString());
+        HttpResponse<byte[]> fromB = get(replicated);
+        assertEquals(200, fromB.statusCode());
+        assertArrayEquals(fromA.body(), fromB.body(), "the same manifest through both origins");
     }
 }
