@@ -5,20 +5,21 @@ import com.azure.storage.blob.BlobContainerAsyncClient;
 import com.azure.storage.blob.BlobContainerClientBuilder;
 import com.azure.storage.blob.models.ParallelTransferOptions;
 import com.azure.storage.blob.options.BlobUploadFromFileOptions;
-import dev.amsh.ams.AmsClient;
-import dev.amsh.ams.Query;
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.AssetFile;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.ContainerGrant;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
 import dev.amsh.error.AmshException;
+import dev.amsh.storage.BlobStore;
 import dev.amsh.storage.CopyCancellation;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.List;
-import java.util.Map;
+import java.time.Instant;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -28,13 +29,18 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.LongConsumer;
 
 /**
- * Uploads a local file into a new asset the way the v2 upload procedure does: create the asset, a write SAS
- * locator on its container, parallel block upload through that SAS, CreateFileInfos, then the SAS locator and
- * its policy removed. The single file is made primary so it can be encoded.
+ * Uploads a local file into a new asset, on either kind through the seam. v2 as its upload procedure: the asset, a
+ * write SAS locator on its container, parallel block upload through that SAS, CreateFileInfos, then the SAS locator
+ * and its policy removed; the single file is made primary so it can be encoded. v3: the asset PUT (a name not taken
+ * yet), the blob put into its container (signed with the storage keys, or through listContainerSas's ReadWrite URL
+ * when the context has none), nothing to register. A lost answer is found (v2 by this upload's own mark) or repeated
+ * (v3 PUT); a cancelled or failed upload removes the new asset, and an uncommitted blob never becomes one.
  */
 public final class Upload {
-    public record Result(Asset asset, AssetFile file, long bytes, Duration elapsed) {
+    public record Result(MediaAsset asset, MediaFile file, long bytes, Duration elapsed) {
     }
+
+    static final Duration GRANT = Duration.ofHours(8);
 
     private final Clock clock;
 
@@ -67,30 +73,28 @@ public final class Upload {
             throw new AmshException("'" + name + "' cannot be an asset file name (one '.', no spaces or !*'();:@&=+$,/?%#[]\")",
                     "rename the file first: the name becomes part of streaming URLs");
         }
-        AmsClient ams = ctx.ams();
-        java.time.Instant start = clock.instant();
+        Datacenter dc = ctx.datacenter();
+        Instant start = clock.instant();
         // marked with this upload's own key, so a lost answer is found by it instead of making a second asset
         String mark = "{\"amshUpload\":\"" + UUID.randomUUID() + "\"}";
-        Asset asset = Outcomes.findOrCreate(
-                () -> ams.listAssets(Query.filter("AlternateId eq " + Query.literal(mark))).stream().findFirst(),
-                () -> ams.createAsset(assetName != null ? assetName : name, Asset.OPTION_NONE, null, mark));
-        SasLocator sas;
+        MediaAsset asset = dc.createNewAsset(assetName != null ? assetName : name, mark);
+        ContainerGrant grant;
         try {
-            sas = SasLocator.create(ctx.name(), ams, asset, true, Duration.ofHours(8), clock,
-                    RunMarker.create(UUID::randomUUID).name("upload"));
+            grant = target(ctx, dc, asset);
         } catch (RuntimeException e) {
-            undo(e, () -> ams.deleteAsset(asset.id()));
+            undo(e, () -> dc.deleteAsset(asset));
             throw e;
         }
         try {
-            transfer(sas, name, file, http, bytesDone, cancellation);
+            transfer(grant.url(), name, file, http, bytesDone, cancellation);
         } catch (RuntimeException e) {
             RuntimeException cleanup = new RuntimeException("cleanup");
-            undo(cleanup, () -> sas.remove(ams));
-            undo(cleanup, () -> ams.deleteAsset(asset.id()));
+            undo(cleanup, () -> dc.revoke(grant));
+            undo(cleanup, () -> dc.deleteAsset(asset));
+            String id = asset.id() != null ? asset.id() : asset.name();
             String left = cleanup.getSuppressed().length == 0 ? "the new asset was removed, no blob is left"
-                    : "the new asset " + asset.id() + " could not be removed";
-            String next = cleanup.getSuppressed().length == 0 ? "" : "remove it: assets rm " + asset.id() + " --on "
+                    : "the new asset " + id + " could not be removed";
+            String next = cleanup.getSuppressed().length == 0 ? "" : "remove it: assets rm " + id + " --on "
                     + ctx.name() + " (and 'cleanup --on " + ctx.name() + "')";
             AmshException failure = e instanceof CancellationException
                     ? new AmshException("upload of " + name + " cancelled; " + left, next)
@@ -98,23 +102,31 @@ public final class Upload {
                     next.isEmpty() ? "check the file and the storage account, then retry" : next, e);
             throw failure;
         }
-        sas.remove(ams);
-        ams.createFileInfos(asset.id());
-        List<AssetFile> files = ams.listFiles(asset.id());
-        AssetFile uploaded = files.stream().filter(f -> f.name().equals(name)).findFirst()
-                .orElseThrow(() -> new AmshException("CreateFileInfos did not register " + name, "retry the upload"));
-        ams.updateFile(uploaded.id(), Map.of("IsPrimary", true));
-        return new Result(ams.getAsset(asset.id()), uploaded, uploaded.contentFileSize(),
-                Duration.between(start, clock.instant()));
+        dc.revoke(grant);
+        MediaFile uploaded = dc.registerUpload(asset, name);
+        return new Result(asset, uploaded, uploaded.size(), Duration.between(start, clock.instant()));
     }
 
     /**
-     * The block upload through the SAS, cancellable: a cancelled upload is stopped before its commit, and staged
+     * Where the blob goes: the procedure's write SAS locator where the kind has them (v2); else a SAS signed with
+     * the context's storage keys; else the service's own container URL (v3 listContainerSas, ReadWrite).
+     */
+    private ContainerGrant target(AccountContext ctx, Datacenter dc, MediaAsset asset) {
+        if (dc.can().sasLocators() || !ctx.hasStorageKeys()) {
+            return dc.grant(asset, true, GRANT, RunMarker.create(UUID::randomUUID).name("upload"));
+        }
+        BlobStore storage = ctx.storage();
+        String sas = storage.containerSas(asset.container(), "rcw", clock.instant().plus(GRANT).atOffset(ZoneOffset.UTC));
+        return new ContainerGrant(asset.container(), storage.containerUrl(asset.container()) + "?" + sas, "", false);
+    }
+
+    /**
+     * The block upload through the container's SAS URL, cancellable: a cancelled upload is stopped before its commit, and staged
      * blocks that are never committed never become a blob (a small file goes in one atomic Put Blob).
      */
-    private static void transfer(SasLocator sas, String name, Path file, okhttp3.OkHttpClient http,
+    private static void transfer(String containerUrl, String name, Path file, okhttp3.OkHttpClient http,
                                  LongConsumer bytesDone, CopyCancellation cancellation) {
-        BlobContainerAsyncClient container = new BlobContainerClientBuilder().endpoint(sas.url())
+        BlobContainerAsyncClient container = new BlobContainerClientBuilder().endpoint(containerUrl)
                 .httpClient(new OkHttpAsyncHttpClientBuilder(http).build()).buildAsyncClient();
         Future<?> upload = container.getBlobAsyncClient(name).uploadFromFileWithResponse(
                 new BlobUploadFromFileOptions(file.toString()).setParallelTransferOptions(new ParallelTransferOptions()

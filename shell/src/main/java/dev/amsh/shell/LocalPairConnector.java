@@ -8,6 +8,7 @@ import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.Endpoints;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
+import dev.amsh.error.AmshException;
 
 import java.io.IOException;
 import java.net.URI;
@@ -115,12 +116,50 @@ public final class LocalPairConnector {
     /** Contexts a and b on the pair running from this data folder, started in this process when none is. */
     public static Contexts connect(Path dataDir, Path toolsDir, ContextEnvironment environment,
                                    dev.amsh.context.ContextsFile file) throws IOException {
+        return connect(dataDir, toolsDir, environment, file, List.of(DatacenterKind.V2, DatacenterKind.V2), false);
+    }
+
+    /** The start's line on the pair's kinds: how to get a v3 pair from today's, or which kinds this one has. */
+    public static String kindLine(List<DatacenterKind> kinds) {
+        if (kinds.equals(List.of(DatacenterKind.V2, DatacenterKind.V2))) {
+            return "a v3 pair: amsh --local-kind v3 (a and b v3), or --local-kind v2,v3 (a v2, b v3: the migration)";
+        }
+        return "local pair of kinds a " + kinds.get(0).word() + ", b " + kinds.get(1).word()
+                + "; contexts a and b are of those kinds";
+    }
+
+    /** The kinds (a's, b's) of the pair running from this data folder, if one does. */
+    public static Optional<List<DatacenterKind>> runningKinds(Path dataDir) {
+        try {
+            return Optional.of(LocalPair.readEndpoints(dataDir.resolve(LocalService.ENDPOINTS_FILE)).datacenters()
+                    .stream().map(Endpoints.DatacenterEndpoints::kindOrDefault).toList());
+        } catch (IOException e) {
+            return Optional.empty(); // a pair whose endpoints cannot be read is not joined: running() says so
+        }
+    }
+
+    /** Refuses a running pair of other kinds than asked, in one line with how to get the one asked for. */
+    public static void requireKinds(Path dataDir, List<DatacenterKind> kinds) {
+        runningKinds(dataDir).filter(running -> !running.equals(kinds)).ifPresent(running -> {
+            throw new AmshException("the local pair running from " + dataDir + " is of kinds "
+                    + running.stream().map(DatacenterKind::word).toList() + ", not "
+                    + kinds.stream().map(DatacenterKind::word).toList(),
+                    "stop it with 'amsh local down --data " + dataDir + "', or give another --data folder");
+        });
+    }
+
+    /** As above, starting a pair of these kinds (a's, b's) when none runs; {@code asked}: a running pair must be of them. */
+    public static Contexts connect(Path dataDir, Path toolsDir, ContextEnvironment environment,
+                                   dev.amsh.context.ContextsFile file, List<DatacenterKind> kinds, boolean asked) throws IOException {
         java.util.Optional<Contexts> joined = running(dataDir, environment, file); // one may have started meanwhile
         if (joined.isPresent()) {
+            if (asked) {
+                requireKinds(dataDir, kinds);
+            }
             return joined.get();
         }
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
-        LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir)
+        LocalService service = new LocalService(LocalPair.Options.at(dataDir, toolsDir).withKinds(kinds)
                 .withLog(line -> System.err.println("amsh: " + line)), endpointsFile);
         // before the start, so a JVM that exits while Azurite is half-started stops it too (close waits for the start)
         Runtime.getRuntime().addShutdownHook(new Thread(() -> stopQuietly(service), "amsh-local-pair-stop"));

@@ -3,6 +3,7 @@ package dev.amsh.shell;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
 import dev.amsh.context.ContextsFile;
+import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
@@ -44,8 +45,15 @@ public final class Main {
 
     /** Options every mode shares. */
     record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
-                   boolean local, String commands, List<String> rest, boolean noInit, String logLevel) {
+                   boolean local, String commands, List<String> rest, boolean noInit, String logLevel,
+                   List<DatacenterKind> localKinds) {
+        /** The kinds of a pair this start makes: those asked for with --local-kind, else today's v2 pair. */
+        List<DatacenterKind> pairKinds() {
+            return localKinds == null ? DEFAULT_KINDS : localKinds;
+        }
     }
+
+    static final List<DatacenterKind> DEFAULT_KINDS = List.of(DatacenterKind.V2, DatacenterKind.V2);
 
     Options parse(String[] args) {
         String contexts = null;
@@ -55,6 +63,7 @@ public final class Main {
         boolean local = false;
         boolean noInit = false;
         String logLevel = "info";
+        List<DatacenterKind> kinds = null;
         String commands = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -69,6 +78,10 @@ public final class Main {
                 case "--show-secrets" -> show = true;
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
+                case "--local-kind" -> {
+                    kinds = localKinds(value(args, ++i, a));
+                    local = true;
+                }
                 case "--no-init" -> noInit = true;
                 case "--log-level" -> logLevel = value(args, ++i, a);
                 case "-c" -> commands = value(args, ++i, a);
@@ -80,7 +93,19 @@ public final class Main {
                 }
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit, logLevel);
+        // a pair of other kinds keeps its data apart from today's v2 pair, so neither start finds the other's
+        Path dataDir = data != null ? data : kinds == null || kinds.equals(DEFAULT_KINDS) ? defaultDataDir()
+                : defaultDataDir().resolveSibling(defaultDataDir().getFileName() + "-" + kinds.get(0).word() + "-" + kinds.get(1).word());
+        return new Options(contexts, dataDir, data != null, show, debug, local, commands, rest, noInit, logLevel, kinds);
+    }
+
+    private static List<DatacenterKind> localKinds(String text) {
+        try {
+            return DatacenterKind.pair(text);
+        } catch (IllegalArgumentException e) {
+            throw new AmshException("--local-kind: " + e.getMessage().replace("--kind", "--local-kind"),
+                    "e.g. amsh --local-kind v3 (both v3) or --local-kind v2,v3 (a v2, b v3)");
+        }
     }
 
     private static String value(String[] args, int i, String option) {
@@ -196,8 +221,13 @@ public final class Main {
         boolean beside = file.exists() && file.read().besideLocalPair() && !file.read().contexts().isEmpty();
         console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
                 ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
-        console.err().flush();
         java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
+        if (options.localKinds() != null && running.isPresent()) {
+            LocalPairConnector.requireKinds(options.dataDir(), options.localKinds());
+        }
+        console.err().println("amsh: " + LocalPairConnector.kindLine(running.isPresent()
+                ? LocalPairConnector.runningKinds(options.dataDir()).orElse(options.pairKinds()) : options.pairKinds()));
+        console.err().flush();
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
@@ -207,7 +237,8 @@ public final class Main {
         }
         Supplier<Contexts> start = () -> {
             try {
-                return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
+                return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file, options.pairKinds(),
+                        options.localKinds() != null);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
@@ -284,7 +315,8 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init] [--log-level LEVEL]
+            usage: amsh [--contexts FILE] [--local] [--local-kind v3|v2,v3] [--data DIR] [--show-secrets] [--debug] [--no-init]
+                        [--log-level LEVEL]
                    amsh --version                    print amsh's version
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
@@ -293,6 +325,8 @@ public final class Main {
 
             Contexts come from ~/.amsh/contexts.json (or --contexts, or $AMSH_CONTEXTS). With none configured,
             contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).
+            --local-kind v3 starts (or joins) a pair of two v3 datacenters, v2,v3 one of a v2 a and a v3 b (the
+            migration), with contexts a and b of those kinds (data in ~/.amsh/local-v3-v3, ~/.amsh/local-v2-v3).
             ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors;
             ~/.amsh/logs/amsh.0.log logs each line and command (--log-level off|error|warn|info|debug|trace, default info).""";
 }

@@ -9,6 +9,7 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.ops.Assets;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.Failover;
 import dev.amsh.ops.Publish;
@@ -67,9 +68,10 @@ public final class ScaleBenchmark {
         Path sample = dir.resolve("bench_sample.mp4");
         Ffmpeg.makeSample(p.pair.ffmpeg(), sample, 6);
         Clock clock = Clock.systemUTC();
-        Asset mezzanine = new Upload(clock).run(a, sample, "bench", p.contexts.environment().http(), x -> { }, new dev.amsh.storage.CopyCancellation()).asset();
+        MediaAsset mezzanine = new Upload(clock).run(a, sample, "bench", p.contexts.environment().http(), x -> { }, new CopyCancellation()).asset();
         Encode encode = new Encode(Duration.ofMillis(200));
-        Asset encoded = encode.await(a.ams(), encode.submit(a.ams(), mezzanine.id(), "Adaptive Streaming").id(), x -> { }, () -> false).output();
+        Asset encoded = a.ams().getAsset(encode.await(a.datacenter(), encode.submit(a.datacenter(), mezzanine.id(), null, null),
+                x -> { }, () -> false).output().id());
         // two published copies of the same output, one for each way of failing over
         Locator origin = new Publish(clock).publish(a.ams(), encoded.id(), 30, null);
 

@@ -1,6 +1,6 @@
 package dev.amsh.shell;
 
-import dev.amsh.ams.model.Asset;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.ops.Encode;
@@ -31,7 +31,7 @@ class FirstSessionTest {
         f.session.execute("encode " + movie + " --output '" + movie + " hd' -o json");
         String json = f.take();
         assertTrue(json.strip().startsWith("{") && json.contains("\"" + movie + " hd\""), "-o still sets the format: " + json);
-        Asset hd = ((Encode.Result) f.session.variables().get("_")).output();
+        MediaAsset hd = ((Encode.Result) f.session.variables().get("_")).output();
         assertEquals(movie + " hd", hd.name());
 
         f.session.execute("p = publish ${e.output.id}");

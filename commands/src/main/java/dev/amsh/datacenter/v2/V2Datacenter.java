@@ -16,6 +16,7 @@ import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
@@ -44,11 +45,13 @@ public final class V2Datacenter implements Datacenter {
     private final String name;
     private final AmsClient ams;
     private final Clock clock;
+    private final V2Jobs jobs;
 
     public V2Datacenter(String name, AmsClient ams, Clock clock) {
         this.name = name;
         this.ams = ams;
         this.clock = clock;
+        this.jobs = new V2Jobs(ams);
     }
 
     /** The v2 client itself, for the v2-only operations (replicate, compare, verify, inspect, cleanup, encode). */
@@ -183,6 +186,38 @@ public final class V2Datacenter implements Datacenter {
     private AmshException noEndpoints() {
         return new AmshException("context " + name + " is a v2 account: its origin streams without endpoints to start or stop",
                 "'endpoints' applies to v3 contexts");
+    }
+
+    public MediaAsset createNewAsset(String assetName, String mark) {
+        return jobs.createNewAsset(assetName, mark);
+    }
+
+    public MediaFile registerUpload(MediaAsset asset, String fileName) {
+        return jobs.registerUpload(asset, fileName);
+    }
+
+    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
+        return jobs.submit(input, outputName, preset);
+    }
+
+    public Poller<MediaJob, MediaJob> follow(MediaJob job) {
+        return jobs.follow(job);
+    }
+
+    public MediaAsset jobOutput(MediaJob job) {
+        return jobs.output(job);
+    }
+
+    public Paged<MediaJob> jobs(Integer top) {
+        return jobs.list(top);
+    }
+
+    public MediaJob job(String id) {
+        return jobs.get(id);
+    }
+
+    public void cancelJob(MediaJob job) {
+        jobs.cancel(job);
     }
 
     public static MediaAsset asset(Asset a) {

@@ -14,6 +14,7 @@ import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
@@ -60,6 +61,7 @@ public final class V3Datacenter implements Datacenter {
     private final Function<String, List<BlobEntry>> keyedListing;
     private final Function<String, List<BlobEntry>> sasListing;
     private final String streamingScheme;
+    private final V3Jobs jobs;
 
     /**
      * @param keyedListing the container's blobs through the storage keys, or null when the context has none
@@ -73,6 +75,7 @@ public final class V3Datacenter implements Datacenter {
         this.keyedListing = keyedListing;
         this.sasListing = sasListing;
         this.streamingScheme = streamingScheme == null || streamingScheme.isBlank() ? "https" : streamingScheme;
+        this.jobs = new V3Jobs(name, arm, clock, this::files);
     }
 
     public ArmClient arm() {
@@ -404,6 +407,38 @@ public final class V3Datacenter implements Datacenter {
                         now.scaleUnits());
             }
         };
+    }
+
+    public MediaAsset createNewAsset(String assetName, String mark) {
+        return jobs.createNewAsset(assetName, mark);
+    }
+
+    public MediaFile registerUpload(MediaAsset asset, String fileName) {
+        return jobs.registerUpload(asset, fileName);
+    }
+
+    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
+        return jobs.submit(input, outputName, preset);
+    }
+
+    public Poller<MediaJob, MediaJob> follow(MediaJob job) {
+        return jobs.follow(job);
+    }
+
+    public MediaAsset jobOutput(MediaJob job) {
+        return jobs.output(job);
+    }
+
+    public Paged<MediaJob> jobs(Integer top) {
+        return jobs.list(top);
+    }
+
+    public MediaJob job(String id) {
+        return jobs.get(id);
+    }
+
+    public void cancelJob(MediaJob job) {
+        jobs.cancel(job);
     }
 
     /** The account this datacenter speaks for, as messages and tests name it. */

@@ -4,6 +4,7 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
 
@@ -104,6 +105,9 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
             return l.id();
         }
         if (v instanceof Job j) {
+            return j.id();
+        }
+        if (v instanceof MediaJob j) {
             return j.id();
         }
         return v.toString();

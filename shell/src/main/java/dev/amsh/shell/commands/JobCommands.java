@@ -1,9 +1,8 @@
 package dev.amsh.shell.commands;
 
-import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
-import dev.amsh.ams.model.Job;
-import dev.amsh.ams.model.JobTask;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.MediaJob;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Encode;
 import dev.amsh.shell.Command;
@@ -18,7 +17,7 @@ import dev.amsh.shell.render.TextView;
 import java.time.Duration;
 import java.util.List;
 
-/** {@code encode ASSET}, {@code jobs ls | show | cancel}, {@code processors ls}. */
+/** {@code encode ASSET}, {@code jobs ls | show | cancel}, {@code processors ls}: on either kind through the seam. */
 public final class JobCommands {
     private JobCommands() {
     }
@@ -37,37 +36,39 @@ public final class JobCommands {
                     .option(OptionSpec.flag("no-wait", "submit the job and return at once"))
                     .details("Waits with a progress bar; Ctrl-C stops waiting (the job goes on: 'jobs show ID', 'jobs cancel ID').\n"
                             + "On success the output asset's .ism is made primary, as the documented procedure does.\n"
+                            + "On v3: a Transform 'AdaptiveStreaming' (the built-in preset; made once, then reused) and a Job\n"
+                            + "into an output asset made first; the job's id is its name.\n"
                             + "The result holds the output asset: e = encode movie, then publish ${e.output.id}.")
                     .build();
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
+            Datacenter dc = s.context(inv).datacenter();
             Encode encode = new Encode(Duration.ofSeconds(1));
-            Job job = encode.submit(ams, inv.requireParam(0), inv.option("preset"), inv.option("output"));
+            MediaJob job = encode.submit(dc, inv.requireParam(0), inv.option("preset"), inv.option("output"));
             if (inv.flag("no-wait")) {
-                return new TextView("job " + job.id() + " submitted (" + job.stateName() + ")\n  follow it with: jobs show " + job.id(), job);
+                return new TextView("job " + job.id() + " submitted (" + job.state() + ")\n  follow it with: jobs show " + job.id(), job);
             }
             Encode.Result r;
             try {
-                r = encode.await(ams, job.id(), p -> s.console().progress(String.format("encode [%s%s] %3.0f%%  %s",
+                r = encode.await(dc, job, p -> s.console().progress(String.format("encode [%s%s] %3.0f%%  %s",
                         "#".repeat((int) (p.progress() / 100 * 24)), "-".repeat(24 - (int) (p.progress() / 100 * 24)),
-                        p.progress(), p.job().stateName())), () -> s.cancellation().isCancelled());
+                        p.progress(), p.state())), () -> s.cancellation().isCancelled());
             } finally {
                 s.console().progressDone();
             }
-            if (r.job().state() == 4) {
-                throw new AmshException("job " + job.id() + " failed: " + Encode.errors(r.tasks()),
+            if (r.job().failed()) {
+                throw new AmshException("job " + job.id() + " failed: " + Encode.errors(r.job()),
                         "check the input file; 'jobs show " + job.id() + "' has the details");
             }
             if (!r.job().terminal()) {
-                return new TextView("stopped waiting; job " + job.id() + " is " + r.job().stateName()
+                return new TextView("stopped waiting; job " + job.id() + " is " + r.job().state()
                         + "\n  'jobs show " + job.id() + "' follows it, 'jobs cancel " + job.id() + "' stops it", r);
             }
-            if (r.job().state() == 5) {
+            if (!r.finished()) {
                 return new TextView("job " + job.id() + " was canceled", r);
             }
-            return new TextView("job " + job.id() + " finished in " + Math.round(r.job().runningDuration()) + " s\n"
+            return new TextView("job " + job.id() + " finished in " + Math.round(r.job().seconds()) + " s\n"
                     + "  output asset " + r.output().name() + "\n  id " + r.output().id(), r);
         }
     }
@@ -80,51 +81,49 @@ public final class JobCommands {
 
         public Object run(Invocation inv, Session s) {
             Integer top = inv.intOption("top", 1, 1_000_000);
-            return s.context(inv).ams().listJobs(top == null ? Query.all() : Query.all().top(top)).toList();
+            return s.context(inv).datacenter().jobs(top).toList();
         }
-    }
-
-    /** A job with its tasks. */
-    public record JobDetails(Job job, List<JobTask> tasks) {
     }
 
     static final class Show implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("jobs show", "show a job: state, progress, tasks and errors")
-                    .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id")).build();
+                    .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
-            Job job = ams.getJob(inv.requireParam(0));
-            List<JobTask> tasks = ams.listTasks(job.id());
+            MediaJob job = s.context(inv).datacenter().job(inv.requireParam(0));
             StringBuilder sb = new StringBuilder();
             sb.append("job   ").append(job.id()).append("  ").append(job.name()).append('\n')
-                    .append("state ").append(job.stateName()).append("   running ").append(Math.round(job.runningDuration())).append(" s\n");
-            for (JobTask t : tasks) {
-                sb.append("  task ").append(t.name()).append(": ").append(Job.stateName(t.state())).append(", ")
-                        .append(Math.round(t.progress())).append("%, preset ").append(t.configuration()).append('\n');
-                t.errorDetails().forEach(e -> sb.append("    error ").append(e.code()).append(": ").append(e.message()).append('\n'));
+                    .append("state ").append(job.state()).append("   running ").append(Math.round(job.seconds())).append(" s\n")
+                    .append("  ").append(Math.round(job.progress())).append("%, preset ").append(job.preset());
+            if (job.input() != null) {
+                sb.append(", input ").append(job.input());
             }
-            return new TextView(sb.toString(), new JobDetails(job, tasks));
+            if (job.output() != null) {
+                sb.append(", output ").append(job.output());
+            }
+            sb.append('\n');
+            job.errors().forEach(e -> sb.append("    error ").append(e).append('\n'));
+            return new TextView(sb.toString(), job);
         }
     }
 
     static final class Cancel implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("jobs cancel", "cancel a running job")
-                    .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id")).build();
+                    .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
-            Job job = ams.getJob(inv.requireParam(0));
+            Datacenter dc = s.context(inv).datacenter();
+            MediaJob job = dc.job(inv.requireParam(0));
             if (job.terminal()) {
-                throw new AmshException("job " + job.id() + " already " + job.stateName() + "; nothing to cancel",
+                throw new AmshException("job " + job.id() + " already " + job.state() + "; nothing to cancel",
                         "'jobs ls' shows the jobs still running");
             }
-            ams.cancelJob(job.id());
-            return "cancel requested for " + job.id() + " (it was " + job.stateName() + "); 'jobs show " + job.id() + "' follows it";
+            dc.cancelJob(job);
+            return "cancel requested for " + job.id() + " (it was " + job.state() + "); 'jobs show " + job.id() + "' follows it";
         }
     }
 

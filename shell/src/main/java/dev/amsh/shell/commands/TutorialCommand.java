@@ -6,6 +6,7 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.Encode;
@@ -14,6 +15,7 @@ import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
+import dev.amsh.shell.cli.OptionSpec;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
@@ -32,8 +34,14 @@ import java.util.function.Function;
  * changed in each datacenter. Progress is saved, so the tutorial can be left and resumed.
  */
 public final class TutorialCommand implements Command {
-    /** One step: why, the command (built from what earlier steps made), and what to keep from its result. */
-    record Lesson(String title, String why, Function<ObjectNode, String> command, Keeper keep) {
+    /**
+     * One step: why, the command (built from what earlier steps made), what to keep from its result, and what to
+     * show after it (null: nothing more than what changed).
+     */
+    record Lesson(String title, String why, Function<ObjectNode, String> command, Keeper keep, Function<ObjectNode, String> after) {
+        Lesson(String title, String why, Function<ObjectNode, String> command, Keeper keep) {
+            this(title, why, command, keep, null);
+        }
     }
 
     @FunctionalInterface
@@ -46,7 +54,7 @@ public final class TutorialCommand implements Command {
                     "Everything starts with a source asset: a blob container in a's storage holding the mezzanine.\n"
                             + "The sample is made with ffmpeg; the upload goes through a temporary write SAS locator.",
                     s -> "upload --sample --asset tutorial-mezzanine --on a",
-                    (r, s) -> s.put("mezzanine", ((Asset) r).id())),
+                    (r, s) -> s.put("mezzanine", ((MediaAsset) r).id())),
             new Lesson("Encode it into an adaptive MP4 set" + step(ProcedureStep.A3),
                     "Media Encoder Standard with the \"Adaptive Streaming\" preset makes an H.264 ladder, an AAC track and the\n"
                             + ".ism server manifest. The output is a new asset; its .ism becomes the primary file.",
@@ -112,8 +120,11 @@ public final class TutorialCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("tutorial", "learn the failover procedure on the local pair, one step at a time")
                 .param(ParamSpec.optional("next|reset", ValueKind.TEXT, "run the current step, or start over"))
+                .option(OptionSpec.flag("v3", "the v2 → v3 migration chapter, on a mixed pair (amsh --local-kind v2,v3)"))
                 .details("'tutorial' shows the current step; 'tutorial next' runs it with trace on and shows what changed\n"
-                        + "in each datacenter. Leave any time; 'tutorial' resumes where you were.")
+                        + "in each datacenter. Leave any time; 'tutorial' resumes where you were.\n"
+                        + "'tutorial --v3' is the migration: upload, encode and publish on a v2 a, fail over to a v3 b keeping\n"
+                        + "the GUID, and the two URLs compared (paths and bytes); each step says what differs on v3.")
                 .build();
     }
 
@@ -123,24 +134,31 @@ public final class TutorialCommand implements Command {
             throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
         }
         requireLocalPair(s);
-        ObjectNode state = load();
+        boolean v3 = inv.flag("v3");
+        if (v3) {
+            MigrationTutorial.requireMixedPair(s);
+        }
+        Path file = v3 ? stateFile.resolveSibling("tutorial-v3.json") : stateFile;
+        List<Lesson> lessons = v3 ? MigrationTutorial.LESSONS : LESSONS;
+        String name = v3 ? "tutorial --v3" : "tutorial";
+        ObjectNode state = load(file);
         if ("reset".equals(verb)) {
-            Files.deleteIfExists(stateFile);
-            return "tutorial reset; 'tutorial' shows the first step";
+            Files.deleteIfExists(file);
+            return name + " reset; '" + name + "' shows the first step";
         }
         int step = state.path("step").asInt(0);
-        if (step >= LESSONS.size()) {
-            return "tutorial done: " + state.path("replica").asText("") + " is the replica's origin path.\n"
+        if (step >= lessons.size()) {
+            return v3 ? MigrationTutorial.done(state) : "tutorial done: " + state.path("replica").asText("") + " is the replica's origin path.\n"
                     + "Try the drill in the other modes ('drill " + state.path("output").asText() + " --mode steering',\n"
                     + "'--mode redirect', '--format dash'), see the front with 'front status'; 'tutorial reset' starts over.";
         }
-        Lesson lesson = LESSONS.get(step);
+        Lesson lesson = lessons.get(step);
         String command = lesson.command().apply(state);
         if (verb == null) {
-            return String.format("step %d of %d: %s%n%n%s%n%n  command: %s%n%nType 'tutorial next' to run it (with trace on).",
-                    step + 1, LESSONS.size(), lesson.title(), lesson.why(), command);
+            return String.format("step %d of %d: %s%n%n%s%n%n  command: %s%n%nType '%s next' to run it (with trace on).",
+                    step + 1, lessons.size(), lesson.title(), lesson.why(), command, name);
         }
-        Map<String, Snapshot> before = snapshots(s, state);
+        Map<String, Snapshot> before = v3 ? MigrationTutorial.snapshots(s, state) : snapshots(s, state);
         s.console().out().println("> " + command);
         s.console().out().flush();
         boolean tracing = s.tracing();
@@ -155,13 +173,16 @@ public final class TutorialCommand implements Command {
         }
         lesson.keep().keep(last instanceof dev.amsh.shell.render.TextView tv ? tv.value() : last, state);
         state.put("step", step + 1);
-        save(state);
+        save(file, state);
         StringBuilder sb = new StringBuilder("\nwhat changed:\n");
-        Map<String, Snapshot> after = snapshots(s, state);
+        Map<String, Snapshot> after = v3 ? MigrationTutorial.snapshots(s, state) : snapshots(s, state);
         for (String ctx : after.keySet()) {
             sb.append("  ").append(ctx).append(": ").append(after.get(ctx).diff(before.get(ctx))).append('\n');
         }
-        sb.append(step + 1 < LESSONS.size() ? "\nnext: 'tutorial' shows step " + (step + 2) : "\nthat was the last step: 'tutorial' sums up");
+        if (lesson.after() != null) {
+            sb.append('\n').append(lesson.after().apply(state)).append('\n');
+        }
+        sb.append(step + 1 < lessons.size() ? "\nnext: '" + name + "' shows step " + (step + 2) : "\nthat was the last step: '" + name + "' sums up");
         return sb.toString();
     }
 
@@ -216,12 +237,12 @@ public final class TutorialCommand implements Command {
         return out;
     }
 
-    private ObjectNode load() throws IOException {
-        return Files.isRegularFile(stateFile) ? (ObjectNode) json.readTree(stateFile.toFile()) : json.createObjectNode();
+    private ObjectNode load(Path file) throws IOException {
+        return Files.isRegularFile(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
     }
 
-    private void save(ObjectNode state) throws IOException {
-        Files.createDirectories(stateFile.toAbsolutePath().getParent());
-        json.writeValue(stateFile.toFile(), state);
+    private void save(Path file, ObjectNode state) throws IOException {
+        Files.createDirectories(file.toAbsolutePath().getParent());
+        json.writeValue(file.toFile(), state);
     }
 }

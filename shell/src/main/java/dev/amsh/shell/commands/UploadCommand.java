@@ -27,7 +27,9 @@ public final class UploadCommand implements Command {
                 .option(OptionSpec.value("asset", ValueKind.TEXT, "asset name (default: the file name)"))
                 .option(OptionSpec.flag("force", "upload a file that ffmpeg does not recognise as media"))
                 .details("The file is probed with ffmpeg first (when one is at hand): a file that is not media is refused\n"
-                        + "unless --force. Ctrl-C cancels: the new asset is removed and no blob is left.")
+                        + "unless --force. Ctrl-C cancels: the new asset is removed and no blob is left.\n"
+                        + "On v3: the asset is PUT (a name not taken yet) and the blob goes into its container, signed with the\n"
+                        + "storage keys, or through listContainerSas's ReadWrite URL when the context has none; nothing to register.")
                 .build();
     }
 

@@ -9,6 +9,7 @@ import dev.amsh.ams.model.MediaProcessor;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 
 import java.util.LinkedHashMap;
@@ -50,6 +51,12 @@ final class Columns {
             m.put("id", j.id());
             m.put("created", j.created());
             m.put("seconds", Math.round(j.runningDuration()));
+        } else if (row instanceof MediaJob j) {
+            m.put("name", j.name());
+            m.put("state", j.state());
+            m.put("id", j.id());
+            m.put("created", j.created());
+            m.put("seconds", Math.round(j.seconds()));
         } else if (row instanceof MediaAsset a) {
             m.put("name", a.name());
             m.put("id", a.id());

@@ -1,0 +1,200 @@
+package dev.amsh.shell;
+
+import dev.amsh.context.AccountContext;
+import dev.amsh.context.ContextConfig;
+import dev.amsh.context.ContextEnvironment;
+import dev.amsh.context.Contexts;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.MediaJob;
+import dev.amsh.emulator.DatacenterKind;
+import dev.amsh.emulator.Endpoints;
+import dev.amsh.emulator.LocalPair;
+import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.emulator.faults.FaultKind;
+import dev.amsh.emulator.faults.FaultPlan;
+import dev.amsh.emulator.faults.Surface;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.Encode;
+import dev.amsh.ops.Publishing;
+import dev.amsh.ops.Upload;
+import dev.amsh.redact.Redactor;
+import dev.amsh.shell.render.TextView;
+import dev.amsh.storage.CopyCancellation;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.OutputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * upload, encode, publish and jobs on the v3 datacenter of a mixed pair (a v2, b v3), typed as on v2: the asset PUT
+ * and the blob into its container, a Transform with the built-in AdaptiveStreaming preset and a Job whose lost 201
+ * is looked up by name (one job, not two), the output published and served; an upload cancelled or refused leaves
+ * nothing.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class V3MediaTest {
+    LocalPair pair;
+    ShellFixture shell;
+    Path data;
+    Path sample;
+    String accountPath;
+
+    @BeforeAll
+    void start() throws Exception {
+        data = Files.createTempDirectory("amsh-v3media");
+        pair = new LocalPair(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
+                .withKinds(List.of(DatacenterKind.V2, DatacenterKind.V3))).start();
+        shell = new ShellFixture(pair);
+        sample = data.resolve("v3_sample.mp4");
+        Ffmpeg.makeSample(pair.ffmpeg(), sample, 3);
+        Endpoints.DatacenterEndpoints b = pair.endpoints(null, null).get("b");
+        accountPath = "/subscriptions/" + b.subscriptionId() + "/resourceGroups/" + b.resourceGroup()
+                + "/providers/Microsoft.Media/mediaServices/" + b.accountName();
+    }
+
+    @AfterAll
+    void stop() throws Exception {
+        pair.close();
+    }
+
+    @AfterEach
+    void off() {
+        pair.faults().set(FaultPlan.OFF);
+    }
+
+    static HttpResponse<byte[]> get(String url) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    @Test
+    void uploadEncodePublishOnV3WithTheJobCreatesAnswerLost() throws Exception {
+        String movie = "movie-" + UUID.randomUUID().toString().substring(0, 6);
+        Datacenter b = shell.session.contexts().get("b").datacenter();
+
+        shell.session.execute("m = upload " + sample + " --asset " + movie + " --on b");
+        MediaAsset uploaded = (MediaAsset) shell.session.variables().get("m");
+        assertEquals(movie, uploaded.name());
+        assertEquals(List.of("v3_sample.mp4"), b.files(b.resolve(movie)).stream().map(MediaFile::name).toList());
+        assertEquals(Files.size(sample), b.files(b.resolve(movie)).get(0).size(), "every byte of the file");
+
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.LOST_RESPONSE), 1, Set.of("b"), Set.of(Surface.API),
+                "PUT " + accountPath + "/transforms/AdaptiveStreaming/jobs/", 1));
+        shell.session.execute("e = encode " + movie + " --on b");
+        assertEquals(1, pair.faults().injected().size(), "the job PUT lost its answer: " + pair.faults().injected());
+        pair.faults().set(FaultPlan.OFF);
+        Encode.Result e = (Encode.Result) shell.session.variables().get("e");
+        assertTrue(e.finished(), e.job().toString());
+        assertEquals(movie + " - encoded", e.output().name(), "named as on v2");
+        @SuppressWarnings("unchecked")
+        List<MediaJob> jobs = (List<MediaJob>) shell.session.execute("jobs ls --on b");
+        assertEquals(1, jobs.stream().filter(j -> movie.equals(j.input())).count(), "one job, not re-sent: " + jobs);
+        assertEquals(1, b.assets(AssetQuery.all()).stream().filter(a -> a.name().equals(movie + " - encoded")).count());
+        assertTrue(b.files(e.output()).stream().anyMatch(f -> f.name().endsWith(".ism")), "the ladder is in the output");
+
+        shell.take();
+        shell.session.execute("jobs ls --on b -o tsv");
+        assertTrue(shell.take().contains(e.job().name() + "\tFinished\t" + e.job().id()), "the v2 columns: name, state, id");
+        TextView show = (TextView) shell.session.execute("jobs show " + e.job().id() + " --on b");
+        assertTrue(show.text().contains("state Finished") && show.text().contains("output " + movie + " - encoded"), show.text());
+        assertTrue(assertThrows(AmshException.class, () -> shell.session.execute("jobs cancel " + e.job().id() + " --on b"))
+                .oneLine().contains("already Finished"));
+
+        shell.session.execute("p = publish ${e.output.id} --on b");
+        Publishing.Published p = (Publishing.Published) shell.session.variables().get("p");
+        String manifest = p.urls().stream().filter(u -> u.endsWith("/manifest")).findFirst().orElseThrow();
+        HttpResponse<byte[]> served = get(manifest);
+        assertEquals(200, served.statusCode(), manifest);
+        assertTrue(new String(served.body()).contains("SmoothStreamingMedia"), "a Smooth manifest of the ladder");
+
+        // a name v3 already holds is refused, and nothing is changed
+        long assets = b.assets(AssetQuery.all()).stream().count();
+        AmshException taken = assertThrows(AmshException.class,
+                () -> shell.session.execute("upload " + sample + " --asset " + movie + " --on b"));
+        assertTrue(taken.oneLine().contains("already exists on b"), taken.oneLine());
+        assertEquals(assets, b.assets(AssetQuery.all()).stream().count());
+        assertEquals(1, b.files(b.resolve(movie)).size());
+    }
+
+    @Test
+    void aCancelledUploadWithoutStorageKeysLeavesNoAsset() throws Exception {
+        // b without storage keys: the blob goes through listContainerSas's ReadWrite URL
+        ContextConfig keyed = shell.session.contexts().get("b").config();
+        ContextConfig keyless = ContextConfig.v3(keyed.arm(), null, keyed.description());
+        AccountContext b = new Contexts(Map.of("b", keyless), ContextEnvironment.create(new Redactor(), t -> { }, Map.of())).get("b");
+        assertFalse(b.hasStorageKeys());
+        Path big = data.resolve("big.mp4");
+        byte[] chunk = new byte[1 << 20];
+        new Random(1).nextBytes(chunk);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 32; i++) {
+                out.write(chunk); // 32 MiB: four 8 MiB blocks, committed only at the end
+            }
+        }
+        String name = "cancel-" + UUID.randomUUID().toString().substring(0, 8);
+        CopyCancellation cancel = new CopyCancellation();
+        AmshException e = assertThrows(AmshException.class, () -> new Upload(Clock.systemUTC()).run(b, big, name,
+                new okhttp3.OkHttpClient(), done -> cancel.cancel(), cancel));
+        assertTrue(e.oneLine().contains("cancelled; the new asset was removed"), e.oneLine());
+        assertTrue(b.datacenter().named(name).isEmpty(), "the new asset was removed");
+
+        // the same upload, not cancelled, lands through the SAS URL
+        Upload.Result r = new Upload(Clock.systemUTC()).run(b, sample, name, new okhttp3.OkHttpClient(), done -> { },
+                new CopyCancellation());
+        assertEquals(Files.size(sample), r.file().size());
+        assertEquals(List.of("v3_sample.mp4"), b.datacenter().files(r.asset()).stream().map(MediaFile::name).toList());
+    }
+
+    /**
+     * scripts/failover.groovy, written for v2, on a v2 a → v3 b pair: every step up to the clone runs (upload, encode
+     * and publish on a, the SAS read on a, the target asset, the write grant, the copy, fileinfos, the clone keeping
+     * the GUID). Two lines cannot: {@code replicatedLocator.path} (a v3 streaming locator has no Path; its URL is the
+     * endpoint's host and a listPaths path) and {@code sas.rm} of b's grant (a listContainerSas URL cannot be revoked,
+     * and sas rm says so, exit non-zero). The replica serves a's bytes under a's path.
+     */
+    @Test
+    void theV2RunbookOnAV2ToV3PairRunsUpToTheStepsV3HasNot() throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        Path script = Path.of(System.getProperty("amsh.home"), "scripts", "failover.groovy");
+        Exception e = assertThrows(Exception.class, () -> f.session.scripts().runFile(script, List.of(sample.toString())));
+        assertTrue(e.getMessage().startsWith("failover.groovy:57: on v3 a container SAS URL (listContainerSas) cannot be revoked"),
+                e.getMessage());
+        String out = f.output();
+        assertTrue(out.contains(".ism\n"), "fileinfos on b listed the copied blobs: " + out);
+        assertFalse(out.contains("Replicated Locator Path"), "a v3 locator has no path: " + out);
+        Matcher m = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
+        assertTrue(m.find(), out);
+        URI original = URI.create(m.group(1));
+        UUID guid = UUID.fromString(original.getPath().split("/")[1]);
+        Datacenter b = f.session.contexts().get("b").datacenter();
+        String replicated = b.streamingUrls(b.locator(guid).orElseThrow()).stream()
+                .filter(u -> u.endsWith("/manifest")).findFirst().orElseThrow();
+        assertEquals(original.getPath(), URI.create(replicated).getPath(), "the URLs differ only by host");
+        HttpResponse<byte[]> fromA = get(original.toString());
+        HttpResponse<byte[]> fromB = get(replicated);
+        assertEquals(200, fromB.statusCode());
+        assertArrayEquals(fromA.body(), fromB.body(), "the same manifest through both origins");
+    }
+}
