@@ -8,8 +8,8 @@ import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.commands.SessionCommands;
 import dev.amsh.shell.repl.Repl;
+import dev.amsh.shell.repl.SystemTerminal;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -111,12 +111,15 @@ public final class Main {
             System.out.println(USAGE);
             return 0;
         }
+        Redactor redactor = new Redactor();
+        redactor.setRevealing(options.showSecrets());
+        StartupWork startup = new StartupWork(redactor, env, options.dataDir());
         boolean interactive = options.commands() == null && options.rest().isEmpty();
         Terminal terminal = null;
         Console console;
         try {
             if (interactive) {
-                terminal = TerminalBuilder.builder().system(true).name("amsh").build();
+                terminal = SystemTerminal.open();
                 console = Repl.console(terminal);
             } else {
                 console = Console.plain(new PrintWriter(System.out, true), err);
@@ -125,14 +128,12 @@ public final class Main {
             err.println("amsh: cannot open the terminal: " + e.getMessage());
             return 1;
         }
-        Redactor redactor = new Redactor();
-        redactor.setRevealing(options.showSecrets());
-        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC());
+        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC());
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
-        ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
+        startup.traceTo(session.traceSink());
         try {
-            connect(options, session, environment, console);
+            connect(options, session, startup, console);
         } catch (AmshException e) {
             console.err().println("amsh: " + e.oneLine());
             return 1;
@@ -147,7 +148,7 @@ public final class Main {
                 .run(home.resolve(".amsh").resolve("history"));
     }
 
-    private void connect(Options options, Session session, ContextEnvironment environment, Console console) {
+    private void connect(Options options, Session session, StartupWork startup, Console console) {
         ContextsFile file = new ContextsFile(ContextsFile.locate(options.contextsFile(), env, home));
         boolean named = options.contextsFile() != null || (env.get(ContextsFile.ENV_VAR) != null
                 && !env.get(ContextsFile.ENV_VAR).isBlank());
@@ -159,12 +160,17 @@ public final class Main {
         }
         file.warnings().forEach(w -> console.err().println("amsh: " + w));
         if (!options.local() && file.exists() && !file.read().contexts().isEmpty() && !file.read().besideLocalPair()) {
-            session.setContexts(new Contexts(file, environment));
+            // the prompt shows the file's current context while the HTTP client is still being made
+            ContextsFile.Content content = file.read();
+            session.setContexts(startup.whenEnvironment().thenApply(e -> new Contexts(file, e)),
+                    content.current() != null && content.contexts().containsKey(content.current()) ? content.current()
+                            : content.contexts().keySet().iterator().next());
             return;
         }
         console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
                 + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
         console.err().flush();
+        ContextEnvironment environment = startup.environment();
         java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
