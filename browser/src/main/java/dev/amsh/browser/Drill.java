@@ -61,19 +61,30 @@ public final class Drill {
                 .orElse(samples.get(0));
         PlaybackSample last = samples.get(samples.size() - 1);
         long stall = 0;
+        long restarting = 0;
+        long bufferEmpty = 0;
         for (int i = 1; i < samples.size(); i++) {
             PlaybackSample prev = samples.get(i - 1);
             PlaybackSample cur = samples.get(i);
             double moved = cur.position() - prev.position();
             boolean looped = moved < -1;
             if (cur.atMillis() > downAt && !looped && moved < 0.05) {
-                stall += cur.atMillis() - prev.atMillis();
+                long still = cur.atMillis() - prev.atMillis();
+                stall += still;
+                // why the picture stood still: a new viewing of the clip loading, or a buffer run dry waiting for a segment
+                if (cur.position() < 1.0) {
+                    restarting += still;
+                } else if (prev.bufferAhead() < 0.5) {
+                    bufferEmpty += still;
+                }
             }
         }
         MediaFetch firstOther = fetches.stream().filter(f -> f.atMillis() >= downAt && f.status() == 200
                 && !f.servedBy().isEmpty() && !f.servedBy().equals(plan.failing()) && isSegment(f.url())).findFirst().orElse(null);
         return new DrillReport(plan, downAt, noticedAt, firstOther == null ? null : firstOther.atMillis(),
-                firstOther == null ? null : firstOther.servedBy(), stall, atFall.decodedFrames(),
+                firstOther == null ? null : firstOther.servedBy(), stall, new DrillReport.Stall(restarting, bufferEmpty,
+                samples.size() < 2 ? SAMPLE_EVERY_MS : (last.atMillis() - samples.get(0).atMillis()) / (samples.size() - 1)),
+                atFall.decodedFrames(),
                 Math.max(0, last.decodedFrames() - atFall.decodedFrames()), last.droppedFrames(), last.errors(),
                 List.copyOf(samples), List.copyOf(fetches));
     }

@@ -35,6 +35,8 @@ class DrillReportTest {
         assertEquals(150, r.framesAfter());
         assertTrue(r.continued());
         assertTrue(r.describe().contains("first segment from b: 6.4 s (2.4 s after the fall)"), r.describe());
+        assertTrue(r.describe().contains("(the picture stood still, counted in 0.50 s samples: 0.0 s starting the clip's next viewing,"
+                + " 0.0 s with the buffer empty waiting for a segment, 1.5 s the player's own)"), r.describe());
 
         String html = TimelinePage.html(r);
         assertTrue(html.contains("a down") && html.contains("front noticed") && html.contains("first from b"), html);
@@ -51,5 +53,25 @@ class DrillReportTest {
         assertEquals(0, r.framesAfter());
         assertTrue(r.describe().contains("playback did NOT continue: no frame decoded after the fall"), r.describe());
         assertTrue(r.describe().contains("front noticed: not within the drill"), r.describe());
+    }
+
+    @Test
+    void theStallSaysWhatItIsMadeOf() {
+        // a plays to the clip's end at 6 s; its next viewing takes 1 s to start; then the buffer runs dry for 0.5 s
+        List<PlaybackSample> samples = new ArrayList<>();
+        long[] at = {0, 2000, 4000, 4500, 5000, 5500, 6000, 6500, 7000, 7500, 8000, 8500, 9000};
+        double[] pos = {0, 2, 4, 4.5, 5, 5.5, 0, 0, 0, 0.5, 1.5, 1.5, 2};
+        double[] ahead = {3, 3, 3, 3, 2, 1, 0, 0, 0, 1, 0, 0, 1};
+        for (int i = 0; i < at.length; i++) {
+            samples.add(new PlaybackSample(at[i], pos[i], at[i] / 40, 0, ahead[i], false, false, List.of(), 0));
+        }
+        List<MediaFetch> fetches = List.of(new MediaFetch(7300, "http://front/x.ism/QualityLevels(1)/Fragments(video=0,format=m3u8-cmaf)", 200, "b"));
+        DrillReport r = Drill.report(PLAN, samples, fetches, 4000, 4600L);
+        assertEquals(1500, r.stallMs());
+        assertEquals(1000, r.stall().restartingMs(), "6.5 and 7 s: the next viewing loading");
+        assertEquals(500, r.stall().bufferEmptyMs(), "8.5 s: nothing buffered ahead");
+        assertTrue(r.describe().contains("1.0 s starting the clip's next viewing, 0.5 s with the buffer empty waiting for a segment,"
+                + " 0.0 s the player's own"), r.describe());
+        assertTrue(r.describe().contains("in proxy mode the front tries b at once"), r.describe());
     }
 }

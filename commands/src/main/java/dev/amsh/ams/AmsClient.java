@@ -19,6 +19,7 @@ import dev.amsh.ams.model.MediaProcessor;
 import dev.amsh.ams.model.ODataJson;
 import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmsTransportException;
+import dev.amsh.error.SignInException;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import okhttp3.HttpUrl;
@@ -357,6 +358,12 @@ public final class AmsClient {
                 return json.createObjectNode();
             }
             return json.readTree(text);
+        } catch (SignInException e) {
+            // the token fetch knows no context: name it here, so a report over several contexts says which one
+            String what = "context " + contextName + ": cannot sign in: " + redactor.redact(String.valueOf(e.getMessage()));
+            String hint = e.hint().replace("this context", "context " + contextName);
+            throw e.reached() ? new SignInException(what, hint, e, true)
+                    : new AmsTransportException(what, hint, e, false);
         } catch (InterruptedIOException e) {
             throw new AmsTransportException("context " + contextName + ": " + request.method() + " " + describe(request)
                     + " timed out or was interrupted", "check the network, or retry", e, true);

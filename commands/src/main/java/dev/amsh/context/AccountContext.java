@@ -5,9 +5,20 @@ import dev.amsh.ams.AmsClientBuilder;
 import dev.amsh.ams.auth.AmsCredentials;
 import dev.amsh.ams.http.RequestGate;
 import dev.amsh.ams.http.TraceInterceptor;
+import dev.amsh.arm.ArmAccount;
+import dev.amsh.arm.ArmClient;
+import dev.amsh.arm.ArmClientBuilder;
+import dev.amsh.arm.ArmCredentials;
+import dev.amsh.datacenter.ContainerGrant;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.v2.V2Datacenter;
+import dev.amsh.datacenter.v3.V3Datacenter;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.BlobStore;
 import dev.amsh.storage.StorageAccount;
+
+import java.nio.file.Path;
 
 /**
  * One datacenter: a Media Services account and its storage account, as a live connection. Clients are
@@ -20,6 +31,8 @@ public final class AccountContext {
     private AmsClient ams;
     private TraceInterceptor amsTrace;
     private BlobStore storage;
+    private Datacenter datacenter;
+    private TraceInterceptor armTrace;
     private final RequestGate gate = new RequestGate();
 
     public AccountContext(String name, ContextConfig config, ContextEnvironment environment) {
@@ -38,6 +51,10 @@ public final class AccountContext {
 
     public synchronized AmsClient ams() {
         if (ams == null) {
+            if (config.kindOf() == Kind.V3) {
+                throw new AmshException("context " + name + " is a v3 context; this command speaks v2 only so far",
+                        "on v3: assets, files ls, locators ls/rm/clone, sas, copy, publish, endpoints and failover");
+            }
             if (config.apiRoot() == null || config.auth() == null) {
                 throw new AmshException("context " + name + " has no API root or sign-in",
                         "set them with 'context add " + name + " …'");
@@ -51,6 +68,65 @@ public final class AccountContext {
         return ams;
     }
 
+    /**
+     * This datacenter behind the seam, whatever API it speaks: v2 over {@link #ams()}, v3 over an ARM client built
+     * on first use (so listing contexts never signs in).
+     */
+    public synchronized Datacenter datacenter() {
+        if (datacenter == null) {
+            datacenter = switch (config.kindOf()) {
+                case V2 -> new V2Datacenter(name, ams(), environment.clock());
+                case V3 -> new V3Datacenter(name, arm(), environment.clock(), hasStorageKeys() ? c -> storage().list(c) : null,
+                        url -> BlobStore.listBySas(url, environment.httpWithTrace(name, gate)),
+                        config.arm().streamingScheme());
+            };
+        }
+        return datacenter;
+    }
+
+    /** The kind of datacenter this context reaches. */
+    public Kind kind() {
+        return config.kindOf();
+    }
+
+    /** The v3 client of this context; refused in one line for a v2 context or one without ARM settings. */
+    synchronized ArmClient arm() {
+        ContextConfig.Arm a = config.arm();
+        if (a == null || a.endpoint() == null || a.subscriptionId() == null || a.resourceGroup() == null
+                || a.accountName() == null) {
+            throw new AmshException("context " + name + " has no ARM endpoint, subscription, resource group or account",
+                    "set them with 'context add " + name + " --kind v3 --arm-endpoint URL --subscription ID --resource-group RG --account NAME …'");
+        }
+        ArmClientBuilder builder = new ArmClientBuilder()
+                .account(new ArmAccount(a.endpoint(), a.subscriptionId(), a.resourceGroup(), a.accountName()))
+                .credentials(armCredentials(a)).httpClient(environment.http()).clock(environment.clock())
+                .redactor(environment.redactor()).traceSink(environment.traceSink()).contextName(name).gate(gate);
+        if (a.caFile() != null) {
+            builder.caFile(Path.of(a.caFile()));
+        }
+        ArmClient client = builder.build();
+        armTrace = builder.trace();
+        return client;
+    }
+
+    private ArmCredentials armCredentials(ContextConfig.Arm a) {
+        ArmCredentials c;
+        if (a.apiKey() != null) {
+            c = new ArmCredentials.ApiKey(a.tokenUrl() != null ? a.tokenUrl() : ArmCredentials.apiKeyTokenUrl(a.endpoint()),
+                    a.subscriptionId(), SecretRef.resolve(a.apiKey(), "arm.apiKey", environment.env()));
+        } else if (a.clientId() != null) {
+            c = new ArmCredentials.ServicePrincipal(a.tokenUrl() != null ? a.tokenUrl()
+                    : ArmCredentials.entraTokenUrl(a.authority(), a.tenant()), a.tenant(), a.clientId(),
+                    SecretRef.resolve(a.clientSecret(), "arm.clientSecret", environment.env()),
+                    (a.audience() != null ? a.audience() : a.endpoint()).replaceAll("/+$", "") + "/.default");
+        } else {
+            throw new AmshException("context " + name + " has no sign-in",
+                    "give --api-key env:VAR, or --tenant --client-id --client-secret");
+        }
+        environment.redactor().addSecret(c.secret());
+        return c;
+    }
+
     /** Flow control of every call to this datacenter: open, unless a bulk operation sets limits for a while. */
     public RequestGate gate() {
         return gate;
@@ -58,7 +134,7 @@ public final class AccountContext {
 
     /** REST calls made through this context so far (tokens and redirects included). */
     public synchronized long restCalls() {
-        return amsTrace == null ? 0 : amsTrace.calls();
+        return (amsTrace == null ? 0 : amsTrace.calls()) + (armTrace == null ? 0 : armTrace.calls());
     }
 
     public boolean hasStorageKeys() {
@@ -75,6 +151,12 @@ public final class AccountContext {
             storage = new BlobStore(storageAccount(), environment.httpWithTrace(name, gate));
         }
         return storage;
+    }
+
+    /** One container through a grant's SAS URL, for a context without storage keys (v3: listContainerSas). */
+    public BlobStore containerStore(ContainerGrant grant) {
+        environment.redactor().addSecret(grant.url().replaceFirst("^[^?]*\\?", ""));
+        return BlobStore.ofContainerSas(grant.container(), grant.url(), environment.httpWithTrace(name, gate));
     }
 
     public StorageAccount storageAccount() {

@@ -51,6 +51,8 @@ public final class AppConfigImport {
         String key = require(s, "MediaServicesAccountKey" + suffix, file);
         String storage = require(s, "MediaServicesStorageAccountName" + suffix, file);
         String storageKey = require(s, "MediaServicesStorageAccountKey" + suffix, file);
+        SecretRef.refuseMask(key, file.getFileName() + "'s MediaServicesAccountKey" + suffix);
+        SecretRef.refuseMask(storageKey, file.getFileName() + "'s MediaServicesStorageAccountKey" + suffix);
         return new ContextConfig("https://media.windows.net/api/", ContextConfig.Auth.acs(name, key, null),
                 new ContextConfig.Storage(storage, storageKey, null, null), "imported from " + file.getFileName());
     }

@@ -51,11 +51,19 @@ public final class Contexts {
                     configs.put(n, c);
                     localNames.remove(n);
                 });
+                if (saved.current() != null && configs.containsKey(saved.current())) {
+                    current = saved.current();
+                }
             }
         }
     }
 
     private final java.util.Set<String> localNames = new java.util.HashSet<>();
+
+    /** Whether a context is the local pair's own (not one a person added beside it). */
+    public boolean isLocalPair(String name) {
+        return localNames.contains(name);
+    }
 
     /** Where {@code context add} keeps a context, or null when it lives for this session only. */
     public ContextsFile savedTo() {
@@ -99,6 +107,11 @@ public final class Contexts {
     }
 
     public AccountContext current() {
+        if (current == null && persistent && !file.exists()) {
+            // a contexts file named on the command line that is not there yet: the first context add writes it
+            throw new AmshException("contexts file " + file.path() + " does not exist yet, so no context is configured",
+                    "add one with 'context add' or 'context import', which creates the file; or check the path");
+        }
         if (current == null) {
             throw new AmshException("no context is configured", "add one with 'context add' or 'context import'");
         }

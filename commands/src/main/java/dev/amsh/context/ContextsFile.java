@@ -2,8 +2,10 @@ package dev.amsh.context;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import dev.amsh.error.AmshException;
 
 import java.io.IOException;
@@ -12,6 +14,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -79,6 +82,12 @@ public final class ContextsFile {
         }
         try {
             return JSON.readValue(path.toFile(), Content.class);
+        } catch (MismatchedInputException e) {
+            // valid JSON of the wrong shape: name the field and what it should be, never the value (it may be a key)
+            var at = e.getLocation();
+            throw new AmshException("contexts file " + path + ": " + fieldPath(e) + " should be " + expected(e.getTargetType())
+                    + (at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")"),
+                    "fix that field, or point --contexts at another file");
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             // the parser's message quotes the offending text, which may be a key: give the place only
             var at = e.getLocation();
@@ -130,6 +139,38 @@ public final class ContextsFile {
             // not a POSIX file system: nothing to check
         }
         return out;
+    }
+
+    /** The field as a path from the top: {@code contexts.a.auth.accountKey}; "the top level" for the whole file. */
+    static String fieldPath(MismatchedInputException e) {
+        StringBuilder sb = new StringBuilder();
+        for (JsonMappingException.Reference r : e.getPath()) {
+            String part = r.getFieldName() != null ? r.getFieldName() : "[" + r.getIndex() + "]";
+            sb.append(sb.isEmpty() || part.startsWith("[") ? "" : ".").append(part);
+        }
+        return sb.isEmpty() ? "the top level" : sb.toString();
+    }
+
+    static String expected(Class<?> type) {
+        if (type == null) {
+            return "of another type";
+        }
+        if (type == String.class) {
+            return "a string";
+        }
+        if (type == Boolean.class || type == boolean.class) {
+            return "true or false";
+        }
+        if (Collection.class.isAssignableFrom(type) || type.isArray()) {
+            return "an array";
+        }
+        if (Map.class.isAssignableFrom(type)) {
+            return "an object of named entries";
+        }
+        if (Number.class.isAssignableFrom(type) || type.isPrimitive()) {
+            return "a number";
+        }
+        return "an object";
     }
 
     /** Created owner-only from the start, so the secrets are never readable by others, even briefly. */

@@ -17,11 +17,14 @@ import java.util.stream.Collectors;
 
 /**
  * Finds and removes what amsh itself left behind on one context, and nothing else: temporary SAS locators (their
- * Name carries a {@link RunMarker}; removing one also revokes its container ACL entry), policies amsh made that no
- * locator uses any more, and replica assets (marked in AlternateId) that hold no locator and either no file or a
+ * Name carries a {@link RunMarker}; removing one also revokes its container ACL entry), policies amsh made (its
+ * reusable read-only ones, run-marked ones, and those of 'sas read|write') that no locator uses any more, and replica assets (marked in AlternateId) that hold no locator and either no file or a
  * sibling replica of the same source that is in use. Locators first, so their policies become unreferenced.
  */
 public final class Cleanup {
+    /** The Name 'sas read' and 'sas write' give their policy (and locator): left behind when 'locators rm' removes the locator. */
+    static final String SAS_COMMAND_PREFIX = "amsh sas ";
+
     public enum Kind { TEMPORARY_SAS_LOCATOR, UNUSED_POLICY, EMPTY_REPLICA, DUPLICATE_REPLICA }
 
     /** One entity of amsh's making that is not needed any more. */
@@ -57,7 +60,8 @@ public final class Cleanup {
                 .filter(l -> !(dryRun ? Temporaries.isTemporary(l) : removedLocators.contains(l.id())))
                 .map(Locator::accessPolicyId).collect(Collectors.toSet());
         for (AccessPolicy p : ams.listAccessPolicies(Query.all()).toList()) {
-            boolean ours = RunMarker.isTemporary(p.name()) || (p.name() != null && p.name().startsWith(Policies.READ_POLICY_PREFIX));
+            boolean ours = RunMarker.isTemporary(p.name()) || (p.name() != null && (p.name().startsWith(Policies.READ_POLICY_PREFIX)
+                    || p.name().startsWith(SAS_COMMAND_PREFIX)));
             if (ours && !usedPolicies.contains(p.id())) {
                 Leftover x = new Leftover(Kind.UNUSED_POLICY, p.id(), p.name(), "access policy made by amsh, used by no locator");
                 found.add(x);

@@ -40,6 +40,19 @@ public final class Encode {
     }
 
     public Job submit(AmsClient ams, String assetNameOrId, String preset) {
+        return submit(ams, assetNameOrId, preset, null);
+    }
+
+    /** The output asset's name, as the service's own tools gave it: the input's, then " - encoded". */
+    public static String defaultOutputName(String inputName) {
+        return inputName + " - encoded";
+    }
+
+    /** Submits the job; {@code outputName} null names the output after the input ({@link #defaultOutputName}). */
+    public Job submit(AmsClient ams, String assetNameOrId, String preset, String outputName) {
+        if (outputName != null && outputName.isBlank()) {
+            throw new AmshException("the output asset's name is empty", "give a name, or leave --output out for '<input> - encoded'");
+        }
         Asset input = Assets.resolve(ams, assetNameOrId);
         List<AssetFile> files = ams.listFiles(input.id());
         if (files.isEmpty()) {
@@ -47,8 +60,9 @@ public final class Encode {
         }
         MediaProcessor mes = ams.latestProcessor(PROCESSOR);
         // the job's Name carries this submission's own mark, so a lost answer is found instead of submitted twice
-        String output = "OutputAsset_" + UUID.randomUUID();
-        String name = "amsh encode " + input.name() + " " + output.substring(output.length() - 8);
+        String output = outputName != null ? outputName : defaultOutputName(input.name());
+        String mark = UUID.randomUUID().toString();
+        String name = "amsh encode " + input.name() + " " + mark.substring(mark.length() - 8);
         return Outcomes.findOrCreate(
                 () -> ams.listJobs(Query.filter("Name eq " + Query.literal(name))).stream().findFirst(),
                 () -> ams.createJob(name, input.id(), mes.id(), preset, output));

@@ -93,7 +93,7 @@ public final class Failover {
         SourceLocators origins = SourceLocators.of(a, source, clock.instant());
         List<AssetFile> sourceFiles = a.listFiles(source.id());
         String ism = StreamingUrls.manifest(sourceFiles).map(AssetFile::name).orElse(null);
-        emit.accept(new Step(1, "source asset and origin locators on " + from.name(), Step.Status.DONE,
+        emit.accept(new Step(1, ProcedureStep.failoverTitle(1, from.name(), to.name()), Step.Status.DONE,
                 source.name() + ", " + origins.describe()));
         StorageKeys.check(from);
         StorageKeys.check(to);
@@ -270,7 +270,7 @@ public final class Failover {
         return !files.isEmpty() && blobs.stream().filter(x -> !x.name().contains("/")).allMatch(x -> names.contains(x.name()));
     }
 
-    static String copySummary(CopyReport r) {
+    public static String copySummary(CopyReport r) {
         return r.count(BlobCopyOutcome.Status.COPIED) + " copied, " + r.count(BlobCopyOutcome.Status.SKIPPED)
                 + " skipped, " + r.bytesCopied() + " bytes in " + r.elapsed().toMillis() + " ms";
     }
@@ -278,15 +278,7 @@ public final class Failover {
     /** The procedure's step titles, numbered as the steps print. */
     record StepTitles(String from, String to) {
         String of(int n) {
-            return switch (n) {
-                case 2 -> "read SAS locator on " + from;
-                case 3 -> "empty target asset on " + to;
-                case 4 -> "write SAS locator on " + to;
-                case 5 -> "copy blobs";
-                case 6 -> "CreateFileInfos on " + to;
-                case 7 -> "origin locators on " + to + " with the same Ids";
-                default -> "step " + n;
-            };
+            return ProcedureStep.failoverTitle(n, from, to);
         }
     }
 }

@@ -6,7 +6,8 @@ import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.EntityIds;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
-import dev.amsh.error.AmsTransportException;
+import dev.amsh.error.AmsServiceException;
+import dev.amsh.error.SignInException;
 import dev.amsh.error.AmshException;
 import okhttp3.HttpUrl;
 import okhttp3.OkHttpClient;
@@ -19,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -56,13 +58,26 @@ public final class LocatorInspection {
      */
     public record Side(String context, Locator locator, Asset asset, AccessPolicy policy, LocatorWindow window,
                        boolean fileExists, String originUrl, String originAnswer, String originReason,
-                       String unreachable) {
+                       String unreachable, boolean down, String unread) {
         public boolean has() {
             return locator != null;
         }
 
-        static Side unreachable(String context, String why) {
-            return new Side(context, null, null, null, null, false, null, null, null, why);
+        /** Whether this context's origin answered 200 for the path: the origin's answer is the truth, not the window. */
+        public boolean serves() {
+            return has() && "200".equals(originAnswer);
+        }
+
+        /** Why this context could not be read, without the "context NAME: " its message starts with. */
+        public String problem() {
+            String prefix = "context " + context + ": ";
+            return unreachable == null ? null : unreachable.startsWith(prefix) ? unreachable.substring(prefix.length()) : unreachable;
+        }
+
+        /** A context that could not be read: down (no answer, or its token endpoint unreachable) or refusing sign-in. */
+        static Side unreadable(String context, AmshException why) {
+            return new Side(context, null, null, null, null, false, null, null, null, why.getMessage(),
+                    !(why instanceof SignInException || why instanceof AmsServiceException s && s.status() < 500), null);
         }
     }
 
@@ -112,8 +127,9 @@ public final class LocatorInspection {
         for (AccountContext c : contexts) {
             try {
                 sides.add(side(c, id, t, now));
-            } catch (AmsTransportException e) {
-                sides.add(Side.unreachable(c.name(), e.getMessage()));
+            } catch (AmshException e) {
+                // one context that cannot sign in or answer is that context's line; the others still answer
+                sides.add(Side.unreadable(c.name(), e));
             }
         }
         String given = input.trim();
@@ -124,22 +140,38 @@ public final class LocatorInspection {
     private Side side(AccountContext c, String id, Target t, Instant now) {
         Optional<Locator> found = c.ams().findLocator(id);
         if (found.isEmpty()) {
-            return new Side(c.name(), null, null, null, null, false, null, null, null, null);
+            return new Side(c.name(), null, null, null, null, false, null, null, null, null, false, null);
         }
         Locator l = found.get();
-        Asset asset = c.ams().getAsset(l.assetId());
-        AccessPolicy policy = c.ams().getAccessPolicy(l.accessPolicyId());
-        List<AssetFile> files = c.ams().listFiles(asset.id());
-        String file = t.file() != null ? t.file() : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
-        boolean exists = file != null && files.stream().anyMatch(f -> f.name().equals(file));
+        // past the locator, each read is on its own: one that fails is said, and the origin is still asked, since
+        // its answer is what viewers get (a policy or asset read that failed must not turn a 200 into "not served")
+        List<String> unread = new ArrayList<>();
+        Asset asset = attempt(() -> c.ams().getAsset(l.assetId()), "asset", unread);
+        AccessPolicy policy = attempt(() -> c.ams().getAccessPolicy(l.accessPolicyId()), "policy", unread);
+        List<AssetFile> files = asset == null ? null : attempt(() -> c.ams().listFiles(asset.id()), "files", unread);
+        String file = t.file() != null ? t.file() : files == null ? null
+                : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
+        boolean exists = file != null && (files == null || files.stream().anyMatch(f -> f.name().equals(file)));
         String rest = t.rest() != null ? t.rest() : file == null ? "" : file.toLowerCase(Locale.ROOT).endsWith(".ism")
                 ? file + "/manifest" : file;
         String url = l.path() == null ? null : (l.path().endsWith("/") ? l.path() : l.path() + "/") + rest;
+        String notRead = unread.isEmpty() ? null : String.join("; ", unread);
         if (url == null) {
-            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null);
+            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null, false, notRead);
         }
         Answer answer = answer(url);
-        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(), null);
+        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(),
+                null, false, notRead);
+    }
+
+    private static <T> T attempt(Supplier<T> read, String what, List<String> unread) {
+        try {
+            return read.get();
+        } catch (AmshException e) {
+            String m = String.valueOf(e.getMessage());
+            unread.add(what + " not read (" + (m.startsWith("context ") && m.contains(": ") ? m.substring(m.indexOf(": ") + 2) : m) + ")");
+            return null;
+        }
     }
 
     /** The status, the first line of a refusal's plain-text body (the origin says why it refused), who served. */
@@ -158,13 +190,17 @@ public final class LocatorInspection {
         }
     }
 
-    /** One line: what is wrong where, and the next step. */
+    /**
+     * One line: what is wrong where, and the next step. A context serves when its origin answered 200, whatever its
+     * window looks like from this clock (a locator cloned a second ago may start "in 1 second" here and serve there);
+     * the window and the file only explain an origin that did not answer 200.
+     */
     static String verdict(Target t, List<Side> sides) {
         List<Side> holding = sides.stream().filter(Side::has).toList();
-        if (holding.isEmpty() && sides.stream().anyMatch(s -> s.unreachable() != null)) {
+        List<Side> unreadable = sides.stream().filter(s -> s.unreachable() != null).toList();
+        if (holding.isEmpty() && !unreadable.isEmpty()) {
             return "no context that answers has locator " + t.guid() + "; "
-                    + String.join(", ", sides.stream().filter(s -> s.unreachable() != null).map(Side::context).toList())
-                    + " does not answer (is the datacenter down?)";
+                    + String.join("; ", unreadable.stream().map(LocatorInspection::unreadablePart).toList());
         }
         if (holding.isEmpty()) {
             return "no context has locator " + t.guid() + ": check the URL, or publish the asset again";
@@ -172,29 +208,37 @@ public final class LocatorInspection {
         List<String> parts = new ArrayList<>();
         for (Side s : sides) {
             if (s.unreachable() != null) {
-                parts.add(s.context() + " does not answer (is the datacenter down?)");
+                parts.add(unreadablePart(s));
             } else if (!s.has()) {
                 Side other = holding.get(0);
-                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover " + other.asset().name()
+                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover "
+                        + (other.asset() != null ? other.asset().name() : other.locator().assetId())
                         + " --from " + other.context() + " --to " + s.context() + "'");
+            } else if (s.serves()) {
+                continue;
             } else if (s.window().state() == LocatorWindow.State.EXPIRED) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe());
             } else if (s.window().state() == LocatorWindow.State.PENDING) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe()
                         + ": wait, or move its StartTime");
-            } else if (!s.fileExists()) {
+            } else if (!s.fileExists() && s.asset() != null) {
                 parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
-            } else if (!"200".equals(s.originAnswer())) {
+            } else {
                 parts.add(s.context() + "'s origin answers " + s.originAnswer()
-                        + (s.originReason() == null ? "" : " (" + s.originReason() + ")"));
+                        + (s.originReason() == null ? "" : " (" + s.originReason() + ")")
+                        + (s.unread() == null ? "" : "; its " + s.unread()));
             }
         }
-        List<String> serving = sides.stream().filter(s -> s.has() && s.window().state() == LocatorWindow.State.ACTIVE
-                && "200".equals(s.originAnswer())).map(Side::context).toList();
+        List<String> serving = sides.stream().filter(Side::serves).map(Side::context).toList();
         if (parts.isEmpty()) {
             return "every context serves it (" + String.join(", ", serving) + " answer 200)";
         }
         return String.join("; ", parts) + (serving.isEmpty() ? "; no context serves it now" : "; " + String.join(" and ", serving)
                 + (serving.size() == 1 ? " serves" : " serve") + " it");
+    }
+
+    private static String unreadablePart(Side s) {
+        return s.down() ? s.context() + " does not answer (is the datacenter down?)"
+                : s.context() + " could not be read (" + s.problem() + ")";
     }
 }

@@ -11,10 +11,15 @@ public record LocatorWindow(State state, Instant start, Instant expiry, Instant 
     public enum State { ACTIVE, PENDING, EXPIRED }
 
     public static LocatorWindow of(Locator l, Instant now) {
-        State s = l.startTime() != null && now.isBefore(l.startTime()) ? State.PENDING
-                : l.expirationDateTime() != null && !now.isBefore(l.expirationDateTime()) ? State.EXPIRED
+        return of(l.startTime(), l.expirationDateTime(), now);
+    }
+
+    /** The window of any locator, v2 or v3, by its start and end. */
+    public static LocatorWindow of(Instant start, Instant expiry, Instant now) {
+        State s = start != null && now.isBefore(start) ? State.PENDING
+                : expiry != null && !now.isBefore(expiry) ? State.EXPIRED
                 : State.ACTIVE;
-        return new LocatorWindow(s, l.startTime(), l.expirationDateTime(), now);
+        return new LocatorWindow(s, start, expiry, now);
     }
 
     /** "active until 2026-12-25T10:00:00Z", "expired 3 days ago (2026-11-22T…)", "starts in 2 minutes (…)". */

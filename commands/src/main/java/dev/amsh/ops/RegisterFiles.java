@@ -32,7 +32,7 @@ public final class RegisterFiles {
     }
 
     /** Sets the one .ism file primary; returns its name, or null when there is none or more than one. */
-    static String markPrimaryManifest(AmsClient ams, List<AssetFile> files) {
+    public static String markPrimaryManifest(AmsClient ams, List<AssetFile> files) {
         List<AssetFile> manifests = files.stream().filter(f -> f.name().toLowerCase().endsWith(".ism")).toList();
         if (manifests.size() != 1) {
             return null;

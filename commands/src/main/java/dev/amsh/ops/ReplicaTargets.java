@@ -34,7 +34,12 @@ public final class ReplicaTargets {
 
     /** The AlternateId a replica of {@code source} carries. */
     public static String marker(Asset source) {
-        return "{" + MARK_KEY + "\"" + source.id() + "\"}";
+        return marker(source.id());
+    }
+
+    /** The AlternateId a replica of the source with this Id carries, on either kind. */
+    public static String marker(String sourceId) {
+        return "{" + MARK_KEY + "\"" + sourceId + "\"}";
     }
 
     /** The $filter that lists every replica amsh made on an account. */

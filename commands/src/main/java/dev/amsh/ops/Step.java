@@ -1,6 +1,9 @@
 package dev.amsh.ops;
 
-/** One step of a procedure as it happens: its number, what it is, how it ended, and a detail line. */
+/**
+ * One step of a procedure as it happens: its place in amsh's run, what it is (led by the documented procedure's
+ * number, see {@link ProcedureStep}), how it ended, and a detail line.
+ */
 public record Step(int number, String title, Status status, String detail) {
     public enum Status { PLANNED, RUNNING, DONE, SKIPPED, FAILED, CLEANUP }
 
@@ -13,6 +16,7 @@ public record Step(int number, String title, Status status, String detail) {
             case FAILED -> "FAIL";
             case CLEANUP -> "undo";
         };
-        return String.format("[%s] %2d. %s%s", mark, number, title, detail == null || detail.isEmpty() ? "" : ": " + detail);
+        // the title leads with the procedure's own step number (B2 …); number is only the order amsh runs them in
+        return String.format("[%s] %s%s", mark, title, detail == null || detail.isEmpty() ? "" : ": " + detail);
     }
 }

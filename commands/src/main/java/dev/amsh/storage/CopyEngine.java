@@ -56,11 +56,14 @@ public final class CopyEngine {
         // one listing of the target replaces a property call per blob: on many small files those calls dominate
         Map<String, BlobEntry> present = new HashMap<>();
         try {
-            if (!from.exists()) {
+            // a container SAS cannot read the container's own properties; its listing below says a missing one
+            if (source.keyed() && !from.exists()) {
                 throw new AmshException("source container " + sourceContainer + " does not exist in "
                         + source.account().name(), "check the asset; its container may have been deleted");
             }
-            to.createIfNotExists();
+            if (target.keyed()) {
+                to.createIfNotExists(); // a SAS store's container is the asset's own, made with it
+            }
             blobs = source.list(sourceContainer);
             target.list(targetContainer).forEach(e -> present.put(e.name(), e));
         } catch (BlobStorageException e) {

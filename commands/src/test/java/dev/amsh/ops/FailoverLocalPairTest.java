@@ -117,7 +117,7 @@ class FailoverLocalPairTest {
                 planned::add, p -> { }, new CopyCancellation());
         assertTrue(plan.dryRun());
         assertEquals(assetsOnB, b.ams().listAssets(Query.all()).stream().count(), "dry run creates nothing");
-        assertTrue(planned.stream().anyMatch(s -> s.status() == Step.Status.PLANNED && s.title().startsWith("copy")));
+        assertTrue(planned.stream().anyMatch(s -> s.status() == Step.Status.PLANNED && s.title().startsWith("B4 copy")));
 
         Failover.Result first = failover.run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
         List<Step> replanned = new ArrayList<>();

@@ -14,6 +14,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -40,6 +42,9 @@ class DocumentedSamplesTest {
         }
         return http.send(b.build(), HttpResponse.BodyHandlers.ofString());
     }
+
+    /** .NET's round-trip date form, seven fraction digits, as every sample's Created reads. */
+    static final String ISO_7 = "\\d{4}-\\d\\d-\\d\\dT\\d\\d:\\d\\d:\\d\\d\\.\\d{7}Z";
 
     static void assertServiceHeaders(HttpResponse<String> r) {
         assertEquals("application/json;odata=minimalmetadata;streaming=true;charset=utf-8", r.headers().firstValue("Content-Type").orElse(""));
@@ -72,7 +77,9 @@ class DocumentedSamplesTest {
         assertEquals(requestId, asset.headers().firstValue("x-ms-client-request-id").orElse(""));
         JsonNode a = json.readTree(asset.body());
         assertTrue(a.get("odata.metadata").asText().endsWith("$metadata#Assets/@Element"));
-        assertTrue(a.get("Created").asText().matches("\\d{4}-\\d\\d-\\d\\dT[\\d:.]+Z"), "light dates are ISO: " + a);
+        assertTrue(a.get("Created").asText().matches(ISO_7), "light dates as the samples write them, 2015-01-18T22:18:06.6370575Z: " + a);
+        assertTrue(p.get("Created").asText().matches(ISO_7), p.toString());
+        assertTrue(policy.body().contains("\"DurationInMinutes\":440.0"), "as the sample: " + policy.body());
         assertTrue(a.has("AlternateId") && a.get("AlternateId").isNull());
         assertTrue(a.get("Uri").asText().endsWith("/asset-" + a.get("Id").asText().substring(12)));
         String assetId = a.get("Id").asText();
@@ -114,5 +121,59 @@ class DocumentedSamplesTest {
         // DELETE the locator and the policy -> 204 No Content
         assertEquals(204, sdkStyle(c, "DELETE", "Locators('" + l.get("Id").asText().replace(":", "%3A") + "')", null, null).statusCode());
         assertEquals(204, sdkStyle(c, "DELETE", "AccessPolicies('" + policyId.replace(":", "%3A") + "')", null, null).statusCode());
+    }
+
+    /** The encode article's job (verbose headers, DataServiceVersion 1.0;NetFx, MaxDataServiceVersion 3.0;NetFx). */
+    HttpResponse<String> documentedJob(RawClient c, String assetId) throws Exception {
+        String body = "{\"Name\":\"NewTestJob\",\"InputMediaAssets\":[{\"__metadata\":{\"uri\":\"" + c.dc.clusterApiRoot()
+                + "Assets('" + URLEncoder.encode(assetId, StandardCharsets.UTF_8) + "')\"}}],\"Tasks\":[{\"Configuration\":"
+                + "\"Adaptive Streaming\",\"MediaProcessorId\":\"nb:mpid:UUID:ff4df607-d419-42f0-bc17-a481b1331e56\",\"TaskBody\":"
+                + "\"<?xml version=\\\"1.0\\\" encoding=\\\"utf-8\\\"?><taskBody><inputAsset>JobInputAsset(0)</inputAsset>"
+                + "<outputAsset>JobOutputAsset(0)</outputAsset></taskBody>\"}]}";
+        return http.send(HttpRequest.newBuilder(URI.create(c.dc.clusterApiRoot() + "Jobs"))
+                .header("Content-Type", "application/json;odata=verbose").header("Accept", "application/json;odata=verbose")
+                .header("DataServiceVersion", "1.0;NetFx").header("MaxDataServiceVersion", "3.0;NetFx").header("x-ms-version", "2.11")
+                .header("Authorization", "Bearer " + c.token).POST(HttpRequest.BodyPublishers.ofString(body)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    @Test
+    void aJobAsTheEncodeArticleShowsIt(LocalPair pair) throws Exception {
+        RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
+        HttpResponse<String> created = documentedJob(c, c.createAsset("sample-job-input", 0));
+        assertEquals(201, created.statusCode(), created.body());
+        JsonNode d = json.readTree(created.body()).get("d");
+        // "Created":"2015-01-19T08:04:34.3287057Z", "RunningDuration":0, and the subscriptions typed as a collection
+        assertTrue(d.get("Created").asText().matches(ISO_7), d.toString());
+        assertTrue(d.get("LastModified").asText().matches(ISO_7), d.toString());
+        assertTrue(created.body().contains("\"RunningDuration\":0,"), "a whole Edm.Double as the sample writes it: " + created.body());
+        JsonNode subscriptions = d.get("JobNotificationSubscriptions");
+        assertEquals("Collection(Microsoft.Cloud.Media.Vod.Rest.Data.Models.JobNotificationSubscription)",
+                subscriptions.path("__metadata").path("type").asText(), subscriptions.toString());
+        assertTrue(subscriptions.get("results").isArray() && subscriptions.get("results").isEmpty());
+        assertEquals("Microsoft.Cloud.Media.Vod.Rest.Data.Models.Job", d.path("__metadata").path("type").asText());
+        assertTrue(d.path("Tasks").has("__deferred"), "navigation stays deferred without $select");
+    }
+
+    @Test
+    void jobsSelectStateGivesTheStateAlone(LocalPair pair) throws Exception {
+        RawClient c = new RawClient(pair.endpoints(null, null).get("a"));
+        assertEquals(201, documentedJob(c, c.createAsset("sample-select-input", 0)).statusCode());
+        // GET Jobs?$select=State, with the sample's verbose headers: each job is its __metadata and its State
+        RawClient.Reply all = c.call("GET", "Jobs?$select=State", null);
+        assertEquals(200, all.status(), all.text());
+        JsonNode results = all.d().get("results");
+        assertFalse(results.isEmpty());
+        for (JsonNode job : results) {
+            List<String> names = new ArrayList<>();
+            job.fieldNames().forEachRemaining(names::add);
+            assertEquals(List.of("__metadata", "State"), names, job.toString());
+            assertTrue(job.get("State").isInt());
+            assertTrue(job.path("__metadata").path("uri").asText().contains("/Jobs('nb%3Ajid%3AUUID%3A"), job.toString());
+        }
+        RawClient.Reply two = c.call("GET", "Jobs?$select=Name,State", null);
+        List<String> names = new ArrayList<>();
+        two.d().get("results").get(0).fieldNames().forEachRemaining(names::add);
+        assertEquals(List.of("__metadata", "Name", "State"), names, two.text());
     }
 }

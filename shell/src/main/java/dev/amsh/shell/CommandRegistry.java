@@ -48,6 +48,20 @@ public final class CommandRegistry {
         return out;
     }
 
+    /** The help of a group of commands ("assets"): each subcommand with its summary. */
+    public String groupHelp(String head) {
+        StringBuilder sb = new StringBuilder();
+        for (String sub : subcommands(head)) {
+            get(head + " " + sub).ifPresent(c -> sb.append(String.format("  %-18s %s%n", c.spec().name(), c.spec().summary())));
+        }
+        return sb.append(String.format("%n'%s SUBCOMMAND --help' shows one of them.%n", head)).toString();
+    }
+
+    /** True for a group's own name, which is no command by itself ("assets", not "assets ls" or "copy"). */
+    public boolean isGroup(String word) {
+        return !commands.containsKey(word) && !subcommands(word).isEmpty();
+    }
+
     /** The command named by the first one or two words, and how many words its name took. */
     public Match match(List<String> words) {
         if (words.isEmpty()) {

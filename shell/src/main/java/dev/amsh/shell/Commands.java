@@ -1,17 +1,24 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.commands.AliasCommands;
 import dev.amsh.shell.commands.AssetCommands;
+import dev.amsh.shell.commands.BackgroundCommand;
 import dev.amsh.shell.commands.CleanupCommand;
 import dev.amsh.shell.commands.CompareCommand;
 import dev.amsh.shell.commands.ContextCommands;
 import dev.amsh.shell.commands.CopyCommand;
+import dev.amsh.shell.commands.EndpointCommands;
 import dev.amsh.shell.commands.DrillCommand;
 import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
 import dev.amsh.shell.commands.FrontCommands;
+import dev.amsh.shell.commands.GroovyStateCommands;
+import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.commands.JobCommands;
 import dev.amsh.shell.commands.LocalCommands;
 import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.shell.commands.LogCommand;
+import dev.amsh.shell.commands.PoliciesRmCommand;
 import dev.amsh.shell.commands.ReplicateCommand;
 import dev.amsh.shell.commands.SasCommands;
 import dev.amsh.shell.commands.SessionCommands;
@@ -31,11 +38,13 @@ public final class Commands {
         ContextCommands.all().forEach(r::add);
         AssetCommands.all().forEach(r::add);
         LocatorCommands.all(localDataDir).forEach(r::add);
+        r.add(new PoliciesRmCommand());
         SasCommands.all().forEach(r::add);
         r.add(new UploadCommand());
         JobCommands.all().forEach(r::add);
         r.add(new CopyCommand());
         r.add(new FileInfosCommand());
+        EndpointCommands.all().forEach(r::add);
         r.add(new FailoverCommand());
         r.add(new ReplicateCommand());
         r.add(new CompareCommand());
@@ -46,6 +55,11 @@ public final class Commands {
         r.add(new DrillCommand(localDataDir));
         r.add(new TutorialCommand(localDataDir.resolve("tutorial.json")));
         SessionCommands.all().forEach(r::add);
+        GroovyStateCommands.all().forEach(r::add);
+        AliasCommands.all().forEach(r::add);
+        r.add(new HintsCommand());
+        r.add(new BackgroundCommand());
+        r.add(new LogCommand());
         return r;
     }
 }

@@ -6,16 +6,15 @@ import dev.amsh.shell.cli.LineTokenizer;
 import java.util.Collection;
 import java.util.List;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-/** What a line that is not a command most likely meant: a mistyped command, or a variable that def kept local. */
+/** What a line that is not a command most likely meant: a mistyped command. */
 final class LineHints {
     /** Groovy keywords and common script calls, which look like "word word" but are no typos. */
     private static final Set<String> GROOVY_WORDS = Set.of("assert", "def", "var", "return", "if",
             "for", "while", "new", "import", "print", "println", "printf", "throw", "sleep", "sh", "final",
-            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as");
-    private static final Pattern MISSING = Pattern.compile("(?:No such property: |unknown command or variable ')([A-Za-z_][A-Za-z0-9_]*)");
+            "switch", "try", "do", "else", "case", "break", "continue", "this", "super", "in", "as",
+            "int", "long", "short", "byte", "char", "float", "double", "boolean", "void", "class", "interface",
+            "enum", "record", "trait", "static", "public", "private", "protected", "abstract", "synchronized");
 
     private LineHints() {
     }
@@ -37,20 +36,6 @@ final class LineHints {
                         "type 'help' for the commands");
             }
         }
-    }
-
-    /** "def x = 1" then "x": def keeps x local to its own line. Say so instead of Groovy's "No such property". */
-    static RuntimeException localDef(List<String> history, RuntimeException e) {
-        Matcher m = MISSING.matcher(String.valueOf(e.getMessage()));
-        if (m.find()) {
-            String name = m.group(1);
-            Pattern def = Pattern.compile("^\\s*(def|var|final|[A-Z][A-Za-z0-9_<>]*)\\s+" + Pattern.quote(name) + "\\s*=.*");
-            if (history.stream().anyMatch(h -> def.matcher(h).matches())) {
-                return new AmshException("no variable " + name + ": 'def " + name + " = …' keeps " + name
-                        + " local to its own line", "write '" + name + " = …' (without def) to keep it for later lines");
-            }
-        }
-        return e;
     }
 
     static int editDistance(String a, String b) {

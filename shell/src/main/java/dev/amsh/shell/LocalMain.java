@@ -29,9 +29,25 @@ final class LocalMain {
         this.defaultDataDir = defaultDataDir;
     }
 
+    static final String USAGE = """
+            usage: amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets] [--kind v2|v3|v2,v3]
+                                                 start the pair: in the foreground (Ctrl-C stops it) or, with --detach,
+                                                 in the background; --json writes its endpoints and credentials;
+                                                 --kind makes v3 (ARM) datacenters, or a's and b's kinds
+                   amsh local down               stop the pair started with 'local up'
+                   amsh local status             the running pair's endpoints
+                   amsh local stop a|b           take a datacenter down (an outage); start a|b brings it back
+                   amsh local faults --rate R [--kinds K,…] …   inject faults (see 'help local faults' in amsh)""";
+
     int run(List<String> args) {
+        if (args.contains("--help") || args.contains("-h")) {
+            // usage only: nothing is started or stopped
+            System.out.println(USAGE);
+            System.out.flush();
+            return 0;
+        }
         if (args.isEmpty()) {
-            err.println("amsh local: say up, down, status, stop a|b, start a|b or faults …");
+            err.println("amsh local: say up, down, status, stop a|b, start a|b or faults … (see amsh local --help)");
             return 2;
         }
         Path dataDir = options.dataDir();

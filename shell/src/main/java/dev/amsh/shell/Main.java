@@ -6,19 +6,21 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
-import dev.amsh.shell.commands.SessionCommands;
 import dev.amsh.shell.repl.Repl;
 import dev.amsh.shell.repl.SystemTerminal;
+import dev.amsh.shell.script.ScriptHost;
 import org.jline.terminal.Terminal;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
 
 /**
  * amsh's entry point: the REPL, {@code -c "cmd; cmd"}, {@code amsh SCRIPT.groovy args}, and {@code amsh local …}.
@@ -42,7 +44,7 @@ public final class Main {
 
     /** Options every mode shares. */
     record Options(String contextsFile, Path dataDir, boolean dataGiven, boolean showSecrets, boolean debug,
-                   boolean local, String commands, List<String> rest) {
+                   boolean local, String commands, List<String> rest, boolean noInit, String logLevel) {
     }
 
     Options parse(String[] args) {
@@ -51,6 +53,8 @@ public final class Main {
         boolean show = false;
         boolean debug = false;
         boolean local = false;
+        boolean noInit = false;
+        String logLevel = "info";
         String commands = null;
         List<String> rest = new ArrayList<>();
         for (int i = 0; i < args.length; i++) {
@@ -65,16 +69,18 @@ public final class Main {
                 case "--show-secrets" -> show = true;
                 case "--debug" -> debug = true;
                 case "--local" -> local = true;
+                case "--no-init" -> noInit = true;
+                case "--log-level" -> logLevel = value(args, ++i, a);
                 case "-c" -> commands = value(args, ++i, a);
                 default -> {
-                    if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help")) {
+                    if (a.startsWith("-") && !a.equals("-h") && !a.equals("--help") && !a.equals("--version")) {
                         throw new AmshException("unknown option " + a, "see amsh --help");
                     }
                     rest.add(a);
                 }
             }
         }
-        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest);
+        return new Options(contexts, data == null ? defaultDataDir() : data, data != null, show, debug, local, commands, rest, noInit, logLevel);
     }
 
     private static String value(String[] args, int i, String option) {
@@ -111,6 +117,10 @@ public final class Main {
             System.out.println(USAGE);
             return 0;
         }
+        if (!options.rest().isEmpty() && options.rest().get(0).equals("--version")) {
+            System.out.println("amsh " + AmshVersion.version());
+            return 0;
+        }
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
         StartupWork startup = new StartupWork(redactor, env, options.dataDir());
@@ -128,9 +138,18 @@ public final class Main {
             err.println("amsh: cannot open the terminal: " + e.getMessage());
             return 1;
         }
-        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC());
+        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC(),
+                s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
+        session.setHomeDir(home.resolve(".amsh"));
+        try {
+            session.setLog(new SessionLog(home.resolve(".amsh").resolve("logs"), redactor, options.logLevel()));
+        } catch (AmshException e) {
+            err.println("amsh: " + e.oneLine());
+            return 2;
+        }
+        session.setInitScript(options.noInit() ? null : home.resolve(".amsh").resolve("init.groovy"));
         startup.traceTo(session.traceSink());
         try {
             connect(options, session, startup, console);
@@ -144,7 +163,7 @@ public final class Main {
         if (!options.rest().isEmpty()) {
             return runScript(session, options);
         }
-        return new Repl(session, terminal, t -> errorLine(t, options.debug()))
+        return new Repl(session, terminal, t -> errorFor(t, options.debug()))
                 .run(home.resolve(".amsh").resolve("history"));
     }
 
@@ -153,10 +172,22 @@ public final class Main {
         boolean named = options.contextsFile() != null || (env.get(ContextsFile.ENV_VAR) != null
                 && !env.get(ContextsFile.ENV_VAR).isBlank());
         if (named && !file.exists() && !options.local()) {
-            // only the default file being absent means the local pair: a named file that is missing is a mistake
-            throw new AmshException("contexts file " + file.path() + " does not exist (named by "
-                    + (options.contextsFile() != null ? "--contexts" : "$" + ContextsFile.ENV_VAR) + ")",
-                    "check the path; without it amsh uses ~/.amsh/contexts.json, or the local pair when that is absent");
+            // only the default file being absent means the local pair: a named file that is absent is a new one,
+            // which the first 'context add' writes, unless it cannot be one
+            String by = options.contextsFile() != null ? "--contexts" : "$" + ContextsFile.ENV_VAR;
+            Path folder = file.path().toAbsolutePath().getParent();
+            if (Files.isDirectory(file.path())) {
+                throw new AmshException("contexts file " + file.path() + " (named by " + by + ") is a folder, not a file",
+                        "name a file, such as " + file.path().resolve("contexts.json"));
+            }
+            if (folder != null && !Files.isDirectory(folder)) {
+                throw new AmshException("contexts file " + file.path() + " does not exist, nor does its folder " + folder
+                        + " (named by " + by + ")", "check the path; without it amsh uses ~/.amsh/contexts.json,"
+                        + " or the local pair when that is absent");
+            }
+            console.err().println("amsh: warning: contexts file " + file.path() + " does not exist yet; 'context add' creates it");
+            session.setContexts(new Contexts(file, startup.environment()));
+            return;
         }
         file.warnings().forEach(w -> console.err().println("amsh: " + w));
         if (!options.local() && file.exists() && !file.read().contexts().isEmpty() && !file.read().besideLocalPair()) {
@@ -167,25 +198,48 @@ public final class Main {
                             : content.contexts().keySet().iterator().next());
             return;
         }
-        console.err().println("amsh: " + (options.local() ? "--local" : "no contexts configured (" + file.path() + ")")
-                + ": contexts a and b use the local pair of datacenters; 'help' lists the commands");
+        boolean beside = file.exists() && file.read().besideLocalPair() && !file.read().contexts().isEmpty();
+        console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
+                ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
         console.err().flush();
         ContextEnvironment environment = startup.environment();
         java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
+            joinedPair = options.dataDir();
             session.setContexts(running.get());
             return;
         }
-        session.setContexts(CompletableFuture.supplyAsync(() -> {
+        Supplier<Contexts> start = () -> {
             try {
                 return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
             }
-        }), "a");
+        };
+        // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
+        boolean interactive = options.commands() == null && options.rest().isEmpty();
+        String current = beside && file.read().contexts().containsKey(file.read().current()) ? file.read().current() : "a";
+        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(() -> {
+            console.err().println("amsh: starting the local pair for this run; it stops when amsh exits ("
+                    + "'amsh local up --detach' keeps one running between runs, and amsh -c joins it instead of starting one)");
+            console.err().flush();
+            return start.get();
+        }), current);
+    }
+
+    /** The data folder of a pair another amsh started, when this one joined it. */
+    private Path joinedPair;
+
+    /** {@link #errorLine}, and when the pair this amsh joined has stopped, the line that says why. */
+    private String errorFor(Throwable t, boolean debug) {
+        String line = errorLine(t, debug);
+        if (joinedPair != null) {
+            line += LocalPairConnector.joinedPairGone(joinedPair).map(gone -> "\namsh: " + gone).orElse("");
+        }
+        return line;
     }
 
     /** A unit of non-interactive work; its failure becomes one line and exit status 1. */
@@ -194,14 +248,14 @@ public final class Main {
         void run() throws Exception;
     }
 
-    private static int exitStatus(Session session, boolean debug, Work work) {
+    private int exitStatus(Session session, boolean debug, Work work) {
         try {
             work.run();
             return 0;
-        } catch (SessionCommands.ExitRequest e) {
+        } catch (ExitRequest e) {
             return e.status();
         } catch (Throwable t) {
-            session.console().err().println(session.redactor().redact(errorLine(t, debug)));
+            session.console().err().println(session.redactor().redact(errorFor(t, debug)));
             session.console().err().flush();
             return 1;
         }
@@ -241,12 +295,15 @@ public final class Main {
     }
 
     static final String USAGE = """
-            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug]
+            usage: amsh [--contexts FILE] [--local] [--data DIR] [--show-secrets] [--debug] [--no-init] [--log-level LEVEL]
+                   amsh --version                    print amsh's version
                    amsh -c "command; command"       run commands, exit non-zero on the first failure
                    amsh SCRIPT.groovy [ARGS...]      run a Groovy runbook
                    amsh local up [--data DIR] [--json FILE] [--detach] [--show-secrets]
                    amsh local down | status | stop a|b | start a|b
 
             Contexts come from ~/.amsh/contexts.json (or --contexts, or $AMSH_CONTEXTS). With none configured,
-            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).""";
+            contexts a and b connect to the local pair of emulated datacenters (data in ~/.amsh/local).
+            ~/.amsh/init.groovy runs before the first Groovy line (--no-init skips it); --debug adds stack traces to errors;
+            ~/.amsh/logs/amsh.0.log logs each line and command (--log-level off|error|warn|info|debug|trace, default info).""";
 }

@@ -12,19 +12,23 @@ import dev.amsh.shell.render.Format;
 import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.Renderer;
 import dev.amsh.shell.render.TextView;
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.storage.CopyCancellation;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
+import java.util.function.Function;
 
 /**
  * One shell session, terminal-free: contexts, variables, the command registry, rendering, trace, and the
@@ -32,8 +36,6 @@ import java.util.regex.Pattern;
  * drive it, so a typed command and a runbook call reach the same operation objects.
  */
 public final class Session {
-    private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(?!=)(.+)$");
-
     private final Redactor redactor;
     private final Console console;
     private final CommandRegistry registry;
@@ -41,23 +43,41 @@ public final class Session {
     private final Clock clock;
     private final Map<String, Object> variables = new LinkedHashMap<>();
     private final AtomicBoolean trace = new AtomicBoolean();
+    private final AtomicInteger commandsRunning = new AtomicInteger();
+    private final BackgroundWork background;
+    private final LineInterpreter interpreter = new LineInterpreter(this);
+    private volatile SessionLog log;
     private final List<String> history = new ArrayList<>();
+    private final Set<String> hiddenVariables = new HashSet<>();
     private Contexts contexts;
     private java.util.concurrent.Future<Contexts> pendingContexts;
-    private ScriptHost scripts;
+    private final Function<Session, ScriptEngine> scriptEngines;
+    private ScriptEngine scripts;
+    private Path initScript;
+    private Aliases aliases = new Aliases(null);
+    private Settings settings = new Settings(null);
     private volatile CopyCancellation cancellation = new CopyCancellation();
 
-    public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock) {
+    public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock,
+                   Function<Session, ScriptEngine> scriptEngines) {
         this.redactor = redactor;
-        this.console = console;
+        this.scriptEngines = scriptEngines;
         this.registry = registry;
         this.renderer = new Renderer(redactor);
         this.clock = clock;
+        this.background = new BackgroundWork(clock, notice -> {
+            console.err().println(redactor.redact(notice));
+            console.err().flush();
+        });
+        // background work draws no progress line: it would write over the prompt
+        this.console = new QuietInBackground(console, background);
+        this.log = new SessionLog(null, redactor, "off");
     }
 
     /** The sink every context reports HTTP exchanges to; prints them while {@code trace on}. */
     public Consumer<HttpTrace> traceSink() {
         return t -> {
+            log.trace("http " + t.line());
             if (trace.get()) {
                 console.progressDone();
                 console.err().println(redactor.redact("  " + t.line()));
@@ -159,6 +179,41 @@ public final class Session {
         return variables;
     }
 
+    /** Names the Groovy engine keeps in the variables for itself; {@code vars} and {@code reset} leave them alone. */
+    public synchronized void hideVariables(Collection<String> names) {
+        hiddenVariables.addAll(names);
+    }
+
+    /** The variables a person defined (and {@code _}), without the engine's own. */
+    public synchronized Map<String, Object> userVariables() {
+        Map<String, Object> out = new LinkedHashMap<>(variables);
+        out.keySet().removeAll(hiddenVariables);
+        out.remove("contexts");
+        return out;
+    }
+
+    /** Forgets every variable, method, class and import typed this session; contexts stay. */
+    public synchronized void resetDefinitions() {
+        variables.keySet().removeIf(k -> !hiddenVariables.contains(k) && !k.equals("contexts"));
+        if (scripts != null) {
+            scripts.forget();
+        }
+    }
+
+    /** The Groovy engine when a line already needed it; {@code vars} does not build it just to list nothing. */
+    public synchronized Optional<ScriptEngine> scriptsIfBuilt() {
+        return Optional.ofNullable(scripts);
+    }
+
+    /** Whether {@code name} is a context (waiting for the local pair if it is still starting). */
+    public boolean hasContext(String name) {
+        try {
+            return contexts().names().contains(name);
+        } catch (AmshException e) {
+            return false;
+        }
+    }
+
     public List<String> history() {
         return history;
     }
@@ -181,52 +236,68 @@ public final class Session {
         return cancellation;
     }
 
-    public synchronized ScriptHost scripts() {
+    public synchronized ScriptEngine scripts() {
         if (scripts == null) {
-            scripts = new ScriptHost(this);
+            scripts = scriptEngines.apply(this);
+            runInit(scripts);
         }
         return scripts;
     }
 
-    /** Runs one line as typed: a command, an assignment of a command's result, or Groovy. Prints the result. */
-    public Object execute(String line) throws Exception {
-        String trimmed = line.strip();
-        if (trimmed.isEmpty() || trimmed.startsWith("#")) {
-            return null;
+    /** The init script runs when the Groovy engine is first built, so the prompt never waits for either. */
+    private void runInit(ScriptEngine engine) {
+        if (initScript == null || !Files.exists(initScript)) {
+            return;
         }
-        history.add(redactor.redact(trimmed));
-        return executeStatement(trimmed);
+        try {
+            engine.runInit(initScript);
+        } catch (AmshException e) {
+            console.progressDone();
+            console.err().println(redactor.redact("amsh: " + e.oneLine()));
+            console.err().flush();
+        }
     }
 
-    private Object executeStatement(String trimmed) throws Exception {
-        Matcher assign = ASSIGNMENT.matcher(trimmed);
-        if (assign.matches() && startsWithCommand(assign.group(2))) {
-            Object result = runCommandLine(assign.group(2), false);
-            variables.put(assign.group(1), unwrap(result));
-            variables.put("_", unwrap(result));
-            return result;
-        }
-        if (startsWithCommand(trimmed)) {
-            // several commands on one line run in turn, as with -c
-            List<String> statements = LineTokenizer.statements(trimmed);
-            Object result = null;
-            for (String statement : statements) {
-                result = statements.size() == 1 ? runCommandLine(statement, true) : executeStatement(statement);
-            }
-            return result;
-        }
-        LineHints.refuseTypo(trimmed, registry.heads(), variables.keySet());
-        Object result;
-        try {
-            result = scripts().evaluate(trimmed);
-        } catch (RuntimeException e) {
-            throw LineHints.localDef(history, e);
-        }
-        if (result != null) {
-            variables.put("_", result);
-            renderer.print(result, Format.TABLE, console.out());
-        }
-        return result;
+    /** Runs {@code file} (~/.amsh/init.groovy) before the first Groovy line; {@code null} for none (--no-init). */
+    public synchronized void setInitScript(Path file) {
+        this.initScript = file;
+    }
+
+    /** Where the session keeps what outlives it (aliases): ~/.amsh, or a test's folder. */
+    public synchronized void setHomeDir(Path amshDir) {
+        this.aliases = new Aliases(amshDir.resolve("aliases"));
+        this.settings = new Settings(amshDir.resolve("settings"));
+    }
+
+    public synchronized Settings settings() {
+        return settings;
+    }
+
+    public synchronized Aliases aliases() {
+        return aliases;
+    }
+
+    /** Runs one line as typed: a command, an assignment of a command's result, or Groovy. Prints the result. */
+    public Object execute(String line) throws Exception {
+        return interpreter.execute(line);
+    }
+
+    /** Runs a line as typed (statements, aliases, pipes, Groovy) for its result, printing nothing: {@code sh(…)}. */
+    public Object runQuietly(String line) throws Exception {
+        return Session.unwrap(interpreter.runQuietly(line));
+    }
+
+    /** The session log; nowhere until {@link #setLog} names a folder. */
+    public SessionLog log() {
+        return log;
+    }
+
+    public void setLog(SessionLog log) {
+        this.log = log;
+    }
+
+    public BackgroundWork background() {
+        return background;
     }
 
     public boolean startsWithCommand(String line) {
@@ -244,26 +315,35 @@ public final class Session {
 
     /** Parses and runs a command line; prints its result when asked. */
     public Object runCommandLine(String line, boolean print) throws Exception {
+        return runCommandLine(line, print, List.of());
+    }
+
+    /** Parses and runs a command line with values piped in after its own parameters. */
+    Object runCommandLine(String line, boolean print, List<Object> piped) throws Exception {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
-        if (words.stream().anyMatch(w -> !w.literal() && (w.text().equals("|") || w.text().startsWith("|")))) {
-            throw new AmshException("pipes are not supported: '|' after " + words.get(0).text(),
-                    "keep the result in a variable and pass it on: x = assets ls, then copy ${x[0].id} --to b");
-        }
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
+        if (texts.size() == 2 && (texts.get(1).equals("--help") || texts.get(1).equals("-h")) && registry.isGroup(texts.get(0))) {
+            // "assets --help", as every command takes --help
+            console.out().print(registry.groupHelp(texts.get(0)));
+            console.out().flush();
+            return null;
+        }
         CommandRegistry.Match match = registry.match(texts);
         List<Object> args = new ArrayList<>();
         for (LineTokenizer.Word w : words.subList(match.nameWords(), words.size())) {
             args.add(w.literal() ? w.text() : expand(w.text()));
         }
+        args.addAll(piped);
         Invocation inv = ArgParser.parse(match.command().spec(), args);
         if (inv.flag("help")) {
             console.out().println(match.command().spec().help());
             console.out().flush();
             return null;
         }
-        Object result = match.command().run(inv, this);
+        Object result = runCommand(match.command(), inv);
         if (print) {
-            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.option("output")), console.out());
+            renderer.print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.format()),
+                    inv.option("query"), console.out());
             if (result instanceof FailingResult f) {
                 variables.put("_", unwrap(result));
                 throw f.failure();
@@ -292,7 +372,32 @@ public final class Session {
             }
         });
         Invocation inv = ArgParser.parse(c.spec(), args);
-        return unwrap(c.run(inv, this));
+        return unwrap(runCommand(c, inv));
+    }
+
+    private Object runCommand(Command c, Invocation inv) throws Exception {
+        commandsRunning.incrementAndGet();
+        long start = System.nanoTime();
+        String outcome = "ok";
+        try {
+            Object result = c.run(inv, this);
+            if (result instanceof FailingResult f) {
+                outcome = "failed: " + f.failure().getMessage();
+            }
+            return result;
+        } catch (Exception | Error e) {
+            outcome = "failed: " + e.getMessage();
+            log.error(c.spec().name() + " failed", e);
+            throw e;
+        } finally {
+            commandsRunning.decrementAndGet();
+            log.info(c.spec().name() + " " + outcome + " in " + (System.nanoTime() - start) / 1_000_000 + " ms");
+        }
+    }
+
+    /** Whether a command is running (Ctrl-C then cancels it cleanly first), rather than only Groovy. */
+    public boolean runningCommand() {
+        return commandsRunning.get() > 0;
     }
 
     static Object unwrap(Object result) {

@@ -1,5 +1,6 @@
 package dev.amsh.bench;
 
+import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.AccountContext;
 import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
@@ -54,7 +55,7 @@ public final class FaultBenchmark {
     static Result replicate(BenchPair p, String glob) {
         StringWriter out = new StringWriter();
         Session s = new Session(new Redactor(), Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC());
+                Commands.registry(Path.of("target", "no-local-data")), Clock.systemUTC(), ScriptHost::new);
         s.setContexts(p.contexts);
         Path script = Path.of(System.getProperty("amsh.home", "."), "scripts", "replicate-published.groovy");
         long start = System.nanoTime();

@@ -18,6 +18,7 @@ import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,14 +86,21 @@ class BadInputCorpusTest {
         Files.write(dir.resolve("bad name.mp4"), new byte[1000]);
         Files.writeString(dir.resolve("placeholders.config"), ContextsTest.APP_CONFIG
                 .replace("value=\"amsA\"", "value=\"Media-Services-Account-Name-Source\""));
+        Files.writeString(dir.resolve("masked.config"), ContextsTest.APP_CONFIG.replace("value=\"a2V5QQ==\"", "value=\"***\""));
         Files.writeString(dir.resolve("broken.config"), "<configuration><appSettings><add key=");
         Files.writeString(dir.resolve("partial.config"), ContextsTest.APP_CONFIG.replaceAll("(?m)^.*StorageAccountKeyTarget.*$", ""));
         Files.writeString(dir.resolve("invalid.json"), "{ \"contexts\": { \"a\": ");
+        Files.writeString(dir.resolve("shape.json"), "{ \"contexts\": [] }");
+        Files.writeString(dir.resolve("auth-shape.json"), "{ \"contexts\": { \"a\": { \"auth\": \"acs\" } } }");
         Files.writeString(dir.resolve("syntax.groovy"), "def x = { \nprintln 'never'\n");
         Files.writeString(dir.resolve("fails.groovy"), "failover('no-such-asset-" + tag + "', to: 'b')\n");
         Files.writeString(dir.resolve("args.groovy"), "assets.ls(top: -1)\n");
         // a contexts file for start-up cases: a and b on the shared pair, and d whose API does not answer
         Map<String, ContextConfig> configs = new LinkedHashMap<>(PairContexts.configs(pair));
+        ContextConfig onA = configs.get("a");
+        configs.put("m", new ContextConfig(onA.apiRoot(), ContextConfig.Auth.acs(onA.auth().accountName(), "***", onA.auth().acsUrl()),
+                onA.storage(), null));
+        configs.put("e", new ContextConfig("http://127.0.0.1:9/api/", ContextConfig.Auth.acs("x", "env:AMSH_TEST_KEY", null), null, null));
         configs.put("d", new ContextConfig("http://127.0.0.1:9/api/", ContextConfig.Auth.acs("x", "eA==", "http://127.0.0.1:9/acs"),
                 null, null));
         new ContextsFile(dir.resolve("contexts.json")).write(new ContextsFile.Content("a", configs));
@@ -122,7 +130,9 @@ class BadInputCorpusTest {
                 c("assets ls --top 0", "--top"),
                 c("assets ls --top abc", "--top"),
                 c("assets ls --bogus", "unknown option --bogus"),
-                c("assets ls | head", "pipes are not supported"),
+                c("assets ls | head", "unknown command or variable 'head'"),
+                c("assets ls |", "an empty stage in a pipe"),
+                c("assets ls --query '[.'", "is not a JMESPath expression"),
                 c("assets ls --filter \"Nmae eq 'x'\"", "Nmae"),
                 c("assets ls --filter \"Name eq\"", "HTTP 400"),
                 c("assets show", "ASSET"),
@@ -183,6 +193,26 @@ class BadInputCorpusTest {
                 c("context import {dir}/placeholders.config", "placeholder"),
                 c("context import {dir}/broken.config", "cannot read"),
                 c("context import {dir}/partial.config", "MediaServicesStorageAccountKeyTarget"),
+                c("context import {dir}/masked.config", "MediaServicesAccountKeySource holds the mask"),
+                c("context add m --account-name n --account-key *** --storage-name s --storage-key c2VjcmV0",
+                        "'--account-key' holds the mask *** that history keeps"),
+                c("context add a --account-name n --account-key '***' --storage-name s --storage-key ***",
+                        "give '--account-key' and '--storage-key' again"),
+                c("context add m --client-id c --tenant t --client-secret *** --connection-string \"AccountName=s;AccountKey=***\"",
+                        "'--client-secret' and '--connection-string' hold the mask"),
+                c("context add m --account-name n --account-key eA== --tenant t --client-id c --client-secret eA==",
+                        "ambiguous sign-in: '--account-name', '--account-key' (ACS) and '--tenant', '--client-id', '--client-secret' (Azure AD)"),
+                c("context add m --api-root notaurl --account-name n --account-key eA==", "--api-root 'notaurl' is not an http or https URL"),
+                c("context add m --account-name n --account-key eA== --connection-string garbage", "is not a storage connection string"),
+                c("context add m --account-name n --account-key eA== --connection-string \"AccountName=s;AccountKey=not base64!\"",
+                        "the AccountKey of '--connection-string' is not a storage account key"),
+                c("context add m --account-name n --account-key eA== --storage-name s --storage-key %%%", "is not a storage account key"),
+                c("upload {dir}/notmedia.mp4 --sample", "upload takes FILE or --sample, not both"),
+                c("exit 300", "exit status must be between 0 and 255, not 300"),
+                c("exit -1", "exit status must be between 0 and 255"),
+                c("tutorial foo", "tutorial takes next or reset, not 'foo'"),
+                new Case("a property an asset has not", List.of("x = assets show {asset}", "x.nosuchprop"),
+                        "AssetDetails has no property 'nosuchprop': x.nosuchprop (its properties: asset, files, locators)"),
                 c("trace maybe", "trace takes on or off"),
                 c("help nosuchcommand", "nosuchcommand"),
                 c("cleanup --bogus", "unknown option --bogus"),
@@ -207,7 +237,7 @@ class BadInputCorpusTest {
                 c("local faults --rate 0.1 --kinds bogus", "unknown fault kind"),
                 c("local faults", "--rate"),
                 c("local stop c", "a or b"),
-                new Case("def then use", List.of("def y = 1", "y"), "keeps y local"),
+                new Case("a kept method called wrong", List.of("def twice(n) { n * 2 }", "twice(1, 2)"), "No signature of method"),
                 new Case("b is down", List.of("!stop b", "failover {asset} --to b"), "is the datacenter down"),
                 new Case("b is down for copy", List.of("!stop b", "copy {asset} --to b"), "cannot reach")
         ).map(Arguments::of);
@@ -223,6 +253,8 @@ class BadInputCorpusTest {
             ams.listAccessPolicies(Query.all()).forEach(x -> out.add(n + " policy " + x.id()));
             ams.listJobs(Query.all()).forEach(x -> out.add(n + " job " + x.id()));
         }
+        f.session.contexts().configs().forEach((n, c) -> out.add("context " + n + " " + c.auth() + " " + c.storage()
+                + " " + (c.auth() == null ? null : c.auth().accountKey())));
         return out;
     }
 
@@ -239,31 +271,26 @@ class BadInputCorpusTest {
         Set<String> before = state();
         PrintStream stderr = System.err;
         ByteArrayOutputStream stray = new ByteArrayOutputStream();
-        String line = null;
-        Throwable failure = null;
+        String line;
         try {
             System.setErr(new PrintStream(stray, true, StandardCharsets.UTF_8));
-            for (int i = 0; i < c.lines().size(); i++) {
+            int last = c.lines().size() - 1;
+            for (int i = 0; i < last; i++) {
                 String l = expand(c.lines().get(i));
                 if (l.startsWith("!stop ")) {
                     pair.datacenter(l.substring(6)).stop();
-                    continue;
-                }
-                try {
-                    f.session.execute(l);
-                    assertTrue(i < c.lines().size() - 1, "the last line should have failed: " + l + "\n" + f.take());
-                } catch (Throwable t) {
-                    assertEquals(c.lines().size() - 1, i, "only the last line fails: " + l + ": " + t);
-                    failure = t;
-                    line = f.session.redactor().redact(Main.errorLine(t, false));
+                } else {
+                    f.session.execute(l); // a setup line: its failure fails the case
                 }
             }
+            String l = expand(c.lines().get(last));
+            Throwable failure = assertThrows(Throwable.class, () -> f.session.execute(l), () -> "the line should be refused: " + l + "\n" + f.take());
+            line = f.session.redactor().redact(Main.errorLine(failure, false));
         } finally {
             System.setErr(stderr);
             pair.datacenter("b").start();
         }
         f.take();
-        assertNotNull(failure, "refused");
         assertOneHelpfulLine(line, c.expect());
         assertEquals("", stray.toString(StandardCharsets.UTF_8), "nothing else printed, such as a parser's own line");
         assertEquals(before, state(), "no change on either datacenter");
@@ -276,12 +303,42 @@ class BadInputCorpusTest {
         assertTrue(line.strip().endsWith(")"), "says what to do next, in parentheses: " + line);
     }
 
+    @Test
+    void aContextsFileNamedButAbsentIsCreatedByContextAdd() throws Exception {
+        Path file = dir.resolve("new-" + UUID.randomUUID() + ".json");
+        PrintStream out = System.out;
+        PrintStream err = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        int status;
+        try {
+            System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+            status = new Main(Map.of(), dir).run(new String[] {"--contexts", file.toString(), "-c",
+                    "context add n --account-name acct --account-key env:NO_SUCH_KEY --storage-name store --storage-key eA==; context ls"});
+        } finally {
+            System.setOut(out);
+            System.setErr(err);
+        }
+        String text = captured.toString(StandardCharsets.UTF_8);
+        assertEquals(0, status, text);
+        assertTrue(text.contains("context n saved to " + file), text);
+        ContextsFile.Content saved = new ContextsFile(file).read();
+        assertEquals("n", saved.current());
+        assertEquals("env:NO_SUCH_KEY", saved.contexts().get("n").auth().accountKey());
+    }
+
     static Stream<Arguments> startCases() {
         return Stream.of(
                 Arguments.of(List.of("--bogus"), Map.of(), "unknown option --bogus"),
                 Arguments.of(List.of("--contexts", "{dir}/nope.json", "-c", "assets ls"), Map.of(), "does not exist"),
                 Arguments.of(List.of("-c", "assets ls"), Map.of("AMSH_CONTEXTS", "{dir}/nope.json"), "does not exist"),
                 Arguments.of(List.of("--contexts", "{dir}/invalid.json", "-c", "assets ls"), Map.of(), "is not valid JSON"),
+                Arguments.of(List.of("--contexts", "{dir}", "-c", "assets ls"), Map.of(), "is a folder, not a file"),
+                Arguments.of(List.of("--contexts", "{dir}/no-folder/contexts.json", "-c", "assets ls"), Map.of(), "nor does its folder"),
+                Arguments.of(List.of("--contexts", "{dir}/shape.json", "-c", "assets ls"), Map.of(),
+                        "shape.json: contexts should be an object of named entries (line 1"),
+                Arguments.of(List.of("--contexts", "{dir}/auth-shape.json", "-c", "assets ls"), Map.of(),
+                        "contexts.a.auth should be an object"),
                 Arguments.of(List.of("-c"), Map.of(), "-c needs a value"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "{dir}/missing.groovy"), Map.of(), "cannot read"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "{dir}/syntax.groovy"), Map.of(), "syntax.groovy"),
@@ -289,7 +346,10 @@ class BadInputCorpusTest {
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "{dir}/args.groovy"), Map.of(), "--top"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "assets ls --on d"), Map.of(), "cannot reach"),
                 Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "failover {asset} --to d"), Map.of(), "has no storage account key"),
-                Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "assets ls; asets ls"), Map.of(), "did you mean"));
+                Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "assets ls; asets ls"), Map.of(), "did you mean"),
+                Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "assets ls --on m"), Map.of(), "auth.accountKey holds the mask"),
+                Arguments.of(List.of("--contexts", "{dir}/contexts.json", "-c", "assets ls --on e"), Map.of("AMSH_TEST_KEY", "***"),
+                        "environment variable AMSH_TEST_KEY (auth.accountKey) holds the mask"));
     }
 
     @ParameterizedTest(name = "amsh {0} {1}")
@@ -315,6 +375,11 @@ class BadInputCorpusTest {
         assertNotEquals(0, status, "non-zero exit");
         List<String> lines = new ArrayList<>(errors.toString(StandardCharsets.UTF_8).lines()
                 .filter(l -> !l.startsWith("amsh: warning")).toList());
+        if (lines.size() == 2 && lines.get(0).matches("error: \\w+\\.groovy:\\d+: .*")) {
+            // a runbook's error shows the source line it came from under its one line
+            assertTrue(lines.get(1).matches("  \\d+ \\| .+"), "the runbook's source line: " + lines);
+            lines.remove(1);
+        }
         assertEquals(1, lines.size(), "one line on stderr: " + lines);
         String line = lines.get(0).replaceFirst("^amsh: ", "");
         assertTrue(line.contains(expect), "says '" + expect + "': " + line);

@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.AppConfigImport;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
@@ -46,7 +47,7 @@ class ContextsTest {
     Session session(Path contextsFile, StringWriter out) {
         Redactor redactor = new Redactor();
         Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                Commands.registry(contextsFile.getParent()), Clock.systemUTC());
+                Commands.registry(contextsFile.getParent()), Clock.systemUTC(), ScriptHost::new);
         s.setContexts(new Contexts(new ContextsFile(contextsFile), ContextEnvironment.create(redactor, s.traceSink(),
                 Map.of("AMS_B_SECRET", "from-the-environment"))));
         return s;

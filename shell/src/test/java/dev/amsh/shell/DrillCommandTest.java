@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.script.ScriptHost;
 import com.azure.core.util.BinaryData;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
@@ -35,7 +36,7 @@ class DrillCommandTest {
             StringWriter out = new StringWriter();
             Redactor redactor = new Redactor();
             Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                    Commands.registry(data), Clock.systemUTC());
+                    Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
             s.setToolsDir(LocalPairExtension.toolsDir());
             s.setRunsDir(data.resolve("runs"));
             s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),

@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.LocalService;
@@ -23,7 +24,7 @@ class LocalControlTest {
                 data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
             StringWriter out = new StringWriter();
             Session s = new Session(new Redactor(), Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                    Commands.registry(data), Clock.systemUTC());
+                    Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
             s.execute("local stop a");
             assertFalse(service.pair().datacenter("a").running());
             s.execute("local status");
@@ -35,7 +36,7 @@ class LocalControlTest {
         }
         StringWriter out = new StringWriter();
         Session after = new Session(new Redactor(), Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                Commands.registry(data), Clock.systemUTC());
+                Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
         AmshException none = assertThrows(AmshException.class, () -> after.execute("local status"));
         assertTrue(none.oneLine().contains("no local pair is running"), none.oneLine());
     }

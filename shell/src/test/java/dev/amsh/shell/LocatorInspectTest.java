@@ -97,6 +97,33 @@ class LocatorInspectTest {
             pair.datacenter("b").start();
         }
         assertTrue(out.contains("a serves it"), out);
-        assertTrue(out.contains("b: cannot reach") || out.contains("no answer"), out);
+        assertTrue(out.contains("b: does not answer: ") && out.contains("b does not answer (is the datacenter down?)"), out);
+    }
+
+    @Test
+    void aPolicyThatCannotBeReadOnBDoesNotTurnBsAnswerIntoNotServed(LocalPair pair) throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        AccountContext a = f.session.contexts().get("a");
+        AccountContext b = f.session.contexts().get("b");
+        String name = "insp-pol-" + UUID.randomUUID().toString().substring(0, 6);
+        Asset asset = PublishedAssets.make(a, name, 1);
+        f.session.execute("replicate " + name + " --to b");
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .findFirst().orElseThrow();
+        Locator clone = b.ams().findLocator(origin.id()).orElseThrow();
+        // b's clone loses its policy: reading it answers 404, while b's origin still serves the locator
+        f.session.execute("policies rm " + clone.accessPolicyId() + " --on b --force");
+        f.take();
+        String url = origin.path() + name + "_640x360_1150.mp4";
+        pair.datacenter("a").stop();
+        String out;
+        try {
+            f.session.execute("locator inspect " + url);
+            out = f.take();
+        } finally {
+            pair.datacenter("a").start();
+        }
+        assertTrue(out.contains("policy not read ("), out);
+        assertTrue(out.contains("verdict: a does not answer (is the datacenter down?); b serves it"), out);
     }
 }

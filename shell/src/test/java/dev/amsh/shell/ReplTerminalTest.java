@@ -49,8 +49,18 @@ class ReplTerminalTest {
         }
     }
 
-    @Test
-    void completionCommandsErrorsAndExit(LocalPair pair, @TempDir Path home) throws Exception {
+    void waitForTimes(String text, int times) throws InterruptedException {
+        long deadline = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+        while (screen().split(java.util.regex.Pattern.quote(text), -1).length - 1 < times) {
+            if (System.nanoTime() > deadline) {
+                fail("the screen never showed '" + text + "' " + times + " times:\n" + screen());
+            }
+            Thread.sleep(20);
+        }
+    }
+
+    /** A terminal of the test's own: keys typed through a pipe, the screen kept in {@link #screen}. */
+    Terminal terminal() throws Exception {
         PipedInputStream in = new PipedInputStream(64 * 1024);
         keys = new PipedOutputStream(in);
         java.io.OutputStream out = new java.io.OutputStream() {
@@ -68,11 +78,17 @@ class ReplTerminalTest {
                 }
             }
         };
-        Terminal terminal = TerminalBuilder.builder().system(false).streams(in, out).type("xterm")
+        return TerminalBuilder.builder().system(false).streams(in, out).type("xterm")
                 .size(new Size(160, 40)).encoding(StandardCharsets.UTF_8).build();
+    }
+
+    @Test
+    void completionCommandsErrorsAndExit(LocalPair pair, @TempDir Path home) throws Exception {
+        Terminal terminal = terminal();
         ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
         String name = "replcomplete" + UUID.randomUUID().toString().substring(0, 6);
         f.session.runCommandLine("assets create " + name, false);
+        f.session.settings().set("hints", "off"); // the hints' lines under the prompt would interleave with the screen read here
 
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
                 () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));
@@ -86,7 +102,7 @@ class ReplTerminalTest {
         waitFor("assets show " + name);
         type("\r");
         waitFor("container asset-");
-        assertTrue(screen().contains("locators (0 of 5)"), screen());
+        waitFor("locators (0 of 5)"); // the pty passes the output on in pieces
 
         type("assets ls --na\t");
         waitFor("assets ls --name ");
@@ -103,5 +119,34 @@ class ReplTerminalTest {
         assertEquals(0, exit.get(20, TimeUnit.SECONDS));
         String history = java.nio.file.Files.readString(home.resolve("history"));
         assertTrue(history.contains("assets show " + name), history);
+    }
+
+    @Test
+    void aContextAddRecalledFromHistoryIsRefusedAndKeepsTheKey(LocalPair pair, @TempDir Path home) throws Exception {
+        Terminal terminal = terminal();
+        ShellFixture f = new ShellFixture(pair, Repl.console(terminal));
+        f.session.settings().set("hints", "off"); // the hints' lines under the prompt would interleave with the screen read here
+        CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(
+                () -> new Repl(f.session, terminal, t -> Main.errorLine(t, false)).run(home.resolve("history")));
+        waitFor("amsh:a> ");
+        type("context add h --account-name n --account-key a2V5SGlzdG9yeQ== --storage-name s --storage-key c3RvcmVIaXN0b3J5\r");
+        waitFor("context h added");
+
+        type("\u001BOA"); // Up (xterm in keypad mode): the line as history holds it, its secrets masked
+        waitFor("--account-key *** --storage-name s --storage-key ***");
+        type("\r");
+        waitFor("error: '--account-key' and '--storage-key' hold the mask *** that history keeps in place of a typed secret");
+        assertTrue(screen().contains("(give '--account-key' and '--storage-key' again: the real value, or env:VARIABLE)"), screen());
+
+        type("\u0012context add h"); // Ctrl-R finds the same masked line
+        Thread.sleep(200);
+        type("\r");
+        waitForTimes("error: '--account-key' and '--storage-key' hold the mask", 2);
+        type("exit\r");
+        assertEquals(0, exit.get(20, TimeUnit.SECONDS));
+        assertEquals("a2V5SGlzdG9yeQ==", f.session.contexts().configs().get("h").auth().accountKey(), "the key is unchanged");
+        assertEquals("c3RvcmVIaXN0b3J5", f.session.contexts().configs().get("h").storage().key());
+        String history = java.nio.file.Files.readString(home.resolve("history"));
+        assertFalse(history.contains("a2V5SGlzdG9yeQ=="), history);
     }
 }

@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
@@ -30,10 +31,12 @@ final class ShellFixture {
     ShellFixture(LocalPair pair, Console console, Path localData) {
         this.pair = pair;
         Console c = console != null ? console : Console.plain(new PrintWriter(out, true), new PrintWriter(err, true));
-        session = new Session(redactor, c, Commands.registry(localData), Clock.systemUTC());
+        session = new Session(redactor, c, Commands.registry(localData), Clock.systemUTC(), ScriptHost::new);
         session.setToolsDir(LocalPairExtension.toolsDir());
         try {
-            session.setRunsDir(Files.createTempDirectory("amsh-runs"));
+            // under target, not the temp folder: TemporaryFilesTest counts what is left there
+            Path runs = Files.createDirectories(Path.of("target", "test-runs"));
+            session.setRunsDir(Files.createTempDirectory(runs, "amsh-runs"));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

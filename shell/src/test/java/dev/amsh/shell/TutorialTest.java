@@ -11,6 +11,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
+import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -21,10 +22,12 @@ import static org.junit.jupiter.api.Assertions.*;
 class TutorialTest {
     @Test
     void walksEveryStepAndResumesInANewSession(@TempDir Path data) throws Exception {
+        Set<String> temporaries = TemporaryFilesTest.temporaries();
         try (LocalService service = new LocalService(LocalPair.Options.at(data, LocalPairExtension.toolsDir()),
                 data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
             walk(service.pair(), data);
         }
+        assertEquals(Set.of(), TemporaryFilesTest.leftSince(temporaries), "no sample, drill page or other file left in the temp folder");
     }
 
     private void walk(LocalPair pair, Path data) throws Exception {

@@ -3,7 +3,7 @@ package dev.amsh.ams.auth;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amsh.ams.http.RetryInterceptor;
-import dev.amsh.error.AmshException;
+import dev.amsh.error.SignInException;
 import okhttp3.FormBody;
 import okhttp3.OkHttpClient;
 import okhttp3.Request;
@@ -70,20 +70,20 @@ public final class OAuthTokenProvider implements TokenProvider {
         try (Response response = http.newCall(request).execute()) {
             String body = response.body() == null ? "" : response.body().string();
             if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
-                throw new AmshException("sign-in refused by " + hostOf(url) + " (HTTP " + response.code() + ")",
+                throw new SignInException("sign-in refused by " + hostOf(url) + " (HTTP " + response.code() + ")",
                         credentials instanceof AmsCredentials.Acs
                                 ? "check the Media Services account name and key of this context"
-                                : "check the tenant, client id and client secret of this context");
+                                : "check the tenant, client id and client secret of this context", null, true);
             }
             if (!response.isSuccessful()) {
-                throw new AmshException("token endpoint " + hostOf(url) + " answered HTTP " + response.code(),
-                        "retry later, or check the token URL of this context");
+                throw new SignInException("token endpoint " + hostOf(url) + " answered HTTP " + response.code(),
+                        "retry later, or check the token URL of this context", null, true);
             }
             JsonNode node = json.readTree(body);
             String token = node.path("access_token").asText(null);
             if (token == null || token.isEmpty()) {
-                throw new AmshException("token endpoint " + hostOf(url) + " returned no access_token",
-                        "check the token URL of this context");
+                throw new SignInException("token endpoint " + hostOf(url) + " returned no access_token",
+                        "check the token URL of this context", null, true);
             }
             long seconds = node.path("expires_in").asLong(3600);
             if (seconds <= 0) {
@@ -91,8 +91,8 @@ public final class OAuthTokenProvider implements TokenProvider {
             }
             return new AccessToken(token, now.plusSeconds(seconds));
         } catch (IOException e) {
-            throw new AmshException("cannot reach token endpoint " + hostOf(url) + ": " + e.getMessage(),
-                    "check the network and the token URL of this context", e);
+            throw new SignInException("cannot reach token endpoint " + hostOf(url) + ": " + e.getMessage(),
+                    "is the datacenter down? check the network and the token URL of this context", e, false);
         }
     }
 

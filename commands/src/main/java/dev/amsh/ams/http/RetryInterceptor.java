@@ -33,6 +33,12 @@ public final class RetryInterceptor implements Interceptor {
     /** Tag a request with this to mark it safe to repeat after an unknown outcome (idempotent by its key). */
     public enum Idempotent { YES }
 
+    /**
+     * Tag a PUT with this when a repeat is refused rather than absorbed (a v3 streaming locator answers 201 once,
+     * then 409): its unknown outcome is left to the operation, which looks up what the lost call made.
+     */
+    public enum CreatesOnce { YES }
+
     /** What one attempt gave. */
     public sealed interface Outcome {
         /** An HTTP answer. */
@@ -134,6 +140,9 @@ public final class RetryInterceptor implements Interceptor {
 
     static boolean isRepeatable(Request request) {
         String m = request.method();
+        if (request.tag(CreatesOnce.class) != null) {
+            return false;
+        }
         return !m.equals("POST") || request.tag(Idempotent.class) != null;
     }
 

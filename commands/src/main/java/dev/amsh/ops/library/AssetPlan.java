@@ -34,6 +34,13 @@ public record AssetPlan(boolean createTarget, boolean copyBlobs, boolean registe
         return new AssetPlan(create, copy, register, primary, clone, align, e.pair().emptyDuplicates(), left);
     }
 
+    /** The same plan with one more thing said about what is left as it is. */
+    AssetPlan withNote(String note) {
+        List<String> left = new ArrayList<>(leftAsIs);
+        left.add(note);
+        return new AssetPlan(createTarget, copyBlobs, register, markPrimary, toClone, toAlign, removeDuplicates, List.copyOf(left));
+    }
+
     public boolean changesNothing() {
         return !createTarget && !copyBlobs && !register && !markPrimary && toClone.isEmpty() && toAlign.isEmpty()
                 && removeDuplicates.isEmpty();

@@ -73,6 +73,10 @@ final class AssetReplicator {
             return AssetOutcome.of(e, from, to, AssetOutcome.Status.FAILED, e.drifts().get(0).line(), List.of());
         }
         AssetPlan plan = AssetPlan.of(e);
+        if (!library.source().isPublished(e.source())) {
+            // a named asset that is not published: its blobs and files are replicated, and nothing streams from it
+            plan = plan.withNote("not published on " + from + ": no locator to clone (publish it on " + to + " to stream)");
+        }
         if (plan.changesNothing()) {
             return AssetOutcome.of(e, from, to, AssetOutcome.Status.IN_SYNC, null, plan.leftAsIs());
         }
@@ -95,8 +99,10 @@ final class AssetReplicator {
         }
 
         CopyReport copied = null;
+        List<BlobEntry> sourceBlobs = e.sourceBlobs();
         if (plan.copyBlobs()) {
             List<BlobEntry> blobs = e.sourceBlobs() != null ? e.sourceBlobs() : library.from().storage().list(source.containerName());
+            sourceBlobs = blobs;
             Map<String, BlobEntry> present = new HashMap<>();
             if (e.targetBlobs() != null) {
                 e.targetBlobs().forEach(x -> present.put(x.name(), x));
@@ -147,7 +153,7 @@ final class AssetReplicator {
         int blobs = copied == null ? 0 : (int) copied.count(BlobCopyOutcome.Status.COPIED);
         long bytes = copied == null ? 0 : copied.bytesCopied();
         return new AssetOutcome(source.name(), source.id(), from, to, target.id(), AssetOutcome.Status.REPLICATED,
-                cloned, blobs, bytes, (System.nanoTime() - t0) / 1_000_000, null, notes, urls);
+                cloned, blobs, bytes, (System.nanoTime() - t0) / 1_000_000, null, notes, urls, RecordedFile.of(sourceBlobs));
     }
 
     /**

@@ -53,6 +53,7 @@ public final class Compare {
                         List.of(u.drift())));
             }
         }
+        options.selection().refuseEmpty(from.name(), out.isEmpty());
         return new CompareReport(from.name(), to.name(), out, options.deep(), options.quick(), (System.nanoTime() - t0) / 1_000_000,
                 from.restCalls() + to.restCalls() - calls0);
     }

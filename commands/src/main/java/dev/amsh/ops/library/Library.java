@@ -3,6 +3,7 @@ package dev.amsh.ops.library;
 import com.azure.storage.blob.models.BlobStorageException;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.BlobEntry;
 import dev.amsh.storage.BlobStore;
@@ -51,11 +52,40 @@ public final class Library {
         }
         var s = CompletableFuture.supplyAsync(() -> LibrarySnapshot.read(from.ams(), now));
         var t = CompletableFuture.supplyAsync(() -> LibrarySnapshot.read(to.ams(), now));
-        try {
+        RuntimeException sourceFailed = failure(s);
+        RuntimeException targetFailed = failure(t);
+        if (sourceFailed == null && targetFailed == null) {
             return new Library(from, to, s.join(), t.join());
-        } catch (CompletionException e) {
-            throw e.getCause() instanceof RuntimeException r ? r : e;
         }
+        if (!(sourceFailed instanceof AmshException) && sourceFailed != null || !(targetFailed instanceof AmshException) && targetFailed != null) {
+            throw sourceFailed != null ? sourceFailed : targetFailed;
+        }
+        // each side on its own: the one that cannot sign in or answer is named, and what the other said is kept
+        AmshException first = (AmshException) (sourceFailed != null ? sourceFailed : targetFailed);
+        String message = side(from, sourceFailed, s) + "; " + side(to, targetFailed, t);
+        AmshException e = first instanceof AmsTransportException te
+                ? new AmsTransportException(message, first.hint(), first, te.mayHaveApplied())
+                : new AmshException(message, first.hint(), first);
+        throw e;
+    }
+
+    private static RuntimeException failure(CompletableFuture<LibrarySnapshot> f) {
+        try {
+            f.join();
+            return null;
+        } catch (CompletionException e) {
+            return e.getCause() instanceof RuntimeException r ? r : e;
+        }
+    }
+
+    private static String side(AccountContext c, RuntimeException failed, CompletableFuture<LibrarySnapshot> read) {
+        if (failed == null) {
+            return c.name() + " answers (" + read.join().assets().size() + " asset(s))";
+        }
+        String prefix = "context " + c.name() + ": ";
+        String why = failed.getMessage() != null && failed.getMessage().startsWith(prefix)
+                ? failed.getMessage().substring(prefix.length()) : String.valueOf(failed.getMessage());
+        return "context " + c.name() + (failed instanceof AmsTransportException ? " does not answer: " : " cannot be read: ") + why;
     }
 
     public static Library of(AccountContext from, AccountContext to, LibrarySnapshot source, LibrarySnapshot target) {

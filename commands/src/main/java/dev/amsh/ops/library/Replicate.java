@@ -70,6 +70,7 @@ public final class Replicate {
             if (options.bothWays()) {
                 tasks.addAll(backTasks(forward, options.selection()));
             }
+            options.selection().refuseEmpty(from.name(), tasks.isEmpty());
             long listingCalls = from.restCalls() + to.restCalls() - calls0;
             tasks.sort(Comparator.comparing((Task t) -> finishedBefore.contains(t.asset().id())));
             ReplicationJournal journal = journalOpener == null || options.dryRun() ? null : journalOpener.open();
@@ -139,7 +140,7 @@ public final class Replicate {
                     blobs.addAndGet(o.blobs());
                     bytes.addAndGet(o.bytes());
                     if (journal != null && o.status() != AssetOutcome.Status.NOT_RUN) {
-                        journal.record(o);
+                        journal.record(o, clock.instant());
                     }
                     listener.finished(o);
                     report.run();

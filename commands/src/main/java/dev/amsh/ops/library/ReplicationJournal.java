@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.HashSet;
 import java.util.List;
@@ -141,9 +142,77 @@ public final class ReplicationJournal implements AutoCloseable {
     }
 
     public synchronized void record(AssetOutcome outcome) {
+        record(outcome, null);
+    }
+
+    /** One asset's outcome, with the time it finished (when known). */
+    public synchronized void record(AssetOutcome outcome, Instant at) {
         ObjectNode line = JSON.valueToTree(outcome);
         line.put("event", "asset");
+        if (at != null) {
+            line.put("at", at.toString());
+        }
         append(line);
+    }
+
+    /** What a run recorded of one source asset it replicated (or found in sync): the blobs the target must hold. */
+    public record Recorded(Path journal, String run, String at, AssetOutcome outcome) {
+    }
+
+    /**
+     * The latest record, over every journal in {@code dir}, of {@code asset} (its name or Id on {@code from})
+     * replicated to {@code to} or found in sync there, with its source blobs listed.
+     */
+    public static Optional<Recorded> lastRecord(Path dir, String from, String to, String asset) {
+        if (!Files.isDirectory(dir)) {
+            return Optional.empty();
+        }
+        List<Path> files;
+        try (Stream<Path> s = Files.list(dir)) {
+            files = s.filter(p -> p.getFileName().toString().matches("replicate-.*\\.jsonl"))
+                    .sorted(Comparator.comparing(ReplicationJournal::modified).reversed()).toList();
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        for (Path f : files) {
+            Optional<Recorded> found = lastRecordIn(f, from, to, asset);
+            if (found.isPresent()) {
+                return found;
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Recorded> lastRecordIn(Path file, String from, String to, String asset) {
+        Recorded last = null;
+        String run = null;
+        String started = null;
+        try {
+            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
+                JsonNode n;
+                try {
+                    n = JSON.readTree(line);
+                } catch (IOException e) {
+                    continue;
+                }
+                if (n.path("event").asText().equals("plan")) {
+                    run = n.path("plan").path("run").asText(null);
+                    started = n.path("plan").path("started").asText(null);
+                } else if (n.path("event").asText().equals("asset")) {
+                    String status = n.path("status").asText();
+                    boolean held = status.equals("REPLICATED") || status.equals("IN_SYNC");
+                    boolean named = asset.equals(n.path("name").asText()) || asset.equalsIgnoreCase(n.path("sourceId").asText());
+                    if (held && named && from.equals(n.path("from").asText()) && to.equals(n.path("to").asText())
+                            && n.path("files").size() > 0 && n.hasNonNull("targetId")) {
+                        AssetOutcome o = JSON.treeToValue(((ObjectNode) n.deepCopy()).without(List.of("event", "at")), AssetOutcome.class);
+                        last = new Recorded(file, run, n.path("at").asText(started), o);
+                    }
+                }
+            }
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+        return Optional.ofNullable(last);
     }
 
     /** The end: only a run that went through every asset (failed ones included) writes it. */

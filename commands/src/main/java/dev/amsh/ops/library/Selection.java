@@ -40,7 +40,10 @@ public record Selection(List<String> assets, String glob, String filter) {
         return glob == null || glob.isBlank() || (a.name() != null && Assets.globPattern(glob).matcher(a.name()).matches());
     }
 
-    /** The published assets of {@code side} this selection takes, in the snapshot's order. */
+    /**
+     * The assets of {@code side} this selection takes, in the snapshot's order: the published ones a glob or filter
+     * selects, and every asset named, published or not (a name says which; an unpublished one has no locator to clone).
+     */
     public List<Asset> apply(LibrarySnapshot side, AmsClient ams) {
         List<Asset> published = side.published();
         if (isAll()) {
@@ -58,7 +61,7 @@ public record Selection(List<String> assets, String glob, String filter) {
             match.forEach(a -> ids.add(a.id()));
         }
         List<Asset> out = new ArrayList<>(assets.isEmpty() ? published
-                : published.stream().filter(a -> ids.contains(a.id())).toList());
+                : side.assets().stream().filter(a -> ids.contains(a.id())).toList());
         if (glob != null && !glob.isBlank()) {
             Pattern p = Assets.globPattern(glob);
             out.removeIf(a -> a.name() == null || !p.matcher(a.name()).matches());
@@ -68,5 +71,20 @@ public record Selection(List<String> assets, String glob, String filter) {
             out.removeIf(a -> !kept.contains(a.id()));
         }
         return out;
+    }
+
+    /** A glob or filter that took nothing on either side is a mistake to say, not an empty success. */
+    void refuseEmpty(String context, boolean tookNothing) {
+        if (!tookNothing || !assets.isEmpty()) {
+            return;
+        }
+        if (glob != null && !glob.isBlank()) {
+            throw new AmshException("no published asset of " + context + " matches --name '" + glob + "'",
+                    "'assets ls --name '" + glob + "' --on " + context + "' lists every asset it matches; publish one, or name it");
+        }
+        if (filter != null && !filter.isBlank()) {
+            throw new AmshException("no published asset of " + context + " matches --filter '" + filter + "'",
+                    "'assets ls --filter …' shows what a filter selects");
+        }
     }
 }

@@ -40,4 +40,28 @@ class ReplicationJournalTest {
         again.close();
         assertTrue(ReplicationJournal.latestUnfinished(dir).isEmpty());
     }
+
+    static AssetOutcome held(String id, AssetOutcome.Status status, String to, long length) {
+        return new AssetOutcome("n-" + id, id, "a", to, "nb:cid:UUID:t-" + id, status, List.of(), 1, length, 0, null, List.of(),
+                List.of(), List.of(new RecordedFile("n-" + id + ".mp4", length, "md5-" + length)));
+    }
+
+    @Test
+    void theLastRecordOfAnAssetGivesItsBlobsAndWhenAndIgnoresFailuresAndOtherTargets(@TempDir Path dir) throws Exception {
+        ReplicationJournal j = ReplicationJournal.start(dir, plan("r1", null));
+        j.record(held("s1", AssetOutcome.Status.REPLICATED, "b", 100), java.time.Instant.parse("2026-12-01T10:00:00Z"));
+        j.record(held("s1", AssetOutcome.Status.IN_SYNC, "b", 120), java.time.Instant.parse("2026-12-01T11:00:00Z"));
+        j.record(held("s1", AssetOutcome.Status.FAILED, "b", 999), java.time.Instant.parse("2026-12-01T12:00:00Z"));
+        j.record(held("s2", AssetOutcome.Status.REPLICATED, "c", 50), java.time.Instant.parse("2026-12-01T12:00:00Z"));
+        j.close();
+
+        ReplicationJournal.Recorded r = ReplicationJournal.lastRecord(dir, "a", "b", "n-s1").orElseThrow();
+        assertEquals("2026-12-01T11:00:00Z", r.at(), "the latest that held, not the failure after it");
+        assertEquals("r1", r.run());
+        assertEquals(List.of(new RecordedFile("n-s1.mp4", 120, "md5-120")), r.outcome().files());
+        assertEquals("nb:cid:UUID:t-s1", r.outcome().targetId());
+        assertTrue(ReplicationJournal.lastRecord(dir, "a", "b", "s1").isPresent(), "by source Id too");
+        assertTrue(ReplicationJournal.lastRecord(dir, "a", "b", "n-s2").isEmpty(), "replicated to another target");
+        assertTrue(ReplicationJournal.lastRecord(dir.resolve("none"), "a", "b", "n-s1").isEmpty());
+    }
 }

@@ -183,7 +183,11 @@ public final class ODataWriter implements EntityWriter {
                     .put("type", "Microsoft.Cloud.Media.Vod.Rest.Data.Models." + TYPES.getOrDefault(set, set));
         }
         JsonNode expanded = entity.path(Expand.FIELD);
+        Set<String> selected = selected(entity);
         for (String nav : NAVIGATION.getOrDefault(set, List.of())) {
+            if (selected != null && !selected.contains(nav)) {
+                continue;
+            }
             JsonNode inline = expanded.get(nav);
             if (inline != null) {
                 // $expand: the related entities inline instead of a deferred link
@@ -202,21 +206,49 @@ public final class ODataWriter implements EntityWriter {
             }
         }
         entity.fields().forEachRemaining(f -> {
-            if (f.getKey().startsWith("_")) {
-                return; // emulator-private fields
+            if (f.getKey().startsWith("_") || selected != null && !selected.contains(f.getKey())) {
+                return; // emulator-private fields, and what $select left out
             }
             JsonNode v = f.getValue();
             if (DATES.contains(f.getKey()) && v.isTextual()) {
                 Instant t = Instant.parse(v.asText());
-                out.put(f.getKey(), isoDates(set) ? t.toString() : "/Date(" + t.toEpochMilli() + ")/");
+                out.put(f.getKey(), isoDates(set) ? isoDate(t) : "/Date(" + t.toEpochMilli() + ")/");
             } else if (v.isArray() && verbose) {
-                out.putObject(f.getKey()).set("results", v);
+                ObjectNode collection = out.putObject(f.getKey());
+                String element = EdmTypes.COLLECTIONS.get(f.getKey());
+                if (element != null) {
+                    // a collection of complex values names its type, as the documentation's Job answer shows
+                    collection.putObject("__metadata").put("type", "Collection(" + element + ")");
+                }
+                collection.set("results", v);
+            } else if (f.getKey().equals("RunningDuration") && v.isNumber() && v.doubleValue() == Math.rint(v.doubleValue())) {
+                // the samples show a new job's "RunningDuration":0 (while a policy's DurationInMinutes reads 440.0)
+                out.put(f.getKey(), v.longValue());
             } else {
                 out.set(f.getKey(), v);
             }
         });
         return out;
     }
+
+    /** The properties $select named, or null for all of them. */
+    private static Set<String> selected(ObjectNode entity) {
+        JsonNode s = entity.get(Select.FIELD);
+        if (s == null || !s.isArray()) {
+            return null;
+        }
+        Set<String> out = new java.util.HashSet<>();
+        s.forEach(n -> out.add(n.asText()));
+        return out;
+    }
+
+    /** ISO-8601 in UTC with the seven fraction digits of .NET's round-trip form: 2015-01-19T08:04:34.3287057Z. */
+    static String isoDate(Instant t) {
+        return ISO_7.format(t);
+    }
+
+    private static final java.time.format.DateTimeFormatter ISO_7 = java.time.format.DateTimeFormatter
+            .ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSS'Z'").withZone(java.time.ZoneOffset.UTC);
 
     private static String serialize(JsonNode node) {
         try {

@@ -6,11 +6,14 @@ import java.util.LinkedHashSet;
 import java.util.Set;
 
 /**
- * {@code $select=Name,State}: only the named properties are written. The Id stays (the entity's URIs are made
- * from it), and so do the emulator's private fields the writers skip anyway.
+ * {@code $select=Name,State}: only the named properties are written, and no navigation link that is not named
+ * (the documentation's {@code Jobs?$select=State}). The Id stays in the entity for its URIs, and so do the
+ * emulator's private fields the writers skip anyway.
  */
 record Select(Set<String> properties) {
     static final Select ALL = new Select(null);
+    /** The private field that carries the selection to the writers. */
+    static final String FIELD = "_select";
 
     static Select parse(String expression, Set<String> known) {
         if (expression == null || expression.isBlank() || expression.trim().equals("*")) {
@@ -34,6 +37,8 @@ record Select(Set<String> properties) {
         ObjectNode out = entity.deepCopy();
         out.retain(entity.properties().stream().map(e -> e.getKey())
                 .filter(k -> k.equals("Id") || k.startsWith("_") || properties.contains(k)).toList());
+        // the writers keep the Id for the entity's URIs but write only what was selected, as the service did
+        out.putArray(FIELD).addAll(properties.stream().map(out::textNode).toList());
         return out;
     }
 }

@@ -50,7 +50,8 @@ class RestPiecesTest {
         assertEquals("BadRequest", assertThrows(ServiceError.class, () -> OrderBy.parse("Name sideways", Set.of("Name"))).code());
 
         ObjectNode picked = Select.parse("Name", Set.of("Name", "State")).apply(list.get(0).put("_container", "x"));
-        assertEquals(Set.of("Id", "Name", "_container"), Set.copyOf(iterable(picked)));
+        assertEquals(Set.of("Id", "Name", "_container", Select.FIELD), Set.copyOf(iterable(picked)), "the Id kept for URIs, the selection for the writers");
+        assertEquals("[\"Name\"]", picked.get(Select.FIELD).toString());
         assertSame(list.get(1), Select.parse("*", Set.of()).apply(list.get(1)));
     }
 

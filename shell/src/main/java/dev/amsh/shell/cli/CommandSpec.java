@@ -15,6 +15,7 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
     public static final List<OptionSpec> COMMON = List.of(
             new OptionSpec("output", "o", true, ValueKind.FORMAT, "output format: table, json or tsv", "table"),
             OptionSpec.value("on", ValueKind.CONTEXT, "run against this context instead of the current one"),
+            OptionSpec.value("query", ValueKind.TEXT, "a JMESPath query over the result's JSON, printed as -o says (e.g. '[].name')"),
             new OptionSpec("help", "h", false, ValueKind.TEXT, "show this help", null));
 
     public CommandSpec {
@@ -89,6 +90,11 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
 
         public Builder option(OptionSpec o) {
             options.add(o);
+            return this;
+        }
+
+        public Builder options(List<OptionSpec> all) {
+            options.addAll(all);
             return this;
         }
 

@@ -3,6 +3,8 @@ package dev.amsh.shell.cli;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
 
 import java.util.List;
@@ -33,6 +35,11 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
             return spec.option(name).map(OptionSpec::defaultValue).orElse(null);
         }
         return text(v);
+    }
+
+    /** The output format (-o): --output, or --output-format where a command's --output names something else (encode). */
+    public String format() {
+        return option(spec.options().stream().filter(o -> o.kind() == ValueKind.FORMAT).findFirst().map(OptionSpec::name).orElse("output"));
     }
 
     public boolean flag(String name) {
@@ -88,6 +95,12 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
             return a.id();
         }
         if (v instanceof Locator l) {
+            return l.id();
+        }
+        if (v instanceof MediaAsset a) {
+            return a.id();
+        }
+        if (v instanceof OriginLocator l) {
             return l.id();
         }
         if (v instanceof Job j) {

@@ -104,7 +104,7 @@ public final class LineTokenizer {
         throw new AmshException("unclosed ${ in: " + line, "close it with }");
     }
 
-    /** Splits at semicolons outside quotes and ${…}. */
+    /** Splits at semicolons and line ends outside quotes, braces, brackets and parentheses ({@code for (;;)} stays whole). */
     public static List<String> statements(String text) {
         List<String> out = new ArrayList<>();
         StringBuilder cur = new StringBuilder();
@@ -118,9 +118,9 @@ public final class LineTokenizer {
                 }
             } else if (c == '\'' || c == '"') {
                 quote = c;
-            } else if (c == '{') {
+            } else if (c == '{' || c == '(' || c == '[') {
                 depth++;
-            } else if (c == '}') {
+            } else if (c == '}' || c == ')' || c == ']') {
                 depth--;
             } else if ((c == ';' || c == '\n') && depth == 0) {
                 if (!cur.toString().isBlank()) {

@@ -1,11 +1,27 @@
 package dev.amsh.shell.cli;
 
-/** A {@code --name} option: whether it takes a value, what kind, its help and default. */
+import java.util.List;
+
+/** A {@code --name} option: whether it takes a value, what kind, its help and default, and its values when they are few. */
 public record OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help,
-                         String defaultValue, boolean required) {
+                         String defaultValue, boolean required, List<String> values) {
+
+    public OptionSpec {
+        values = values == null ? List.of() : List.copyOf(values);
+    }
+
+    public OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help, String defaultValue,
+                      boolean required) {
+        this(name, shortName, takesValue, kind, help, defaultValue, required, List.of());
+    }
 
     public OptionSpec(String name, String shortName, boolean takesValue, ValueKind kind, String help, String defaultValue) {
         this(name, shortName, takesValue, kind, help, defaultValue, false);
+    }
+
+    /** The same option, completed with these values ({@code --mode redirect|proxy|steering}). */
+    public OptionSpec oneOf(List<String> choices) {
+        return new OptionSpec(name, shortName, takesValue, kind, help, defaultValue, required, choices);
     }
 
     public static OptionSpec flag(String name, String help) {

@@ -5,6 +5,9 @@ import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Kind;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.shell.Command;
@@ -31,13 +34,19 @@ public final class AssetCommands {
         public CommandSpec spec() {
             return CommandSpec.of("assets ls", "list assets")
                     .option(OptionSpec.value("name", ValueKind.TEXT, "name glob, e.g. 'movie*' (a prefix is filtered by the service)"))
-                    .option(OptionSpec.value("filter", ValueKind.TEXT, "OData $filter passed to the service, e.g. \"Options eq 0\""))
+                    .option(OptionSpec.value("filter", ValueKind.TEXT, "OData $filter passed to the service, e.g. \"Options eq 0\" (v3: \"properties/created gt 2026-01-01\")"))
                     .option(OptionSpec.value("top", ValueKind.NUMBER, "at most this many"))
                     .build();
         }
 
         public Object run(Invocation inv, Session s) {
-            return Assets.list(s.context(inv).ams(), inv.option("name"), inv.option("filter"), inv.intOption("top", 1, 1_000_000));
+            AccountContext ctx = s.context(inv);
+            Integer top = inv.intOption("top", 1, 1_000_000);
+            if (ctx.kind() == Kind.V3) {
+                // v3's $filter speaks ARM: name, properties/created, properties/alternateId; paging by nextLink
+                return ctx.datacenter().assets(new AssetQuery(inv.option("name"), inv.option("filter"), top)).toList();
+            }
+            return Assets.list(ctx.ams(), inv.option("name"), inv.option("filter"), top);
         }
     }
 
@@ -52,7 +61,11 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
+            AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                return V3Views.assetDetails(ctx.datacenter(), inv.requireParam(0));
+            }
+            AmsClient ams = ctx.ams();
             Asset a = Assets.resolve(ams, inv.requireParam(0));
             AssetDetails d = new AssetDetails(a, ams.listFiles(a.id()), ams.listLocatorsOf(a.id()));
             StringBuilder sb = new StringBuilder();
@@ -80,7 +93,14 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            return s.context(inv).ams().createAsset(inv.requireParam(0), inv.intOption("options", 0, 4), null);
+            AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                if (inv.intOption("options", 0, 4) != 0) {
+                    throw new AmshException("v3 makes no storage-encrypted assets", "leave --options out on " + ctx.name());
+                }
+                return ctx.datacenter().createAsset(inv.requireParam(0), null);
+            }
+            return ctx.ams().createAsset(inv.requireParam(0), inv.intOption("options", 0, 4), null);
         }
     }
 
@@ -93,6 +113,9 @@ public final class AssetCommands {
 
         public Object run(Invocation inv, Session s) {
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                return V3Views.removeAsset(ctx.datacenter(), inv.requireParam(0), inv.flag("yes"));
+            }
             Asset a = Assets.resolve(ctx.ams(), inv.requireParam(0));
             if (!inv.flag("yes")) {
                 throw new AmshException("assets rm deletes " + a.name() + " (" + a.id() + ") on " + ctx.name()
@@ -109,12 +132,17 @@ public final class AssetCommands {
 
     static final class FilesLs implements Command {
         public CommandSpec spec() {
-            return CommandSpec.of("files ls", "list the files registered on an asset")
+            return CommandSpec.of("files ls", "list the files registered on an asset (v3: the blobs of its container)")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id")).build();
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
+            AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                Datacenter dc = ctx.datacenter();
+                return dc.files(dc.resolve(inv.requireParam(0))); // v3: the container's blobs
+            }
+            AmsClient ams = ctx.ams();
             return ams.listFiles(Assets.resolve(ams, inv.requireParam(0)).id());
         }
     }

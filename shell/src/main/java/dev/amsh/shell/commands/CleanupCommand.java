@@ -17,7 +17,8 @@ public final class CleanupCommand implements Command {
                 .option(OptionSpec.flag("dry-run", "list them and change nothing"))
                 .details("""
                         Leftovers: temporary SAS locators of amsh runs (their Name starts with 'amsh-tmp'; removing one also
-                        revokes its container ACL entry), access policies amsh made that no locator uses, and replica
+                        revokes its container ACL entry), access policies amsh made (its reusable 'amsh read-only' ones,
+                        run-marked ones, and those of 'sas read|write') that no locator uses, and replica
                         assets (AlternateId {"amshReplicaOf":…}) that hold no locator and either no file or a sibling
                         replica that is in use. Nothing else is touched. A temporary SAS locator of a failover still running
                         would be removed too: run cleanup when no amsh run is in flight. Exits non-zero when a removal failed.""")

@@ -25,7 +25,7 @@ public final class CompareCommand implements Command {
         return CommandSpec.of("compare", "what differs between two datacenters' published assets; exit 0 only in sync")
                 .param(ParamSpec.required("FROM", ValueKind.CONTEXT, "the source context"))
                 .param(ParamSpec.required("TO", ValueKind.CONTEXT, "the context holding the replicas"))
-                .param(ParamSpec.repeated("ASSET", ValueKind.ASSET, "only these assets of FROM (names or Ids)"))
+                .param(ParamSpec.repeated("ASSET", ValueKind.ASSET, "only these assets of FROM (names or Ids), published or not"))
                 .option(OptionSpec.value("name", ValueKind.TEXT, "only published assets whose name matches a glob"))
                 .option(OptionSpec.flag("deep", "also fetch a sample of files from both origins and compare the bytes"))
                 .option(OptionSpec.flag("quick", "Media Services objects only (files by registered size): no container listing"))
@@ -37,7 +37,8 @@ public final class CompareCommand implements Command {
                         have no source on FROM. Each side's Media Services objects are read once (three paged listings),
                         then each asset's two containers (--quick skips the containers: seconds over 10,000 assets, but a
                         blob changed behind Media Services' back goes unseen). Assets whose AlternateId says
-                        "replicate":"No" are skipped.
+                        "replicate":"No" are skipped. An asset named is compared even when it is not published (missing on
+                        TO is not in sync); a --name glob that matches no published asset is refused.
                         Exits 0 only when in sync, so a runbook can gate on it; -o json gives every difference.""")
                 .build();
     }

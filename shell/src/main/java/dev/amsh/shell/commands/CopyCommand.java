@@ -1,7 +1,9 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Kind;
 import dev.amsh.ops.CopyAsset;
+import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -32,6 +34,17 @@ public final class CopyCommand implements Command {
         AccountContext from = s.context(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
         CopyOptions options = CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64));
+        if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
+            DatacenterCopy.Result r;
+            try {
+                r = new DatacenterCopy(s.clock()).run(from, inv.requireParam(0), to, inv.option("into"), options,
+                        new ProgressBar(s.console(), "copy"), s.cancellation());
+            } finally {
+                s.console().progressDone();
+            }
+            return new TextView(describe(r.report(), from.name() + ":" + r.source().name(), to.name() + ":" + r.target().name()
+                    + (r.targetCreated() ? " (created)" : "")), r);
+        }
         CopyAsset.Result r;
         try {
             r = new CopyAsset(s.clock()).run(from, inv.requireParam(0), to, inv.option("into"), options,

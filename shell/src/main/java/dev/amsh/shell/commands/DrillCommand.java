@@ -41,6 +41,7 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -63,8 +64,9 @@ public final class DrillCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("drill", "play an asset through the front in a real browser, take a down mid-play, and report the timeline")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "a published asset on a (name or Id)"))
-                .option(OptionSpec.value("format", ValueKind.TEXT, "hls, dash or smooth", "hls"))
-                .option(OptionSpec.value("mode", ValueKind.TEXT, "the front's mode: redirect, proxy or steering", "proxy"))
+                .option(OptionSpec.value("format", ValueKind.TEXT, "hls, dash or smooth", "hls").oneOf(List.of("hls", "dash", "smooth")))
+                .option(OptionSpec.value("mode", ValueKind.TEXT, "the front's mode: redirect, proxy or steering", "proxy")
+                        .oneOf(List.of("redirect", "proxy", "steering")))
                 .option(OptionSpec.value("fail-after", ValueKind.TEXT, "when a goes down, from the start of playback", "10s"))
                 .option(OptionSpec.value("duration", ValueKind.TEXT, "how long playback is watched in all", "40s"))
                 .option(OptionSpec.value("out", ValueKind.PATH, "the timeline page (HTML) to write (default ~/.amsh/runs/drill-<time>.html)"))

@@ -2,6 +2,8 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.Failover;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
@@ -10,8 +12,11 @@ import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.Format;
 import dev.amsh.shell.render.TextView;
 import dev.amsh.storage.CopyOptions;
+
+import java.io.PrintWriter;
 
 /** {@code failover ASSET --from a --to b [--dry-run]}: the whole documented procedure, step by step. */
 public final class FailoverCommand implements Command {
@@ -24,11 +29,17 @@ public final class FailoverCommand implements Command {
                 .option(OptionSpec.flag("via-sas", "take the SAS-locator steps even when storage keys are at hand"))
                 .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
                 .details("""
-                        Steps: 1 source asset and origin locator, 2 read SAS on the source, 3 empty target asset,
-                        4 write SAS on the target, 5 server-side blob copy, 6 CreateFileInfos, 7 every origin locator on
-                        the target with its Id, start and expiry (expired ones are reported, not replicated). Temporary SAS locators and their policies are removed even
-                        when a step fails; a re-run reuses what an earlier run made. With storage keys at hand steps 2
-                        and 4, which only learn container names, are skipped and reported so.""")
+                        Steps, numbered as the documented procedure numbers them (datacenter A's A1-A6, the failover's
+                        B1-B6): A6 the source asset and its origin locators, A4-A5 read SAS on the source (its container
+                        name), B2 empty target asset, B3 write SAS on the target, B4 server-side blob copy,
+                        B5 CreateFileInfos, B6 every origin locator on the target with its Id, start and expiry (expired
+                        ones are reported, not replicated). Temporary SAS locators and their policies are removed even
+                        when a step fails; a re-run reuses what an earlier run made. With storage keys at hand A4-A5 and
+                        B3, which only learn container names, are skipped and reported so.
+                        Any pair of kinds: v2 → v2, v2 → v3 (origin locator nb:lid:UUID:G becomes the streaming locator with
+                        streamingLocatorId G, so the URL path is kept), v3 → v3, v3 → v2 (clear locators). On v3 there are
+                        no access policies, no SAS locators (A4-A5 and B3 use listContainerSas, with --via-sas or without
+                        storage keys) and no CreateFileInfos (B5 is skipped and says why).""")
                 .build();
     }
 
@@ -39,6 +50,9 @@ public final class FailoverCommand implements Command {
                 CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));
         // with -o json or tsv the steps go to stderr, so stdout carries the result alone
         java.io.PrintWriter steps = dev.amsh.shell.render.Format.parse(inv.option("output")) == dev.amsh.shell.render.Format.TABLE ? s.console().out() : s.console().err();
+        if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
+            return onSeam(inv, s, from, to, options, steps);
+        }
         Failover.Result r;
         try {
             r = new Failover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
@@ -58,6 +72,33 @@ public final class FailoverCommand implements Command {
                     + String.join("; ", r.leftovers()) + " (or 'cleanup')");
         }
         return new TextView(urls(r, to.name()), r);
+    }
+
+    /** A pair with a v3 side: the failover written once against the datacenter seam (v2 → v3, v3 → v3, v3 → v2). */
+    private static Object onSeam(Invocation inv, Session s, AccountContext from, AccountContext to, Failover.Options options,
+                                 PrintWriter steps) {
+        DatacenterFailover.Result r;
+        try {
+            r = new DatacenterFailover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
+                s.console().progressDone();
+                steps.println(s.redactor().redact(step.line()));
+                steps.flush();
+            }, new ProgressBar(s.console(), "  copy"), s.cancellation());
+        } finally {
+            s.console().progressDone();
+        }
+        StringBuilder sb = new StringBuilder();
+        if (r.dryRun()) {
+            sb.append("dry run: nothing was changed\n");
+        }
+        sb.append("Original Locator Path:   ").append(r.originalUrl()).append('\n');
+        sb.append("Replicated Locator Path: ").append(r.dryRun() ? "(same path on " + to.name() + " once run)" : r.replicatedUrl());
+        if (!r.clean()) {
+            s.renderer().print(new TextView(sb.toString(), r), Format.parse(inv.option("output")), s.console().out());
+            throw new AmshException("failover done, but " + r.leftovers().size() + " temporary SAS locator(s) could not be removed",
+                    "remove them with: " + String.join("; ", r.leftovers()));
+        }
+        return new TextView(sb.toString(), r);
     }
 
     private static String urls(Failover.Result r, String to) {

@@ -1,5 +1,8 @@
 package dev.amsh.shell.commands;
 
+import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
@@ -14,11 +17,19 @@ public final class FileInfosCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("fileinfos", "register the blobs in an asset's container as its files (CreateFileInfos)")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
-                .details("Also marks the single .ism file primary, so the streaming URL can be built.").build();
+                .details("Also marks the single .ism file primary, so the streaming URL can be built.\n"
+                        + "On a v3 context there is nothing to register: it says so and lists the container's blobs.").build();
     }
 
     public Object run(Invocation inv, Session s) {
-        RegisterFiles.Result r = RegisterFiles.run(s.context(inv).ams(), inv.requireParam(0));
+        AccountContext ctx = s.context(inv);
+        if (!ctx.datacenter().can().registersFiles()) {
+            Datacenter dc = ctx.datacenter();
+            MediaAsset a = dc.resolve(inv.requireParam(0));
+            return new TextView(a.name() + " on " + ctx.name() + ": " + dc.kind() + " needs no CreateFileInfos; "
+                    + dc.registerFiles(a), dc.files(a));
+        }
+        RegisterFiles.Result r = RegisterFiles.run(ctx.ams(), inv.requireParam(0));
         StringBuilder sb = new StringBuilder("files of " + r.asset().name() + " (" + r.files().size() + ")\n");
         r.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.contentFileSize(),
                 f.name().equals(r.primary()) ? "  primary" : "")));

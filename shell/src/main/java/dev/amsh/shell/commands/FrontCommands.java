@@ -109,7 +109,8 @@ public final class FrontCommands {
 
         public CommandSpec spec() {
             return CommandSpec.of("front set", "change the front's mode and its Traffic Manager probe settings")
-                    .option(OptionSpec.value("mode", ValueKind.TEXT, "redirect (DNS, with its TTL), proxy (retries on the next origin) or steering"))
+                    .option(OptionSpec.value("mode", ValueKind.TEXT, "redirect (DNS, with its TTL), proxy (retries on the next origin) or steering")
+                            .oneOf(List.of("redirect", "proxy", "steering")))
                     .option(OptionSpec.value("interval", ValueKind.TEXT, "probe interval, e.g. 10s (Traffic Manager: 10s or 30s)"))
                     .option(OptionSpec.value("tolerated-failures", ValueKind.NUMBER, "failed probes in a row before an origin is degraded (0-9)"))
                     .option(OptionSpec.value("timeout", ValueKind.TEXT, "probe timeout, shorter than the interval, e.g. 5s"))

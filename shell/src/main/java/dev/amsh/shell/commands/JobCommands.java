@@ -32,16 +32,19 @@ public final class JobCommands {
             return CommandSpec.of("encode", "encode an asset with Media Encoder Standard into an adaptive MP4 set")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "input asset name or Id"))
                     .option(OptionSpec.value("preset", ValueKind.PRESET, "the encoding preset", "Adaptive Streaming"))
+                    .option(OptionSpec.value("output", ValueKind.TEXT, "the output asset's name (default: the input's name + ' - encoded')"))
+                    .option(new OptionSpec("output-format", "o", true, ValueKind.FORMAT, "output format: table, json or tsv", "table"))
                     .option(OptionSpec.flag("no-wait", "submit the job and return at once"))
                     .details("Waits with a progress bar; Ctrl-C stops waiting (the job goes on: 'jobs show ID', 'jobs cancel ID').\n"
-                            + "On success the output asset's .ism is made primary, as the documented procedure does.")
+                            + "On success the output asset's .ism is made primary, as the documented procedure does.\n"
+                            + "The result holds the output asset: e = encode movie, then publish ${e.output.id}.")
                     .build();
         }
 
         public Object run(Invocation inv, Session s) {
             AmsClient ams = s.context(inv).ams();
             Encode encode = new Encode(Duration.ofSeconds(1));
-            Job job = encode.submit(ams, inv.requireParam(0), inv.option("preset"));
+            Job job = encode.submit(ams, inv.requireParam(0), inv.option("preset"), inv.option("output"));
             if (inv.flag("no-wait")) {
                 return new TextView("job " + job.id() + " submitted (" + job.stateName() + ")\n  follow it with: jobs show " + job.id(), job);
             }

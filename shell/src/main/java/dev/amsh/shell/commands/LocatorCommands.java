@@ -5,12 +5,15 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.LocatorInspection;
 import dev.amsh.ops.LocatorWindow;
 import dev.amsh.ops.Publish;
+import dev.amsh.ops.Publishing;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
@@ -48,11 +51,15 @@ public final class LocatorCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
+            AccountContext ctx = s.context(inv);
             if (inv.flag("expired") && inv.option("expiring") != null) {
                 throw new AmshException("--expired and --expiring select different locators", "use one of them");
             }
             Integer days = inv.intOption("expiring", 0, 36_500);
+            if (ctx.kind() == Kind.V3) {
+                return V3Locators.ls(ctx.datacenter(), inv.param(0), inv.flag("expired"), days, s.clock().instant());
+            }
+            AmsClient ams = ctx.ams();
             List<Locator> all = inv.param(0) == null ? ams.listLocators(Query.all()).toList()
                     : ams.listLocatorsOf(Assets.resolve(ams, inv.requireParam(0)).id());
             Instant now = s.clock().instant();
@@ -101,6 +108,9 @@ public final class LocatorCommands {
 
         public Object run(Invocation inv, Session s) {
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                return V3Locators.rm(ctx.datacenter(), inv.requireParam(0));
+            }
             ctx.ams().deleteLocator(inv.requireParam(0));
             return "deleted locator " + inv.requireParam(0) + " on " + ctx.name();
         }
@@ -131,7 +141,15 @@ public final class LocatorCommands {
         }
 
         public Object run(Invocation inv, Session s) {
-            AmsClient ams = s.context(inv).ams();
+            AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                if (inv.option("id") != null) {
+                    throw new AmshException("--id chooses a v2 locator Id", "on v3, 'locator clone' keeps a streamingLocatorId");
+                }
+                return V3Locators.publish(new Publishing(s.clock()).publish(ctx.datacenter(), inv.requireParam(0),
+                        inv.intOption("days", 1, 36_500)));
+            }
+            AmsClient ams = ctx.ams();
             Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.intOption("days", 1, 36_500), inv.option("id"));
             List<AssetFile> files = ams.listFiles(l.assetId());
             var manifest = StreamingUrls.manifest(files);
@@ -145,7 +163,7 @@ public final class LocatorCommands {
     static final class Clone implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("locator clone", "create on another context an origin locator with the same Id")
-                    .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context"))
+                    .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context (v3: name or streamingLocatorId)"))
                     .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                     .option(OptionSpec.required("asset", ValueKind.ASSET, "the replica asset on the target"))
                     .option(OptionSpec.flag("force", "clone an expired or not-yet-started locator anyway"))
@@ -158,6 +176,12 @@ public final class LocatorCommands {
         public Object run(Invocation inv, Session s) {
             AccountContext from = s.context(inv);
             AccountContext to = s.contexts().get(inv.requireOption("to"));
+            if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
+                // any pair with a v3 side: written once on the seam (same GUID, window, policy, content keys)
+                OriginLocator l = new Publishing(s.clock()).cloneLocator(from.datacenter(), inv.requireParam(0),
+                        to.datacenter(), inv.requireOption("asset"), inv.flag("force"));
+                return new TextView("streaming locator " + l.name() + " (" + l.guid() + ") is on " + to.name(), l);
+            }
             Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
                     inv.requireOption("asset"), to.name(), inv.flag("force"));
             return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
@@ -176,7 +200,9 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("URL|LOCATOR", ValueKind.LOCATOR, "a streaming URL, nb:lid:UUID:<guid>, or the GUID"))
                     .details("For each context: the locator with this Id, its asset, policy and window (active, expired 3 days\n"
                             + "ago, starts in 2 minutes), whether the file the URL asks for exists, and what the origin answers\n"
-                            + "for that path right now; then one verdict line with the next step. Reads only.")
+                            + "for that path right now; then one verdict line with the next step. Reads only.\n"
+                            + "A context that cannot sign in or does not answer (a datacenter down) is named on its own line\n"
+                            + "with why; the others still answer, and a context serves when its origin answers 200.")
                     .build();
         }
 
@@ -195,16 +221,18 @@ public final class LocatorCommands {
             for (LocatorInspection.Side side : r.sides()) {
                 sb.append(side.context()).append(": ");
                 if (side.unreachable() != null) {
-                    sb.append(side.unreachable()).append('\n');
+                    sb.append(side.down() ? "does not answer: " : "could not be read: ").append(side.problem()).append('\n');
                     continue;
                 }
                 if (!side.has()) {
                     sb.append("no locator with this Id\n");
                     continue;
                 }
-                sb.append(side.locator().typeName()).append(" locator on asset ").append(side.asset().name()).append(" (")
-                        .append(side.asset().id()).append("), policy ").append(side.policy().name()).append(", ")
-                        .append(side.window().describe()).append('\n');
+                sb.append(side.locator().typeName()).append(" locator on asset ")
+                        .append(side.asset() == null ? side.locator().assetId() : side.asset().name() + " (" + side.asset().id() + ")")
+                        .append(", policy ").append(side.policy() == null ? side.locator().accessPolicyId() : side.policy().name())
+                        .append(", ").append(side.window().describe()).append(side.unread() == null ? "" : "; " + side.unread())
+                        .append('\n');
                 sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
                         .append(" -> ").append(side.originAnswer())
                         .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');

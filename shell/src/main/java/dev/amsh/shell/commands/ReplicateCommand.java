@@ -55,6 +55,8 @@ public final class ReplicateCommand implements Command {
                         JSON with "replicate":"No" is skipped. Throttling (429, 503) slows the run down; when a datacenter
                         stops answering the run stops and says so. Each run keeps a journal in ~/.amsh/runs; after a
                         kill, the same command (or 'replicate --resume') continues, and a complete library makes no write.
+                        An asset named that is not published is replicated too (blobs and files; it has no locator to
+                        clone, and its line says so); a --name or --filter that selects nothing is refused.
                         Exits non-zero when any asset failed or the run stopped.""")
                 .build();
     }

@@ -2,6 +2,10 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.ams.AmsClient;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.ContainerGrant;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.shell.Command;
@@ -13,10 +17,12 @@ import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
+import dev.amsh.ops.ProcedureStep;
+
 import java.time.Duration;
 import java.util.List;
 
-/** {@code sas read | write}: the SAS locators of the procedure's steps 4 and 3. */
+/** {@code sas read | write}: the SAS locators of the procedure's steps A4-A5 and B3. */
 public final class SasCommands {
     private SasCommands() {
     }
@@ -37,6 +43,11 @@ public final class SasCommands {
 
         public Object run(Invocation inv, Session s) {
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                throw new AmshException("on v3 a container SAS URL (listContainerSas) cannot be revoked: it lapses at its expiry,"
+                        + " at most 23 hours after it was made; nothing was removed",
+                        "to cut every such URL off now, rotate the storage account key that signed it (storage keys 1 and 2 each sign one of the URLs)");
+            }
             AmsClient ams = ctx.ams();
             dev.amsh.ams.model.Locator l = ams.findLocator(inv.requireParam(0)).orElseThrow(() -> new dev.amsh.error.AmshException(
                     "no locator " + inv.requireParam(0) + " on " + ctx.name(), "list them with 'locators ls'"));
@@ -59,18 +70,28 @@ public final class SasCommands {
 
         public CommandSpec spec() {
             return CommandSpec.of(write ? "sas write" : "sas read", write
-                            ? "create a write SAS locator on an asset's container (the procedure's step 3)"
-                            : "create a read SAS locator on an asset's container (the procedure's step 4)")
+                            ? "create a write SAS locator on an asset's container (" + ProcedureStep.B3.reference() + ")"
+                            : "create a read SAS locator on an asset's container (the procedure's steps "
+                                    + ProcedureStep.span(ProcedureStep.A4, ProcedureStep.A5) + ")")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
                     .option(OptionSpec.value("hours", ValueKind.NUMBER, "how long the SAS lives", "24"))
                     .details("Prints the container name and the SAS URL (sig masked; --show-secrets at start shows it).\n"
-                            + "Remove it with 'locators rm LOCATOR' when done: an asset holds at most 5 locators.")
+                            + "Remove it with 'sas rm LOCATOR' when done (the locator and its access policy): an asset holds\n"
+                            + "at most 5 locators.")
                     .build();
         }
 
         public Object run(Invocation inv, Session s) {
             Duration lifetime = Duration.ofHours(inv.intOption("hours", 1, 24 * 365)); // checked before any call
             AccountContext ctx = s.context(inv);
+            if (ctx.kind() == Kind.V3) {
+                Datacenter dc = ctx.datacenter();
+                Duration capped = lifetime.compareTo(Duration.ofHours(23)) > 0 ? Duration.ofHours(23) : lifetime;
+                ContainerGrant g = dc.grant(dc.resolve(inv.requireParam(0)), write, capped, null);
+                SasResult r = new SasResult(ctx.name(), "", "", g.container(), g.url());
+                return new TextView("container " + r.containerName() + "\nurl       " + r.url() + "\nexpires   in "
+                        + capped.toHours() + " h (v3: listContainerSas; nothing to remove, it cannot be revoked)", r);
+            }
             AmsClient ams = ctx.ams();
             // a Name of its own, so a lost answer is found by it and no other locator shares the policy
             String name = "amsh sas " + (write ? "write " : "read ") + java.util.UUID.randomUUID().toString().substring(0, 8);

@@ -1,7 +1,9 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
+import dev.amsh.shell.AmshVersion;
 import dev.amsh.shell.Command;
+import dev.amsh.shell.ExitRequest;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
@@ -14,20 +16,6 @@ import java.util.List;
 /** {@code trace}, {@code help}, {@code history}, {@code exit}. */
 public final class SessionCommands {
     private SessionCommands() {
-    }
-
-    /** Thrown by {@code exit}; the REPL and scripts end with its status. */
-    public static final class ExitRequest extends RuntimeException {
-        private final int status;
-
-        public ExitRequest(int status) {
-            super("exit " + status, null, false, false);
-            this.status = status;
-        }
-
-        public int status() {
-            return status;
-        }
     }
 
     public static List<Command> all() {
@@ -67,18 +55,13 @@ public final class SessionCommands {
                 words.addAll(List.of(Invocation.text(p).split("\\s+")));
             }
             if (!words.isEmpty()) {
-                if (words.size() == 1 && !s.registry().subcommands(words.get(0)).isEmpty()
-                        && s.registry().get(words.get(0)).isEmpty()) {
-                    StringBuilder sb = new StringBuilder();
-                    for (String sub : s.registry().subcommands(words.get(0))) {
-                        s.registry().get(words.get(0) + " " + sub).ifPresent(c ->
-                                sb.append(String.format("  %-18s %s%n", c.spec().name(), c.spec().summary())));
-                    }
-                    return sb.toString();
+                if (words.size() == 1 && s.registry().isGroup(words.get(0))) {
+                    return s.registry().groupHelp(words.get(0));
                 }
                 return s.registry().match(words).command().spec().help();
             }
-            StringBuilder sb = new StringBuilder("amsh commands (each takes --help, -o table|json|tsv and --on CONTEXT):\n\n");
+            StringBuilder sb = new StringBuilder("amsh " + AmshVersion.version()
+                    + " commands (each takes --help, -o table|json|tsv and --on CONTEXT):\n\n");
             for (Command c : s.registry().all()) {
                 sb.append(String.format("  %-18s %s%n", c.spec().name(), c.spec().summary()));
             }
@@ -111,7 +94,7 @@ public final class SessionCommands {
     static final class Exit implements Command {
         public CommandSpec spec() {
             return CommandSpec.of("exit", "leave amsh")
-                    .param(ParamSpec.optional("STATUS", ValueKind.NUMBER, "exit status (default 0)")).build();
+                    .param(ParamSpec.optional("STATUS", ValueKind.NUMBER, "exit status, 0 to 255 (default 0)")).build();
         }
 
         public Object run(Invocation inv, Session s) {
@@ -121,6 +104,10 @@ public final class SessionCommands {
                     status = Integer.parseInt(inv.param(0).trim());
                 } catch (NumberFormatException e) {
                     throw new AmshException("exit takes a number, not '" + inv.param(0) + "'", "usage: exit [STATUS]");
+                }
+                if (status < 0 || status > 255) {
+                    // a process's status is one byte: 300 would leave as 44
+                    throw new AmshException("exit status must be between 0 and 255, not " + status, "usage: exit [STATUS]");
                 }
             }
             throw new ExitRequest(status);

@@ -9,6 +9,7 @@ import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.Encode;
+import dev.amsh.ops.ProcedureStep;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -41,44 +42,46 @@ public final class TutorialCommand implements Command {
     }
 
     static final List<Lesson> LESSONS = List.of(
-            new Lesson("Upload a mezzanine file into datacenter a",
+            new Lesson("Upload a mezzanine file into datacenter a" + step(ProcedureStep.A2),
                     "Everything starts with a source asset: a blob container in a's storage holding the mezzanine.\n"
                             + "The sample is made with ffmpeg; the upload goes through a temporary write SAS locator.",
                     s -> "upload --sample --asset tutorial-mezzanine --on a",
                     (r, s) -> s.put("mezzanine", ((Asset) r).id())),
-            new Lesson("Encode it into an adaptive MP4 set",
+            new Lesson("Encode it into an adaptive MP4 set" + step(ProcedureStep.A3),
                     "Media Encoder Standard with the \"Adaptive Streaming\" preset makes an H.264 ladder, an AAC track and the\n"
                             + ".ism server manifest. The output is a new asset; its .ism becomes the primary file.",
                     s -> "encode " + s.path("mezzanine").asText() + " --on a",
                     (r, s) -> s.put("output", ((Encode.Result) r).output().id())),
-            new Lesson("Publish the output on a (origin locator)",
+            new Lesson("Publish the output on a: an origin locator" + step(ProcedureStep.A6),
                     "An OnDemandOrigin locator makes the asset streamable: http://<origin>/<locator-guid>/<name>.ism/manifest.\n"
                             + "Its Id is what b will reuse, so the path stays the same there.",
                     s -> "publish " + s.path("output").asText() + " --on a",
                     (r, s) -> s.put("locator", ((LocatorCommands.Published) r).locator().id())),
-            new Lesson("Read SAS locator on the source (the procedure's step 1-2)",
+            new Lesson("Read SAS locator on the source (the procedure's steps " + ProcedureStep.span(ProcedureStep.A4, ProcedureStep.A5) + ")",
                     "The documented procedure learns the source container's name from a read-only SAS locator's path.",
                     s -> "sas read " + s.path("output").asText() + " --on a",
                     (r, s) -> s.put("readSas", ((SasCommands.SasResult) r).locatorId()).put("container", ((SasCommands.SasResult) r).containerName())),
-            new Lesson("An empty target asset on b, named after the source container (step 3)",
+            new Lesson("An empty target asset on b, named after the source container" + step(ProcedureStep.B2),
                     "The replica is a new asset in b's account; it gets a container of its own in b's storage.",
                     s -> "assets create " + s.path("container").asText() + " --on b",
                     (r, s) -> s.put("target", ((Asset) r).id())),
-            new Lesson("Write SAS locator on the target (step 4)",
+            new Lesson("Write SAS locator on the target" + step(ProcedureStep.B3),
                     "Likewise the target container's name comes from a write SAS locator.",
                     s -> "sas write " + s.path("target").asText() + " --on b",
                     (r, s) -> s.put("writeSas", ((SasCommands.SasResult) r).locatorId())),
-            new Lesson("Copy the blobs, server-side (step 5)",
+            new Lesson("Copy the blobs, server-side" + step(ProcedureStep.B4),
                     "Every blob is copied from a's storage into the target container in b's storage; no byte passes\n"
-                            + "through amsh. Watch the trace: these are storage calls, not Media Services calls.",
+                            + "through amsh. The two SAS locators gave only the container names (the paths of their URLs):\n"
+                            + "the copy itself signs with the storage account keys of a and b, as the procedure's copy does.\n"
+                            + "Watch the trace: these are storage calls, not Media Services calls.",
                     s -> "copy " + s.path("output").asText() + " --on a --to b --into " + s.path("target").asText(),
                     (r, s) -> s.put("copied", ((CopyAsset.Result) r).report().blobs().size())),
-            new Lesson("Register the copied blobs as files: CreateFileInfos (step 6)",
+            new Lesson("Register the copied blobs as files: CreateFileInfos" + step(ProcedureStep.B5),
                     "Blobs copied behind the service's back are unknown to it until CreateFileInfos lists the container\n"
                             + "and creates one AssetFile per blob. The SDK never had this call; it is plain REST.",
                     s -> "fileinfos " + s.path("target").asText() + " --on b",
                     (r, s) -> { }),
-            new Lesson("Clone the origin locator with the same Id (step 7)",
+            new Lesson("Clone the origin locator with the same Id" + step(ProcedureStep.B6),
                     "CreateLocator accepts a caller-chosen Id: b gets a locator with a's Id, so the streaming URLs differ\n"
                             + "only by host, and a traffic manager or CDN can switch between the two origins.",
                     s -> "locator clone " + s.path("locator").asText() + " --on a --to b --asset " + s.path("target").asText(),
@@ -93,6 +96,11 @@ public final class TutorialCommand implements Command {
                             + "whose locator has the same Id, so the path is the same. The timeline says what the viewer saw.",
                     s -> "drill " + s.path("output").asText() + " --mode proxy --fail-after 8s --duration 20s",
                     (r, s) -> { }));
+
+    /** " (the procedure's step B2)": the documented procedure's own number for a lesson. */
+    private static String step(ProcedureStep p) {
+        return " (" + p.reference() + ")";
+    }
 
     private final Path stateFile;
     private final ObjectMapper json = new ObjectMapper();
@@ -110,9 +118,12 @@ public final class TutorialCommand implements Command {
     }
 
     public Object run(Invocation inv, Session s) throws Exception {
+        String verb = inv.param(0);
+        if (verb != null && !verb.equals("next") && !verb.equals("reset")) {
+            throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
+        }
         requireLocalPair(s);
         ObjectNode state = load();
-        String verb = inv.param(0);
         if ("reset".equals(verb)) {
             Files.deleteIfExists(stateFile);
             return "tutorial reset; 'tutorial' shows the first step";
@@ -128,9 +139,6 @@ public final class TutorialCommand implements Command {
         if (verb == null) {
             return String.format("step %d of %d: %s%n%n%s%n%n  command: %s%n%nType 'tutorial next' to run it (with trace on).",
                     step + 1, LESSONS.size(), lesson.title(), lesson.why(), command);
-        }
-        if (!"next".equals(verb)) {
-            throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
         }
         Map<String, Snapshot> before = snapshots(s, state);
         s.console().out().println("> " + command);

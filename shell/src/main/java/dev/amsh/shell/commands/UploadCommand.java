@@ -1,6 +1,8 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
+import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.error.AmshException;
 import dev.amsh.ops.Upload;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
@@ -13,6 +15,8 @@ import dev.amsh.shell.render.TextView;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
+import java.util.stream.Stream;
 
 /** {@code upload FILE [--asset NAME]}: a new asset from a local file, with progress. */
 public final class UploadCommand implements Command {
@@ -28,23 +32,36 @@ public final class UploadCommand implements Command {
     }
 
     public Object run(Invocation inv, Session s) throws Exception {
+        if (inv.flag("sample") && inv.param(0) != null) {
+            throw new AmshException("upload takes FILE or --sample, not both", "usage: upload FILE, or upload --sample");
+        }
         AccountContext ctx = s.context(inv);
-        Path file;
-        if (inv.flag("sample")) {
-            file = java.nio.file.Files.createTempDirectory("amsh-sample").resolve("amsh_sample.mp4");
-            s.console().progress("making the sample with ffmpeg…");
-            dev.amsh.emulator.encoder.Ffmpeg.makeSample(dev.amsh.emulator.encoder.Ffmpeg.locate(
-                    s.toolsDir().resolve("ffmpeg"), line -> {
-                        s.console().progressDone();
-                        s.console().err().println("amsh: " + line);
-                    }), file, 10);
-            s.console().progressDone();
-        } else {
-            file = Path.of(inv.requireParam(0));
+        if (!inv.flag("sample")) {
+            Path file = Path.of(inv.requireParam(0));
             if (!inv.flag("force")) {
                 MediaProbe.refuseNonMedia(file, s.toolsDir().resolve("ffmpeg"));
             }
+            return upload(inv, s, ctx, file);
         }
+        // the sample lives only as long as its upload: nothing is left in the temp folder, whatever the outcome
+        Path folder = Files.createTempDirectory("amsh-sample");
+        try {
+            Path file = folder.resolve("amsh_sample.mp4");
+            s.console().progress("making the sample with ffmpeg…");
+            Ffmpeg.makeSample(Ffmpeg.locate(s.toolsDir().resolve("ffmpeg"), line -> {
+                s.console().progressDone();
+                s.console().err().println("amsh: " + line);
+            }), file, 10);
+            s.console().progressDone();
+            return upload(inv, s, ctx, file);
+        } finally {
+            try (Stream<Path> files = Files.walk(folder)) {
+                files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+    }
+
+    private static Object upload(Invocation inv, Session s, AccountContext ctx, Path file) throws Exception {
         long total = Files.isRegularFile(file) ? Files.size(file) : 0;
         Upload.Result r;
         try {

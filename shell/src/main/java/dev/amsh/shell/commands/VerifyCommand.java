@@ -1,8 +1,11 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.VerifyFailover;
+import dev.amsh.ops.VerifyFromRecord;
+import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -21,15 +24,26 @@ public final class VerifyCommand implements Command {
                 .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
                 .details("For every unexpired origin locator, each file is fetched over plain HTTP from <origin>/<locator-guid>/<file>\non both sides and compared by "
                         + "status, length and SHA-256: what a traffic manager or CDN switching between the origins relies on.\n"
-                        + "Exits non-zero (in -c and runbooks) when a locator is missing on the target or any file differs.")
+                        + "Exits non-zero (in -c and runbooks) when a locator is missing on the target or any file differs.\n"
+                        + "When the source does not answer, the target is checked against what amsh recorded of the source\n"
+                        + "when it last replicated the asset (each blob's length and MD5, from the journal in ~/.amsh/runs):\n"
+                        + "the output says the source was not asked and the record's date; the exit follows what the target holds.")
                 .build();
     }
 
     public Object run(Invocation inv, Session s) {
         AccountContext from = s.sourceContext(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
-        VerifyFailover.Result r = new VerifyFailover(s.contexts().environment().httpWithTrace("origin"))
-                .run(from, to, inv.requireParam(0), s.clock().instant());
+        VerifyFailover.Result r;
+        try {
+            r = new VerifyFailover(s.contexts().environment().httpWithTrace("origin"))
+                    .run(from, to, inv.requireParam(0), s.clock().instant());
+        } catch (AmsTransportException e) {
+            if (!e.getMessage().startsWith("context " + from.name() + ":") || e.getMessage().startsWith("context " + to.name() + ":")) {
+                throw e;
+            }
+            return fromRecord(inv, s, from, to, e);
+        }
         StringBuilder sb = new StringBuilder();
         for (VerifyFailover.LocatorCheck l : r.locators()) {
             sb.append("locator ").append(l.locatorId()).append(" (").append(l.window().describe()).append(")\n");
@@ -58,6 +72,39 @@ public final class VerifyCommand implements Command {
         }
         sb.append(r.locators().size()).append(" locator(s), ").append(r.files().size())
                 .append(" file checks, the same bytes from both origins");
+        return new TextView(sb.toString(), r);
+    }
+
+    /** The source does not answer: the target against what amsh recorded of the source when it replicated. */
+    private Object fromRecord(Invocation inv, Session s, AccountContext from, AccountContext to, AmsTransportException down) {
+        String asset = inv.requireParam(0);
+        String why = from.name() + " does not answer (" + down.getMessage().substring(("context " + from.name() + ": ").length()) + ")";
+        ReplicationJournal.Recorded record = ReplicationJournal.lastRecord(s.runsDir(), from.name(), to.name(), asset)
+                .orElseThrow(() -> new AmshException(why + ", and amsh has no record of " + asset + " replicated to "
+                        + to.name() + " in " + s.runsDir(), "verify again once " + from.name() + " answers"));
+        VerifyFromRecord.Result r = new VerifyFromRecord(s.contexts().environment().httpWithTrace("origin")).run(to, record);
+        StringBuilder sb = new StringBuilder(why).append(": ").append(from.name()).append(" was not asked; ")
+                .append(to.name()).append(" is checked against what amsh recorded of ").append(from.name())
+                .append(" when it replicated ").append(record.outcome().name()).append(" on ").append(record.at())
+                .append(" (run ").append(record.run()).append(")\n");
+        sb.append("  ").append(to.name()).append(": asset ").append(r.target().name()).append(" (").append(r.target().id())
+                .append("), ").append(r.locatorPaths().size()).append(" origin locator(s)\n");
+        for (VerifyFromRecord.FileCheck c : r.files()) {
+            String origin = c.served().isEmpty() ? "no origin locator" : "origin " + String.join("/",
+                    c.served().stream().map(x -> x == -1 ? "200 (other length)" : String.valueOf(x)).toList());
+            sb.append(String.format("    %-4s %-48s %12d  %s%n", c.ok() ? "same" : "DIFF", c.file(), c.recordedLength(),
+                    (c.held() ? "held" : c.heldLength() < 0 ? "MISSING on " + to.name() : "held with another length or MD5")
+                            + ", " + origin));
+        }
+        long bad = r.files().stream().filter(c -> !c.ok()).count();
+        if (!r.ok()) {
+            s.console().out().println(s.redactor().redact(sb.toString().stripTrailing()));
+            throw new AmshException((r.files().isEmpty() ? "the record holds no file" : bad + " of " + r.files().size()
+                    + " recorded file(s) not held or not served by " + to.name()) + " (" + from.name() + " was not asked)",
+                    "re-run 'replicate " + asset + " --to " + to.name() + "' once " + from.name() + " answers, then verify again");
+        }
+        sb.append(to.name()).append(" holds and serves all ").append(r.files().size()).append(" file(s) as recorded on ")
+                .append(record.at()).append("; ").append(from.name()).append(" was not asked");
         return new TextView(sb.toString(), r);
     }
 }

@@ -6,6 +6,10 @@ import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.ams.model.MediaProcessor;
+import dev.amsh.datacenter.EndpointState;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.OriginLocator;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -46,6 +50,29 @@ final class Columns {
             m.put("id", j.id());
             m.put("created", j.created());
             m.put("seconds", Math.round(j.runningDuration()));
+        } else if (row instanceof MediaAsset a) {
+            m.put("name", a.name());
+            m.put("id", a.id());
+            m.put("state", a.state());
+            m.put("options", a.options());
+            m.put("created", a.created());
+        } else if (row instanceof MediaFile f) {
+            m.put("name", f.name());
+            m.put("size", f.size());
+            m.put("primary", f.primary() ? "yes" : "");
+            m.put("id", f.id());
+        } else if (row instanceof OriginLocator l) {
+            m.put("id", l.id());
+            m.put("type", l.policy() == null ? "OnDemandOrigin" : l.policy());
+            m.put("asset", l.asset());
+            m.put("start", l.start());
+            m.put("expires", l.end());
+            m.put("guid", l.guid());
+        } else if (row instanceof EndpointState e) {
+            m.put("name", e.name());
+            m.put("state", e.resourceState());
+            m.put("host", e.hostName());
+            m.put("scale units", e.scaleUnits());
         } else if (row instanceof MediaProcessor p) {
             m.put("name", p.name());
             m.put("version", p.version());

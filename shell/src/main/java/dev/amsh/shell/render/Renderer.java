@@ -32,8 +32,16 @@ public final class Renderer {
     }
 
     public void print(Object result, Format format, PrintWriter out) {
+        print(result, format, null, out);
+    }
+
+    /** Prints the result, or what a JMESPath {@code query} selects from its JSON form when one is given. */
+    public void print(Object result, Format format, String query, PrintWriter out) {
         if (result == null) {
             return;
+        }
+        if (query != null) {
+            result = JsonQuery.apply(json, result instanceof TextView tv ? tv.value() : result, query);
         }
         String text = switch (format) {
             case JSON -> toJson(result);

@@ -30,6 +30,12 @@ final class AmshCompleter implements Completer {
     public void complete(LineReader reader, ParsedLine line, List<Candidate> candidates) {
         List<String> words = line.words();
         int index = line.wordIndex();
+        String typed = line.word().substring(0, Math.min(line.wordCursor(), line.word().length()));
+        List<Candidate> members = ObjectCompleter.complete(typed, session.variables());
+        if (!members.isEmpty()) {
+            candidates.addAll(members);
+            return;
+        }
         if (index == 0) {
             session.registry().heads().forEach(h -> candidates.add(new Candidate(h, h, null, summary(h), null, null, true)));
             return;
@@ -50,6 +56,10 @@ final class AmshCompleter implements Completer {
         int nameWords = spec.name().split(" ").length;
         String previous = index > 0 ? words.get(index - 1) : "";
         Optional<OptionSpec> valueOf = previous.startsWith("-") ? spec.option(previous.replaceFirst("^--?", "")) : Optional.empty();
+        if (valueOf.isPresent() && !valueOf.get().values().isEmpty()) {
+            valueOf.get().values().forEach(v -> candidates.add(new Candidate(v, v, null, null, null, null, true)));
+            return;
+        }
         if (valueOf.isPresent() && valueOf.get().takesValue()) {
             // --into and --asset name an asset on the target (--to) context
             String ctx = List.of("into", "asset").contains(valueOf.get().name()) ? targetOf(words, contextOf(words, spec))

@@ -3,6 +3,9 @@ package dev.amsh.shell.repl;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.Kind;
 import dev.amsh.shell.Session;
 
 import java.time.Clock;
@@ -36,7 +39,12 @@ final class LiveValues {
     List<String> assets(String context) {
         return cached("assets:" + context, () -> {
             List<String> out = new ArrayList<>();
-            for (Asset a : session.contexts().get(context).ams().listAssets(Query.all().top(2000))) {
+            AccountContext ctx = session.contexts().get(context);
+            if (ctx.kind() == Kind.V3) {
+                ctx.datacenter().assets(new AssetQuery(null, null, 2000)).forEach(a -> out.add(a.name()));
+                return out;
+            }
+            for (Asset a : ctx.ams().listAssets(Query.all().top(2000))) {
                 if (a.name() != null && !a.name().isBlank() && !a.name().contains(" ")) {
                     out.add(a.name());
                 }
@@ -49,7 +57,12 @@ final class LiveValues {
     List<String> locators(String context) {
         return cached("locators:" + context, () -> {
             List<String> out = new ArrayList<>();
-            for (Locator l : session.contexts().get(context).ams().listLocators(Query.all().top(2000))) {
+            AccountContext ctx = session.contexts().get(context);
+            if (ctx.kind() == Kind.V3) {
+                ctx.datacenter().allLocators().stream().limit(2000).forEach(l -> out.add(l.name()));
+                return out;
+            }
+            for (Locator l : ctx.ams().listLocators(Query.all().top(2000))) {
                 out.add(l.id());
             }
             return out;

@@ -1,8 +1,10 @@
 package dev.amsh.shell.repl;
 
+import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
-import dev.amsh.shell.commands.SessionCommands;
+import dev.amsh.shell.commands.HintsCommand;
+import dev.amsh.shell.ExitRequest;
 import org.jline.reader.EndOfFileException;
 import org.jline.reader.History;
 import org.jline.reader.LineReader;
@@ -11,9 +13,13 @@ import org.jline.reader.UserInterruptException;
 import org.jline.reader.impl.DefaultParser;
 import org.jline.reader.impl.history.DefaultHistory;
 import org.jline.terminal.Terminal;
+import org.jline.widget.TailTipWidgets;
 
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 
@@ -22,6 +28,9 @@ import java.util.function.Function;
  * on a worker thread so Ctrl-C cancels the command (a copy, a failover) and not the shell.
  */
 public final class Repl {
+    /** How long an interrupted line may take to stop before the prompt comes back without it. */
+    static final Duration ABANDON_AFTER = Duration.ofMillis(800);
+
     private final Session session;
     private final Terminal terminal;
     private final Function<Throwable, String> errorLine;
@@ -64,6 +73,23 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        // background work announces its end above the prompt, which stays as typed
+        session.background().setNotices(notice -> reader.printAbove(session.redactor().redact(notice)));
+        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
+        if (session.settings().isOn(HintsCommand.SETTING, true)) {
+            hints.enable();
+        } else {
+            hints.disable();
+        }
+        session.settings().onChange((key, value) -> {
+            if (key.equals(HintsCommand.SETTING)) {
+                if (value.equals("on")) {
+                    hints.enable();
+                } else {
+                    hints.disable();
+                }
+            }
+        });
         while (true) {
             String line;
             try {
@@ -105,7 +131,12 @@ public final class Repl {
         return "amsh:" + (ctx == null ? "-" : ctx) + "> ";
     }
 
-    /** Runs a line on a worker; Ctrl-C cancels it. Returns an exit status when the line was {@code exit}. */
+    /**
+     * Runs a line on a worker and gives the prompt back whatever the line does. Ctrl-C cancels a command
+     * cleanly (a copy finishes no blob half-way) and a second Ctrl-C interrupts it; Groovy that is not
+     * inside a command is interrupted at once (its loops check). A thread that still runs a second after
+     * its interrupt is abandoned, and the shell says so. Returns an exit status when the line was {@code exit}.
+     */
     private Integer runOne(String line) {
         AtomicReference<Throwable> failure = new AtomicReference<>();
         AtomicReference<Integer> exit = new AtomicReference<>();
@@ -113,27 +144,36 @@ public final class Repl {
         Thread worker = new Thread(() -> {
             try {
                 session.execute(line);
-            } catch (SessionCommands.ExitRequest e) {
+            } catch (ExitRequest e) {
                 exit.set(e.status());
             } catch (Throwable t) {
                 failure.set(t);
             }
         }, "amsh-command");
-        java.util.concurrent.atomic.AtomicInteger presses = new java.util.concurrent.atomic.AtomicInteger();
+        worker.setDaemon(true);
+        AtomicInteger presses = new AtomicInteger();
+        AtomicLong interruptedAt = new AtomicLong();
         Terminal.SignalHandler previous = terminal.handle(Terminal.Signal.INT, s -> {
-            // first Ctrl-C asks the command to stop cleanly (a copy finishes no blob half-way); a second interrupts it
-            if (presses.incrementAndGet() == 1) {
+            if (presses.incrementAndGet() == 1 && session.runningCommand()) {
                 session.cancellation().cancel();
-                session.console().progressDone();
-                terminal.writer().println("(cancelling; Ctrl-C again to interrupt)");
-                terminal.writer().flush();
+                say("(cancelling; Ctrl-C again to interrupt)");
             } else {
+                session.cancellation().cancel();
+                interruptedAt.compareAndSet(0, System.nanoTime());
                 worker.interrupt();
             }
         });
         worker.start();
+        boolean abandoned = false;
         try {
-            worker.join();
+            while (worker.isAlive()) {
+                worker.join(50);
+                long since = interruptedAt.get();
+                if (worker.isAlive() && since != 0 && System.nanoTime() - since > ABANDON_AFTER.toNanos()) {
+                    abandoned = true;
+                    break;
+                }
+            }
         } catch (InterruptedException e) {
             session.cancellation().cancel();
             worker.interrupt();
@@ -141,14 +181,21 @@ public final class Repl {
             terminal.handle(Terminal.Signal.INT, previous);
         }
         session.console().progressDone();
-        if (failure.get() != null && presses.get() > 0 && !(failure.get() instanceof dev.amsh.error.AmshException)) {
-            terminal.writer().println("cancelled: " + session.redactor().redact(line.strip())
-                    + " (re-run it to pick up where it stopped)");
-            terminal.writer().flush();
+        String shown = session.redactor().redact(line.strip());
+        if (abandoned) {
+            say("abandoned: " + shown + " (it did not stop when interrupted; its thread is left running)");
+        } else if (failure.get() != null && presses.get() > 0 && !(failure.get() instanceof AmshException)) {
+            say((interruptedAt.get() != 0 ? "interrupted: " : "cancelled: ") + shown
+                    + (session.startsWithCommand(line.strip()) ? " (re-run it to pick up where it stopped)" : ""));
         } else if (failure.get() != null) {
-            terminal.writer().println(session.redactor().redact(errorLine.apply(failure.get())));
-            terminal.writer().flush();
+            say(session.redactor().redact(errorLine.apply(failure.get())));
         }
         return exit.get();
+    }
+
+    private void say(String text) {
+        session.console().progressDone();
+        terminal.writer().println(text);
+        terminal.writer().flush();
     }
 }

@@ -40,12 +40,16 @@ public abstract class AmshScript extends Script {
         if (!s.registry().subcommands(name).isEmpty()) {
             return new CommandGroup(s, name);
         }
+        // a context's name (a, b) is the context, with its commands as methods, unless a variable took the name
+        if (s.hasContext(name)) {
+            return new ContextHandle(s, name, s.contexts().get(name));
+        }
         throw new groovy.lang.MissingPropertyException(name, getClass());
     }
 
-    /** Runs a line as if typed at the prompt and returns its result. */
+    /** Runs a line as if typed at the prompt (statements, aliases, pipes) and returns its result, unprinted. */
     public Object sh(String line) throws Exception {
-        return session().runCommandLine(line, false);
+        return session().runQuietly(line);
     }
 
     public dev.amsh.context.AccountContext context(String name) {

@@ -4,14 +4,24 @@ import dev.amsh.error.AmshException;
 import dev.amsh.shell.Session;
 import groovy.lang.GroovyObjectSupport;
 
+import java.util.LinkedHashMap;
+import java.util.Map;
+
 /** A command group in Groovy: {@code assets.ls(name: 'x*')} calls the "assets ls" command. */
 public final class CommandGroup extends GroovyObjectSupport {
     private final Session session;
     private final String head;
+    private final String on;
 
     CommandGroup(Session session, String head) {
+        this(session, head, null);
+    }
+
+    /** A group whose commands run on one context unless told otherwise ({@code b.assets.ls()}). */
+    CommandGroup(Session session, String head, String on) {
         this.session = session;
         this.head = head;
+        this.on = on;
     }
 
     @Override
@@ -22,8 +32,12 @@ public final class CommandGroup extends GroovyObjectSupport {
                     "one of: " + String.join(", ", session.registry().subcommands(head)));
         }
         CallArgs a = CallArgs.of(args);
+        Map<String, Object> options = new LinkedHashMap<>(a.options());
+        if (on != null) {
+            options.putIfAbsent("on", on);
+        }
         try {
-            return session.call(full, a.options(), a.params());
+            return session.call(full, options, a.params());
         } catch (RuntimeException e) {
             throw e;
         } catch (Exception e) {

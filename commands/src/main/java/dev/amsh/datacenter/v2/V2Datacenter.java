@@ -1,0 +1,197 @@
+package dev.amsh.datacenter.v2;
+
+import dev.amsh.ams.AmsClient;
+import dev.amsh.ams.LocatorRequest;
+import dev.amsh.ams.Query;
+import dev.amsh.ams.model.AccessPolicy;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.AssetFile;
+import dev.amsh.ams.model.EntityIds;
+import dev.amsh.ams.model.Locator;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.Capabilities;
+import dev.amsh.datacenter.ContainerGrant;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.EndpointState;
+import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.OriginLocator;
+import dev.amsh.datacenter.Paged;
+import dev.amsh.datacenter.Poller;
+import dev.amsh.datacenter.Window;
+import dev.amsh.error.AmshException;
+import dev.amsh.ops.Assets;
+import dev.amsh.ops.Policies;
+import dev.amsh.ops.Publish;
+import dev.amsh.ops.RegisterFiles;
+import dev.amsh.ops.SasLocator;
+import dev.amsh.ops.StreamingUrls;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * A v2 datacenter behind the seam: today's {@link AmsClient} and its helpers (Assets, Policies, SasLocator,
+ * RegisterFiles, Publish's clone with its MERGE of the expiry), mapped to the neutral records. v2 behaviour is
+ * theirs, unchanged: this class only translates.
+ */
+public final class V2Datacenter implements Datacenter {
+    private final String name;
+    private final AmsClient ams;
+    private final Clock clock;
+
+    public V2Datacenter(String name, AmsClient ams, Clock clock) {
+        this.name = name;
+        this.ams = ams;
+        this.clock = clock;
+    }
+
+    /** The v2 client itself, for the v2-only operations (replicate, compare, verify, inspect, cleanup, encode). */
+    public AmsClient ams() {
+        return ams;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public Kind kind() {
+        return Kind.V2;
+    }
+
+    public Capabilities can() {
+        return Capabilities.V2;
+    }
+
+    public MediaAsset resolve(String nameOrId) {
+        return asset(Assets.resolve(ams, nameOrId));
+    }
+
+    public Paged<MediaAsset> assets(AssetQuery q) {
+        return Paged.of(Assets.list(ams, q.glob(), q.filter(), q.top())).map(V2Datacenter::asset);
+    }
+
+    public List<MediaAsset> named(String assetName) {
+        return ams.listAssets(Query.filter("Name eq " + Query.literal(assetName))).stream().map(V2Datacenter::asset).toList();
+    }
+
+    public MediaAsset createAsset(String assetName, String alternateId) {
+        return asset(ams.createAsset(assetName, Asset.OPTION_NONE, null, alternateId));
+    }
+
+    public void deleteAsset(MediaAsset asset) {
+        ams.deleteAsset(asset.id());
+    }
+
+    public List<MediaFile> files(MediaAsset asset) {
+        return ams.listFiles(asset.id()).stream().map(V2Datacenter::file).toList();
+    }
+
+    public String registerFiles(MediaAsset asset) {
+        ams.createFileInfos(asset.id());
+        List<AssetFile> files = ams.listFiles(asset.id());
+        String primary = RegisterFiles.markPrimaryManifest(ams, files);
+        return files.size() + " files registered" + (primary == null ? "" : ", " + primary + " primary");
+    }
+
+    public ContainerGrant grant(MediaAsset asset, boolean write, Duration ttl, String mark) {
+        SasLocator sas = SasLocator.create(name, ams, ams.getAsset(asset.id()), write, ttl, clock, mark);
+        return new ContainerGrant(sas.containerName(), sas.url(), sas.locator().id(), true);
+    }
+
+    public void revoke(ContainerGrant grant) {
+        Optional<Locator> l = ams.findLocator(grant.id());
+        if (l.isPresent()) {
+            ams.deleteLocator(l.get().id());
+            ams.deleteAccessPolicy(l.get().accessPolicyId());
+        }
+    }
+
+    public List<OriginLocator> locators(MediaAsset asset) {
+        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .map(V2Datacenter::locator).toList();
+    }
+
+    public Paged<OriginLocator> allLocators() {
+        return Paged.of(ams.listLocators(Query.filter("Type eq " + Locator.ON_DEMAND_ORIGIN))).map(V2Datacenter::locator);
+    }
+
+    public Optional<OriginLocator> locator(UUID guid) {
+        return ams.findLocator(EntityIds.newId("lid", guid)).filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .map(V2Datacenter::locator);
+    }
+
+    public OriginLocator publish(MediaAsset asset, Window window) {
+        Instant start = window.start() == null ? clock.instant() : window.start();
+        long seconds = window.end() == null ? Duration.ofDays(100).toSeconds() : Duration.between(start, window.end()).toSeconds();
+        int days = (int) Math.max(1, (seconds + 86_399) / 86_400);
+        AccessPolicy policy = Policies.reusableReadPolicy(ams, days);
+        return locator(ams.createLocator(new LocatorRequest(EntityIds.newId("lid", UUID.randomUUID()), asset.id(),
+                policy.id(), Locator.ON_DEMAND_ORIGIN, window.start(), null)));
+    }
+
+    /** The v2 clone: CreateLocator with the Id nb:lid:UUID:G (safe to repeat by its Id), then the expiry by MERGE. */
+    public OriginLocator createClone(OriginLocator original, MediaAsset asset) {
+        if (!original.contentKeys().isEmpty()) {
+            throw new AmshException("locator " + original.id() + " carries content keys, which a v2 origin locator cannot",
+                    "v3 → v2 works for clear streaming locators only");
+        }
+        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN,
+                asset.id(), null, original.start(), original.end(), null, null, null);
+        return locator(new Publish(clock).createClone(like, ams, ams.getAsset(asset.id())));
+    }
+
+    public void unpublish(OriginLocator locator) {
+        ams.deleteLocator(locator.id());
+    }
+
+    public String streamingBase(OriginLocator locator) {
+        return ams.getLocator(locator.id()).path();
+    }
+
+    public List<String> streamingUrls(OriginLocator locator) {
+        Locator l = ams.getLocator(locator.id());
+        return List.of(StreamingUrls.manifest(ams.listFiles(l.assetId())).map(f -> StreamingUrls.manifestUrl(l, f.name()))
+                .orElse(l.path()));
+    }
+
+    /** A v2 origin always streams. */
+    public void checkStreaming() {
+    }
+
+    public List<EndpointState> endpoints() {
+        return List.of();
+    }
+
+    public Poller<EndpointState, EndpointState> startEndpoint(String endpoint) {
+        throw noEndpoints();
+    }
+
+    public Poller<EndpointState, EndpointState> stopEndpoint(String endpoint) {
+        throw noEndpoints();
+    }
+
+    private AmshException noEndpoints() {
+        return new AmshException("context " + name + " is a v2 account: its origin streams without endpoints to start or stop",
+                "'endpoints' applies to v3 contexts");
+    }
+
+    public static MediaAsset asset(Asset a) {
+        return new MediaAsset(a.id(), a.name(), a.containerName(), a.alternateId(), a.storageEncrypted(), a.created(),
+                a.stateName(), a.options() == 1 ? "StorageEncrypted" : a.options() == 0 ? "None" : String.valueOf(a.options()));
+    }
+
+    public static MediaFile file(AssetFile f) {
+        return new MediaFile(f.name(), f.contentFileSize(), f.isPrimary(), f.id());
+    }
+
+    public static OriginLocator locator(Locator l) {
+        return new OriginLocator(UUID.fromString(l.guid()), l.id(), l.name(), l.assetId(), l.startTime(),
+                l.expirationDateTime(), null, List.of());
+    }
+}
