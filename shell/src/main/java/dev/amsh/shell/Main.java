@@ -8,9 +8,9 @@ import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.repl.Repl;
+import dev.amsh.shell.repl.SystemTerminal;
 import dev.amsh.shell.script.ScriptHost;
 import org.jline.terminal.Terminal;
-import org.jline.terminal.TerminalBuilder;
 
 import java.io.IOException;
 import java.io.PrintWriter;
@@ -20,6 +20,7 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
@@ -146,12 +147,15 @@ public final class Main {
             System.out.println("amsh " + AmshVersion.version());
             return 0;
         }
+        Redactor redactor = new Redactor();
+        redactor.setRevealing(options.showSecrets());
+        StartupWork startup = new StartupWork(redactor, env, options.dataDir());
         boolean interactive = options.commands() == null && options.rest().isEmpty();
         Terminal terminal = null;
         Console console;
         try {
             if (interactive) {
-                terminal = TerminalBuilder.builder().system(true).name("amsh").build();
+                terminal = SystemTerminal.open();
                 console = Repl.console(terminal);
             } else {
                 console = Console.plain(new PrintWriter(System.out, true), err);
@@ -160,9 +164,7 @@ public final class Main {
             err.println("amsh: cannot open the terminal: " + e.getMessage());
             return 1;
         }
-        Redactor redactor = new Redactor();
-        redactor.setRevealing(options.showSecrets());
-        Session session = new Session(redactor, console, Commands.registry(options.dataDir()), Clock.systemUTC(),
+        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC(),
                 s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
@@ -174,9 +176,9 @@ public final class Main {
             return 2;
         }
         session.setInitScript(options.noInit() ? null : home.resolve(".amsh").resolve("init.groovy"));
-        ContextEnvironment environment = ContextEnvironment.create(redactor, session.traceSink(), env);
+        startup.traceTo(session.traceSink());
         try {
-            connect(options, session, environment, console);
+            connect(options, session, startup, console);
         } catch (AmshException e) {
             console.err().println("amsh: " + e.oneLine());
             return 1;
@@ -191,7 +193,7 @@ public final class Main {
                 .run(home.resolve(".amsh").resolve("history"));
     }
 
-    private void connect(Options options, Session session, ContextEnvironment environment, Console console) {
+    private void connect(Options options, Session session, StartupWork startup, Console console) {
         ContextsFile file = new ContextsFile(ContextsFile.locate(options.contextsFile(), env, home));
         boolean named = options.contextsFile() != null || (env.get(ContextsFile.ENV_VAR) != null
                 && !env.get(ContextsFile.ENV_VAR).isBlank());
@@ -210,18 +212,24 @@ public final class Main {
                         + " or the local pair when that is absent");
             }
             console.err().println("amsh: warning: contexts file " + file.path() + " does not exist yet; 'context add' creates it");
-            session.setContexts(new Contexts(file, environment));
+            session.setContexts(new Contexts(file, startup.environment()));
             return;
         }
         file.warnings().forEach(w -> console.err().println("amsh: " + w));
         if (!options.local() && file.exists() && !file.read().contexts().isEmpty() && !file.read().besideLocalPair()) {
-            session.setContexts(new Contexts(file, environment));
+            // the prompt shows the file's current context while the HTTP client is still being made
+            ContextsFile.Content content = file.read();
+            session.setContexts(startup.whenEnvironment().thenApply(e -> new Contexts(file, e)),
+                    content.current() != null && content.contexts().containsKey(content.current()) ? content.current()
+                            : content.contexts().keySet().iterator().next());
             return;
         }
         boolean beside = file.exists() && file.read().besideLocalPair() && !file.read().contexts().isEmpty();
         console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
                 ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
-        java.util.Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
+        console.err().flush();
+        ContextEnvironment environment = startup.environment();
+        Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
         if (options.localKinds() != null && running.isPresent()) {
             LocalPairConnector.requireKinds(options.dataDir(), options.localKinds());
         }
@@ -247,7 +255,12 @@ public final class Main {
         // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
         boolean interactive = options.commands() == null && options.rest().isEmpty();
         String current = beside && file.read().contexts().containsKey(file.read().current()) ? file.read().current() : "a";
-        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(start), current);
+        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(() -> {
+            console.err().println("amsh: starting the local pair for this run; it stops when amsh exits ("
+                    + "'amsh local up --detach' keeps one running between runs, and amsh -c joins it instead of starting one)");
+            console.err().flush();
+            return start.get();
+        }), current);
     }
 
     /** The data folder of a pair another amsh started, when this one joined it. */

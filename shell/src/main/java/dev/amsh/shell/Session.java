@@ -117,11 +117,16 @@ public final class Session {
     public synchronized Contexts contexts() {
         if (contexts == null && pendingContexts != null) {
             try {
-                if (!pendingContexts.isDone()) {
+                Contexts ready;
+                try {
+                    // contexts from a file wait a moment at most (the HTTP client being made); the local pair longer
+                    ready = pendingContexts.get(1, java.util.concurrent.TimeUnit.SECONDS);
+                } catch (java.util.concurrent.TimeoutException stillStarting) {
                     console.err().println("(waiting for the local pair to start)");
                     console.err().flush();
+                    ready = pendingContexts.get();
                 }
-                setContexts(pendingContexts.get());
+                setContexts(ready);
             } catch (java.util.concurrent.ExecutionException e) {
                 Throwable cause = e.getCause();
                 pendingContexts = null;
