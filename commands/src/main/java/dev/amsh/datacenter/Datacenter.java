@@ -2,6 +2,7 @@ package dev.amsh.datacenter;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -50,6 +51,14 @@ public interface Datacenter {
     List<MediaFile> files(MediaAsset asset);
 
     /**
+     * Every file registered in the account, by asset Id (v2: one paged listing of Files, however many assets); none on
+     * v3, whose files are the container's blobs.
+     */
+    default Map<String, List<MediaFile>> allFiles() {
+        return Map.of();
+    }
+
+    /**
      * Registers the container's blobs as files and marks the one .ism primary; returns what was done. On v3 there
      * is nothing to register: the result says so.
      */
@@ -60,6 +69,14 @@ public interface Datacenter {
 
     /** Undoes a grant that can be undone (v2); a v3 grant only expires. */
     void revoke(ContainerGrant grant);
+
+    /**
+     * The grants an interrupted run left on the asset, to be revoked before a re-run makes its own (v2: SAS locators
+     * whose Name carries amsh's run marker). A v3 grant is no entity: there is none to find.
+     */
+    default List<ContainerGrant> leftGrants(MediaAsset asset) {
+        return List.of();
+    }
 
     /** The asset's streaming locators (v2 origin locators, v3 streaming locators), SAS locators left out. */
     List<OriginLocator> locators(MediaAsset asset);
@@ -78,6 +95,15 @@ public interface Datacenter {
      * start, end, policy and content keys. A lost answer is looked up, never re-sent into a conflict.
      */
     OriginLocator createClone(OriginLocator original, MediaAsset asset);
+
+    /**
+     * The clone {@code replica} with {@code original}'s end where the kind can set it in place (v2: MERGE, safe to
+     * repeat), for a clone whose end was not set (its MERGE lost, or a run killed between); the replica as it is now.
+     * A v3 locator's end cannot change once made: it is returned as it is.
+     */
+    default OriginLocator alignEnd(OriginLocator original, OriginLocator replica) {
+        return replica;
+    }
 
     void unpublish(OriginLocator locator);
 

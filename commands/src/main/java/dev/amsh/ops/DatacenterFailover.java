@@ -7,13 +7,17 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
+import dev.amsh.ops.library.AssetOutcome;
+import dev.amsh.ops.library.RecordedFile;
 import dev.amsh.storage.BlobCopyOutcome;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyEngine;
+import dev.amsh.storage.CopyOptions;
 import dev.amsh.storage.CopyProgress;
 import dev.amsh.storage.CopyReport;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -25,29 +29,61 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * The documented failover written once against {@link Datacenter}, for every pair of kinds: v2 → v2, v2 → v3 (the
- * migration: origin locator nb:lid:UUID:G becomes the streaming locator with streamingLocatorId G, so the URL path
- * is kept), v3 → v3 (the HA sample's recipe) and v3 → v2 (clear locators). What a kind lacks is asked of {@link
- * Datacenter#can()}, and each step says per kind what it did or why it is skipped. Step titles are {@link
- * Failover}'s. Every write is safe when its answer is lost: the target asset is found by its name and mark, a
- * locator by its GUID, before anything is made again.
+ * The documented failover of one published asset, written once against {@link Datacenter} for every pair of kinds:
+ * v2 → v2, v2 → v3 (the migration: origin locator nb:lid:UUID:G becomes the streaming locator with streamingLocatorId
+ * G, so the URL path is kept), v3 → v3 (the HA sample's recipe) and v3 → v2 (clear locators). What a kind lacks is
+ * asked of {@link Datacenter#can()}, and each step says per kind what it did or why it is skipped. Temporary grants
+ * (v2 SAS locators and their policies) carry a {@link RunMarker} and are removed whatever happens, those an
+ * interrupted run left first; a removal that fails is reported with the command that finishes it. Every write is
+ * safe when its answer is lost: the target asset is found by its name and mark, a locator by its GUID, before
+ * anything is made again.
  */
 public final class DatacenterFailover {
-    /** One locator of the source and its replica on the target (null when expired, or in a dry run). */
-    public record Replica(OriginLocator source, OriginLocator replica, Failover.LocatorReplica.Outcome outcome) {
+    public record Options(boolean dryRun, boolean viaSas, CopyOptions copy) {
+        public static Options defaults() {
+            return new Options(false, false, CopyOptions.defaults());
+        }
     }
 
+    /** One locator of the source and its replica on the target (null when expired, or in a dry run). */
+    public record Replica(OriginLocator source, OriginLocator replica, Outcome outcome) {
+        public enum Outcome { CLONED, PRESENT, PLANNED, SKIPPED_EXPIRED }
+    }
+
+    /**
+     * What the failover did. {@code sourceLocator}/{@code targetLocator} are the first live locator and its replica
+     * (the URLs printed); {@code locators} holds every one. {@code leftovers} lists the commands that remove
+     * temporary entities the run could not remove; the run is not clean until they are run.
+     */
     public record Result(MediaAsset source, MediaAsset target, OriginLocator sourceLocator, OriginLocator targetLocator,
                          String originalUrl, String replicatedUrl, CopyReport copy, List<Step> steps, boolean dryRun,
                          List<Replica> locators, List<String> leftovers) {
         public boolean clean() {
             return leftovers.isEmpty();
         }
+
+        /**
+         * The run as one replicated asset, with the source's blobs as the copy listed them: what {@code verify}
+         * checks the target against when the source does not answer. Null for a dry run.
+         */
+        public AssetOutcome outcome(String from, String to) {
+            if (dryRun || copy == null) {
+                return null;
+            }
+            List<String> cloned = locators.stream().filter(r -> r.outcome() == Replica.Outcome.CLONED)
+                    .map(r -> r.source().guid().toString()).toList();
+            return new AssetOutcome(source.name(), source.id(), from, to, target.id(), AssetOutcome.Status.REPLICATED,
+                    cloned, (int) copy.count(BlobCopyOutcome.Status.COPIED), copy.bytesCopied(), copy.elapsed().toMillis(),
+                    null, List.of("failover"), replicatedUrl == null ? List.of() : List.of(replicatedUrl),
+                    RecordedFile.of(copy.sources()));
+        }
     }
 
     /** A grant this run made, with the datacenter that undoes it. */
     private record Held(Datacenter datacenter, ContainerGrant grant) {
     }
+
+    static final Duration SAS_LIFETIME = Duration.ofHours(24);
 
     private final Clock clock;
     private final Supplier<UUID> ids;
@@ -61,7 +97,7 @@ public final class DatacenterFailover {
         this.ids = ids;
     }
 
-    public Result run(AccountContext from, AccountContext to, String asset, Failover.Options options, Consumer<Step> onStep,
+    public Result run(AccountContext from, AccountContext to, String asset, Options options, Consumer<Step> onStep,
                       Consumer<CopyProgress> onProgress, CopyCancellation cancellation) {
         List<Step> steps = new ArrayList<>();
         Consumer<Step> emit = s -> {
@@ -73,15 +109,12 @@ public final class DatacenterFailover {
         }
         Datacenter a = from.datacenter();
         Datacenter b = to.datacenter();
-        Failover.StepTitles titles = new Failover.StepTitles(from.name(), to.name());
+        StepTitles titles = new StepTitles(from.name(), to.name());
         Instant now = clock.instant();
 
         // 1. the source, its locators and its manifest; every refusal comes before any change
         MediaAsset source = a.resolve(asset);
-        if (source.encrypted()) {
-            throw new AmshException("asset " + source.name() + " is storage-encrypted and cannot be replicated",
-                    "the encryption key differs per account; replicate a clear asset instead");
-        }
+        refuseEncrypted(source);
         List<OriginLocator> all = a.locators(source).stream()
                 .sorted(Comparator.comparing((OriginLocator l) -> window(l, now).state())
                         .thenComparing(l -> l.start() == null ? Instant.MIN : l.start())).toList();
@@ -94,19 +127,22 @@ public final class DatacenterFailover {
         String ism = manifest(a.files(source));
         emit.accept(new Step(1, titles.of(1), Step.Status.DONE, source.name() + ", "
                 + describe(toReplicate, expired, now) + " (" + a.kind() + " → " + b.kind() + ")"));
-        checkStorage(from, a);
-        checkStorage(to, b);
+        checkStorage(from);
+        checkStorage(to);
         b.checkStreaming();
 
         List<Optional<OriginLocator>> present = toReplicate.stream().map(l -> b.locator(l.guid())).toList();
-        MediaAsset existing = existingTarget(b, source, toReplicate, present, to.name());
+        FailoverTargets targets = FailoverTargets.find(b, source, toReplicate, present, to.name());
+        MediaAsset existing = targets.chosen();
         if (options.dryRun()) {
-            return plan(a, b, titles, source, toReplicate, present, existing, ism, emit, steps, expired);
+            return new FailoverPlan(from, to, titles).plan(source, toReplicate, present, expired, targets, ism, options, now,
+                    emit, steps);
         }
 
         RunMarker run = RunMarker.create(ids);
         List<Held> grants = new ArrayList<>();
         List<String> leftovers = new ArrayList<>();
+        sweepInterrupted(a, source, b, existing, emit, leftovers);
         try {
             ContainerGrant read = grantStep(2, titles, a, source, false, options.viaSas() || !from.hasStorageKeys(),
                     run.name("read"), grants, emit);
@@ -122,7 +158,7 @@ public final class DatacenterFailover {
             } else {
                 target = existing;
                 emit.accept(new Step(3, titles.of(3), Step.Status.SKIPPED, "reusing " + target.name() + " (" + target.id()
-                        + ") from an earlier run"));
+                        + ") from an earlier run" + targets.duplicatesNote(to.name())));
             }
             ContainerGrant write = grantStep(4, titles, b, target, true, options.viaSas() || !to.hasStorageKeys(),
                     run.name("write"), grants, emit);
@@ -141,12 +177,11 @@ public final class DatacenterFailover {
                         + " blob(s) failed: " + report.firstFailure()));
                 throw new AmshException("the copy failed for some blobs", "re-run the failover; copied blobs are kept");
             }
-            emit.accept(new Step(5, titles.of(5), Step.Status.DONE, Failover.copySummary(report)));
+            emit.accept(new Step(5, titles.of(5), Step.Status.DONE, copySummary(report)));
 
             if (!b.can().registersFiles()) {
                 emit.accept(new Step(6, titles.of(6), Step.Status.SKIPPED, b.kind() + ": " + b.registerFiles(target)));
-            } else if (existing != null && !b.files(target).isEmpty()
-                    && b.files(target).size() >= to.storage().list(targetContainer).stream().filter(x -> !x.name().contains("/")).count()) {
+            } else if (existing != null && coversBlobs(b.files(target), report)) {
                 emit.accept(new Step(6, titles.of(6), Step.Status.SKIPPED, "files already registered"));
             } else {
                 emit.accept(new Step(6, titles.of(6), Step.Status.DONE, b.registerFiles(target)));
@@ -155,13 +190,14 @@ public final class DatacenterFailover {
             List<Replica> replicas = new ArrayList<>();
             for (int i = 0; i < toReplicate.size(); i++) {
                 OriginLocator l = toReplicate.get(i);
+                // a clone whose end was not set (its MERGE lost, or the run killed between) is finished here
                 replicas.add(present.get(i).isPresent()
-                        ? new Replica(l, present.get(i).get(), Failover.LocatorReplica.Outcome.PRESENT)
-                        : new Replica(l, b.createClone(l, target), Failover.LocatorReplica.Outcome.CLONED));
+                        ? new Replica(l, b.alignEnd(l, present.get(i).get()), Replica.Outcome.PRESENT)
+                        : new Replica(l, b.createClone(l, target), Replica.Outcome.CLONED));
             }
-            expired.forEach(l -> replicas.add(new Replica(l, null, Failover.LocatorReplica.Outcome.SKIPPED_EXPIRED)));
-            emit.accept(new Step(7, titles.of(7), replicas.stream().anyMatch(r -> r.outcome() == Failover.LocatorReplica.Outcome.CLONED)
-                    ? Step.Status.DONE : Step.Status.SKIPPED, describeReplicas(replicas, b)));
+            expired.forEach(l -> replicas.add(new Replica(l, null, Replica.Outcome.SKIPPED_EXPIRED)));
+            emit.accept(new Step(7, titles.of(7), replicas.stream().anyMatch(r -> r.outcome() == Replica.Outcome.CLONED)
+                    ? Step.Status.DONE : Step.Status.SKIPPED, describeReplicas(replicas, b, now)));
             Replica primary = replicas.get(0);
             String originalUrl = url(a.streamingBase(primary.source()), ism);
             String replicatedUrl = url(b.streamingBase(primary.replica()), ism);
@@ -169,6 +205,7 @@ public final class DatacenterFailover {
             return new Result(source, target, primary.source(), primary.replica(), originalUrl, replicatedUrl, report,
                     List.copyOf(steps), false, replicas, List.copyOf(leftovers));
         } catch (RuntimeException e) {
+            // the step that was running when it failed gets its FAIL line, so the list does not just stop
             Step last = steps.get(steps.size() - 1);
             if (last.status() != Step.Status.FAILED && last.number() < 7) {
                 emit.accept(new Step(last.number() + 1, titles.of(last.number() + 1), Step.Status.FAILED, String.valueOf(e.getMessage())));
@@ -182,34 +219,75 @@ public final class DatacenterFailover {
     }
 
     /**
-     * Steps 2 and 4: a grant on the container only when asked for ({@code --via-sas}); with storage keys the
-     * container is known from the asset. The detail says per kind what a grant is there.
+     * Steps 2 and 4: a grant on the container only when asked for ({@code --via-sas}) or without storage keys; with
+     * keys the container is known from the asset. The detail says per kind what a grant is there.
      */
-    private ContainerGrant grantStep(int n, Failover.StepTitles titles, Datacenter dc, MediaAsset asset, boolean write,
+    private ContainerGrant grantStep(int n, StepTitles titles, Datacenter dc, MediaAsset asset, boolean write,
                                      boolean needed, String mark, List<Held> grants, Consumer<Step> emit) {
         if (!needed) {
-            emit.accept(new Step(n, titles.of(n), Step.Status.SKIPPED, dc.can().sasLocators()
-                    ? "storage keys at hand: container " + asset.container() + " known from Asset.Uri"
-                    : dc.kind() + ": no SAS locators; container " + asset.container() + " from the asset"));
+            emit.accept(new Step(n, titles.of(n), Step.Status.SKIPPED, withoutGrant(dc, asset.container())));
             return new ContainerGrant(asset.container(), null, "", false);
         }
-        ContainerGrant g = dc.grant(asset, write, Failover.SAS_LIFETIME, mark);
+        ContainerGrant g = dc.grant(asset, write, SAS_LIFETIME, mark);
         grants.add(new Held(dc, g));
         emit.accept(new Step(n, titles.of(n), Step.Status.DONE, "container " + g.container() + (g.revocable() ? ""
                 : " (" + dc.kind() + ": listContainerSas, nothing to remove; it lapses within 23 hours)")));
         return g;
     }
 
+    /** Why steps 2 and 4 need no grant, per kind. */
+    static String withoutGrant(Datacenter dc, String container) {
+        return dc.can().sasLocators() ? "storage keys at hand: container " + container + " known from Asset.Uri"
+                : dc.kind() + ": no SAS locators; container " + container + " from the asset";
+    }
+
+    /** A storage-encrypted asset cannot be replicated: its key differs per account. */
+    static void refuseEncrypted(MediaAsset source) {
+        if (source.encrypted()) {
+            throw new AmshException("asset " + source.name() + " is storage-encrypted and cannot be replicated",
+                    "the encryption key differs per account; replicate a clear asset instead");
+        }
+    }
+
     /** Storage keys are checked before any change; a v3 side may have none (its listContainerSas URLs serve instead). */
-    private static void checkStorage(AccountContext c, Datacenter dc) {
+    static void checkStorage(AccountContext c) {
         if (c.hasStorageKeys()) {
             StorageKeys.check(c);
-        } else if (dc.can().sasLocators()) {
+        } else if (c.datacenter().can().sasLocators()) {
             StorageKeys.require(c); // a v2 write SAS locator cannot list its container: the copy needs the key
         }
     }
 
+    /** Temporary grants an interrupted run left on the source or the target go before this run makes its own. */
+    private static void sweepInterrupted(Datacenter a, MediaAsset source, Datacenter b, MediaAsset existingTarget,
+                                         Consumer<Step> emit, List<String> leftovers) {
+        List<Held> left = new ArrayList<>();
+        a.leftGrants(source).forEach(g -> left.add(new Held(a, g)));
+        if (existingTarget != null) {
+            b.leftGrants(existingTarget).forEach(g -> left.add(new Held(b, g)));
+        }
+        if (left.isEmpty()) {
+            return;
+        }
+        List<String> notRemoved = new ArrayList<>();
+        for (Held h : left) {
+            try {
+                h.datacenter().revoke(h.grant());
+            } catch (RuntimeException e) {
+                notRemoved.add(removeCommand(h));
+            }
+        }
+        leftovers.addAll(notRemoved);
+        emit.accept(new Step(1, "temporary SAS locators of an interrupted run", Step.Status.CLEANUP, left.size() + " removed"
+                + (notRemoved.isEmpty() ? "" : "; not removed, run: " + String.join("; ", notRemoved))));
+    }
+
+    private static String removeCommand(Held h) {
+        return "sas rm " + h.grant().id() + " --on " + h.datacenter().name();
+    }
+
     private static void revoke(List<Held> grants, Consumer<Step> emit, List<String> leftovers) {
+        // an interrupted thread fails every HTTP call at once: clear the flag so the cleanup happens, then restore it
         boolean interrupted = Thread.interrupted();
         try {
             for (Held h : grants) {
@@ -222,9 +300,9 @@ public final class DatacenterFailover {
                     dc.revoke(g);
                     emit.accept(new Step(8, "remove temporary SAS locator on " + dc.name(), Step.Status.CLEANUP, g.id()));
                 } catch (RuntimeException e) {
-                    leftovers.add("sas rm " + g.id() + " --on " + dc.name());
+                    leftovers.add(removeCommand(h));
                     emit.accept(new Step(8, "remove temporary SAS locator on " + dc.name(), Step.Status.FAILED,
-                            e.getMessage() + " - remove it with 'sas rm " + g.id() + " --on " + dc.name() + "'"));
+                            e.getMessage() + " - remove it with '" + removeCommand(h) + "'"));
                 }
             }
             grants.clear();
@@ -235,57 +313,17 @@ public final class DatacenterFailover {
         }
     }
 
+    /** Whether the target's registered files name every top-level blob the copy listed. */
+    static boolean coversBlobs(List<MediaFile> files, CopyReport copied) {
+        List<String> names = files.stream().map(MediaFile::name).toList();
+        return !files.isEmpty() && copied.sources().stream().filter(x -> !x.name().contains("/"))
+                .allMatch(x -> names.contains(x.name()));
+    }
+
     /** The replica amsh made of this source: named after its container and carrying its mark. */
     static Optional<MediaAsset> replicaOn(Datacenter b, MediaAsset source) {
         String mark = ReplicaTargets.marker(source.id());
         return b.named(source.container()).stream().filter(x -> mark.equals(x.alternateId())).findFirst();
-    }
-
-    /** The target in use: the asset holding an already cloned locator, else amsh's replica, else none. */
-    static MediaAsset existingTarget(Datacenter b, MediaAsset source, List<OriginLocator> origins,
-                                     List<Optional<OriginLocator>> present, String toName) {
-        List<MediaAsset> named = b.named(source.container());
-        for (int i = 0; i < origins.size(); i++) {
-            if (present.get(i).isEmpty()) {
-                continue;
-            }
-            String holder = present.get(i).get().asset();
-            Optional<MediaAsset> match = named.stream().filter(x -> holder.equals(x.id()) || holder.equals(x.name())).findFirst();
-            if (match.isEmpty()) {
-                throw new AmshException("locator " + origins.get(i).guid() + " already exists on " + toName + " for asset "
-                        + holder + ", which is not named after the source's container",
-                        "if that asset is a replica made by hand, nothing is to do; nothing was changed");
-            }
-            return match.get();
-        }
-        String mark = ReplicaTargets.marker(source.id());
-        return named.stream().filter(x -> mark.equals(x.alternateId())).findFirst()
-                .or(() -> named.stream().findFirst()).orElse(null);
-    }
-
-    private Result plan(Datacenter a, Datacenter b, Failover.StepTitles titles, MediaAsset source, List<OriginLocator> toReplicate,
-                        List<Optional<OriginLocator>> present, MediaAsset existing, String ism, Consumer<Step> emit,
-                        List<Step> steps, List<OriginLocator> expired) {
-        emit.accept(new Step(2, titles.of(2), Step.Status.SKIPPED, a.can().sasLocators()
-                ? "storage keys at hand: container " + source.container() + " known from Asset.Uri"
-                : a.kind() + ": no SAS locators; container " + source.container() + " from the asset"));
-        emit.accept(new Step(3, titles.of(3), existing == null ? Step.Status.PLANNED : Step.Status.SKIPPED, existing == null
-                ? "create " + source.container() : "reusing " + existing.name() + " (" + existing.id() + ")"));
-        emit.accept(new Step(4, titles.of(4), Step.Status.SKIPPED, b.can().sasLocators()
-                ? "storage keys at hand" : b.kind() + ": no SAS locators"));
-        emit.accept(new Step(5, titles.of(5), Step.Status.PLANNED, "server-side copy into " + (existing == null
-                ? "the new asset's container" : existing.container())));
-        emit.accept(new Step(6, titles.of(6), b.can().registersFiles() ? Step.Status.PLANNED : Step.Status.SKIPPED,
-                b.can().registersFiles() ? "CreateFileInfos, .ism primary" : b.kind() + ": " + b.registerFiles(source)));
-        List<Replica> replicas = new ArrayList<>();
-        for (int i = 0; i < toReplicate.size(); i++) {
-            replicas.add(new Replica(toReplicate.get(i), present.get(i).orElse(null), present.get(i).isPresent()
-                    ? Failover.LocatorReplica.Outcome.PRESENT : Failover.LocatorReplica.Outcome.PLANNED));
-        }
-        expired.forEach(l -> replicas.add(new Replica(l, null, Failover.LocatorReplica.Outcome.SKIPPED_EXPIRED)));
-        emit.accept(new Step(7, titles.of(7), Step.Status.PLANNED, describeReplicas(replicas, b)));
-        return new Result(source, existing, toReplicate.get(0), null, url(a.streamingBase(toReplicate.get(0)), ism), null,
-                null, List.copyOf(steps), true, replicas, List.of());
     }
 
     static LocatorWindow window(OriginLocator l, Instant now) {
@@ -304,23 +342,37 @@ public final class DatacenterFailover {
         return ism == null ? b : b + ism + "/manifest";
     }
 
+    public static String copySummary(CopyReport r) {
+        return r.count(BlobCopyOutcome.Status.COPIED) + " copied, " + r.count(BlobCopyOutcome.Status.SKIPPED)
+                + " skipped, " + r.bytesCopied() + " bytes in " + r.elapsed().toMillis() + " ms";
+    }
+
     private static String describe(List<OriginLocator> replicate, List<OriginLocator> expired, Instant now) {
         String list = replicate.stream().map(l -> l.guid() + (window(l, now).state() == LocatorWindow.State.ACTIVE ? ""
                 : " (" + window(l, now).describe() + ")")).collect(Collectors.joining(", "));
         return (replicate.size() == 1 ? "locator " : replicate.size() + " locators ") + list + (expired.isEmpty() ? ""
-                : "; not replicated, expired: " + expired.stream().map(l -> l.guid().toString()).collect(Collectors.joining(", ")));
+                : "; not replicated, expired: " + expired.stream().map(l -> l.guid() + " (" + window(l, now).describe() + ")")
+                .collect(Collectors.joining(", ")));
     }
 
-    private static String describeReplicas(List<Replica> replicas, Datacenter b) {
+    static String describeReplicas(List<Replica> replicas, Datacenter b, Instant now) {
         String how = switch (b.kind()) {
             case V2 -> "origin locator nb:lid:UUID:";
             case V3 -> "streaming locator with streamingLocatorId ";
         };
         return replicas.stream().map(r -> how + r.source().guid() + switch (r.outcome()) {
-            case CLONED -> "";
+            case CLONED -> window(r.source(), now).state() == LocatorWindow.State.PENDING
+                    ? " (cloned, " + window(r.source(), now).describe() + ")" : "";
             case PRESENT -> " (already there)";
             case PLANNED -> " (to clone)";
-            case SKIPPED_EXPIRED -> " (not replicated: expired)";
+            case SKIPPED_EXPIRED -> " (not replicated: " + window(r.source(), now).describe() + ")";
         }).collect(Collectors.joining(", "));
+    }
+
+    /** The procedure's step titles, numbered as the steps print. */
+    record StepTitles(String from, String to) {
+        String of(int n) {
+            return ProcedureStep.failoverTitle(n, from, to);
+        }
     }
 }

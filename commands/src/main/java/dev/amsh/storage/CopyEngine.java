@@ -97,6 +97,7 @@ public final class CopyEngine {
         AtomicLong bytesDone = new AtomicLong();
         AtomicInteger blobsDone = new AtomicInteger();
         List<BlobCopyOutcome> outcomes = new ArrayList<>();
+        List<BlobEntry> held = List.of();
         ExecutorService pool = DaemonPools.fixed("amsh-copy", Math.min(options.concurrency(), Math.max(1, blobs.size())));
         try {
             List<Future<BlobCopyOutcome>> futures = new ArrayList<>();
@@ -133,7 +134,7 @@ public final class CopyEngine {
                 }
             }
             try {
-                verify(target, targetContainer, blobs, outcomes);
+                held = verify(target, targetContainer, blobs, outcomes);
             } catch (BlobStorageException e) {
                 // unverified copies count as failed: a re-run checks them again and copies only what differs
                 for (int i = 0; i < outcomes.size(); i++) {
@@ -155,7 +156,7 @@ public final class CopyEngine {
         boolean cancelled = cancellation.isCancelled()
                 || outcomes.stream().anyMatch(o -> o.status() == BlobCopyOutcome.Status.CANCELLED);
         return new CopyReport(sourceContainer, targetContainer, List.copyOf(outcomes), copied,
-                Duration.between(start, clock.instant()), cancelled);
+                Duration.between(start, clock.instant()), cancelled, List.copyOf(blobs), held);
     }
 
     private BlobCopyOutcome copyOne(BlobContainerClient from, BlobEntry blob, String sas, BlobContainerClient to,
@@ -245,9 +246,11 @@ public final class CopyEngine {
      * Checks every copied blob against its source with one listing of the target: the length, and the MD5
      * where both have one. A mismatch is removed and reported failed, so a re-run copies it again.
      */
-    private static void verify(BlobStore target, String container, List<BlobEntry> sources, List<BlobCopyOutcome> outcomes) {
+    private static List<BlobEntry> verify(BlobStore target, String container, List<BlobEntry> sources,
+                                          List<BlobCopyOutcome> outcomes) {
+        List<BlobEntry> listed = target.list(container);
         java.util.Map<String, BlobEntry> copied = new java.util.HashMap<>();
-        target.list(container).forEach(e -> copied.put(e.name(), e));
+        listed.forEach(e -> copied.put(e.name(), e));
         java.util.Map<String, BlobEntry> byName = new java.util.HashMap<>();
         sources.forEach(e -> byName.put(e.name(), e));
         for (int i = 0; i < outcomes.size(); i++) {
@@ -266,6 +269,7 @@ public final class CopyEngine {
                         problem + " (target removed; re-run the copy)"));
             }
         }
+        return listed;
     }
 
     private static long blockCount(long length, long blockSize) {

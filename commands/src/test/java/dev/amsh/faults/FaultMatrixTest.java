@@ -8,7 +8,7 @@ import dev.amsh.emulator.faults.FaultInjector;
 import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
-import dev.amsh.ops.Failover;
+import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.PairContexts;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyOptions;
@@ -91,8 +91,8 @@ class FaultMatrixTest {
         faults = pair.faults();
         faults.set(new FaultPlan(1.0, Set.of(kind), 1, Set.of(write.datacenter()), Set.of(write.surface()), write.match(), 1));
 
-        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, source.id(),
-                new Failover.Options(false, write.viaSas(), CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation());
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, source.id(),
+                new DatacenterFailover.Options(false, write.viaSas(), CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation());
 
         assertEquals(1, faults.injected().size(), "the fault was injected where asked: " + faults.injected());
         faults.set(FaultPlan.OFF);

@@ -15,7 +15,6 @@ import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.ops.DatacenterFailover;
-import dev.amsh.ops.Failover;
 import dev.amsh.ops.V3FailoverLocalPairTest;
 import dev.amsh.redact.Redactor;
 import dev.amsh.storage.CopyCancellation;
@@ -106,7 +105,7 @@ class V3FaultMatrixTest {
         pair.faults().set(new FaultPlan(1.0, Set.of(kind), 1, Set.of(write.datacenter()), Set.of(write.surface()), write.match(), 1));
 
         DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, source.id(),
-                Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+                DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
 
         assertEquals(1, pair.faults().injected().size(), "the fault was injected where asked: " + pair.faults().injected());
         pair.faults().set(FaultPlan.OFF);

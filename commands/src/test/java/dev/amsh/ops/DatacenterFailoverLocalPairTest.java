@@ -73,7 +73,7 @@ class DatacenterFailoverLocalPairTest {
         long sasB = sasLocators(b);
         List<Step> steps = new ArrayList<>();
         DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
-                new Failover.Options(false, true, CopyOptions.defaults()), steps::add, p -> { }, new CopyCancellation());
+                new DatacenterFailover.Options(false, true, CopyOptions.defaults()), steps::add, p -> { }, new CopyCancellation());
 
         assertEquals(r.sourceLocator().guid(), r.targetLocator().guid(), "same GUID on both sides");
         assertEquals(r.sourceLocator().id(), r.targetLocator().id(), "v2: the same nb:lid Id");
@@ -96,7 +96,7 @@ class DatacenterFailoverLocalPairTest {
         }
 
         List<Step> again = new ArrayList<>();
-        DatacenterFailover.Result second = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(),
+        DatacenterFailover.Result second = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, DatacenterFailover.Options.defaults(),
                 again::add, p -> { }, new CopyCancellation());
         assertEquals(r.target().id(), second.target().id(), "the re-run reuses the target");
         assertTrue(again.stream().anyMatch(s -> s.number() == 7 && s.status() == Step.Status.SKIPPED
@@ -109,7 +109,7 @@ class DatacenterFailoverLocalPairTest {
     void anUnpublishedAssetIsRefusedBeforeAnyChange() {
         a.ams().createAsset(name, 0, null);
         AmshException e = assertThrows(AmshException.class, () -> new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
-                Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
+                DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
         assertEquals("asset " + name + " has no streaming locator on a (publish it first: publish " + name + " --on a)", e.oneLine());
     }
 }

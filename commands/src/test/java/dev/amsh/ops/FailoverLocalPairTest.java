@@ -83,8 +83,8 @@ class FailoverLocalPairTest {
         long sasB = sasLocators(b.ams());
         List<dev.amsh.ops.Step> steps = new ArrayList<>();
 
-        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name,
-                new Failover.Options(false, true, CopyOptions.defaults()), steps::add, p -> { }, new CopyCancellation());
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
+                new DatacenterFailover.Options(false, true, CopyOptions.defaults()), steps::add, p -> { }, new CopyCancellation());
 
         assertEquals(r.sourceLocator().id(), r.targetLocator().id(), "same locator Id on both sides");
         assertNotEquals(r.originalUrl(), r.replicatedUrl());
@@ -98,9 +98,10 @@ class FailoverLocalPairTest {
         assertEquals(sasB, sasLocators(b.ams()), "write SAS locator removed");
         assertEquals(0, amshPolicies(b.ams(), "amsh write"));
 
-        String path = r.sourceLocator().path().replaceFirst("^http://[^/]+", "");
-        String originA = r.sourceLocator().path().replace(path, "");
-        String originB = r.targetLocator().path().replace(path, "");
+        String baseA = a.datacenter().streamingBase(r.sourceLocator());
+        String path = baseA.replaceFirst("^http://[^/]+", "");
+        String originA = baseA.replace(path, "");
+        String originB = b.datacenter().streamingBase(r.targetLocator()).replace(path, "");
         for (String file : List.of("movie.ism", "movie_640x360_1150.mp4", "movie_AACAudio_128_Audio1.mp4")) {
             assertEquals("200:" + (file.endsWith(".ism") ? 7 : file.contains("640") ? 50000 : 7000), get(originA + path + file));
             assertEquals(get(originA + path + file), get(originB + path + file), file);
@@ -110,23 +111,23 @@ class FailoverLocalPairTest {
     @Test
     void aRerunReusesWhatTheFirstRunMadeAndDryRunChangesNothing() {
         publishedAsset();
-        Failover failover = new Failover(Clock.systemUTC());
+        DatacenterFailover failover = new DatacenterFailover(Clock.systemUTC());
         long assetsOnB = b.ams().listAssets(Query.all()).stream().count();
         List<Step> planned = new ArrayList<>();
-        Failover.Result plan = failover.run(a, b, name, new Failover.Options(true, false, CopyOptions.defaults()),
+        DatacenterFailover.Result plan = failover.run(a, b, name, new DatacenterFailover.Options(true, false, CopyOptions.defaults()),
                 planned::add, p -> { }, new CopyCancellation());
         assertTrue(plan.dryRun());
         assertEquals(assetsOnB, b.ams().listAssets(Query.all()).stream().count(), "dry run creates nothing");
         assertTrue(planned.stream().anyMatch(s -> s.status() == Step.Status.PLANNED && s.title().startsWith("B4 copy")));
 
-        Failover.Result first = failover.run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+        DatacenterFailover.Result first = failover.run(a, b, name, DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
         List<Step> replanned = new ArrayList<>();
-        failover.run(a, b, name, new Failover.Options(true, false, CopyOptions.defaults()), replanned::add, p -> { },
+        failover.run(a, b, name, new DatacenterFailover.Options(true, false, CopyOptions.defaults()), replanned::add, p -> { },
                 new CopyCancellation());
         assertTrue(replanned.stream().filter(s -> s.number() >= 3).allMatch(s -> s.status() == Step.Status.SKIPPED),
                 "a plan after a full run has nothing left to do: " + replanned);
         List<Step> again = new ArrayList<>();
-        Failover.Result second = failover.run(a, b, name, Failover.Options.defaults(), again::add, p -> { }, new CopyCancellation());
+        DatacenterFailover.Result second = failover.run(a, b, name, DatacenterFailover.Options.defaults(), again::add, p -> { }, new CopyCancellation());
         assertEquals(first.target().id(), second.target().id());
         assertEquals(first.replicatedUrl(), second.replicatedUrl());
         assertEquals(0, second.copy().bytesCopied(), "nothing copied twice");
@@ -146,8 +147,8 @@ class FailoverLocalPairTest {
         AccountContext broken = new Contexts(configs, ContextEnvironment.create(pc.redactor, t -> { }, Map.of())).get("bad");
         long sasB = sasLocators(b.ams());
 
-        AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, broken, name,
-                new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
+        AmshException e = assertThrows(AmshException.class, () -> new DatacenterFailover(Clock.systemUTC()).run(a, broken, name,
+                new DatacenterFailover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
 
         assertTrue(e.oneLine().startsWith("context bad: storage account " + endpoints.storageAccountName()
                 + " refused its key (HTTP 403 "), e.oneLine());
@@ -169,8 +170,8 @@ class FailoverLocalPairTest {
         pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.INTERNAL_ERROR), 1, Set.of("b"), Set.of(Surface.STORAGE),
                 ".mp4", 0));
         try {
-            AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, b, name,
-                    new Failover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
+            AmshException e = assertThrows(AmshException.class, () -> new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
+                    new DatacenterFailover.Options(false, true, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation()));
             assertTrue(e.oneLine().startsWith("the copy failed for some blobs"), e.oneLine());
         } finally {
             pair.faults().set(FaultPlan.OFF);
@@ -184,7 +185,7 @@ class FailoverLocalPairTest {
     @Test
     void cloningAgainIsANoOpAndOntoAnotherAssetIsRefusedBeforeAnyChange() {
         publishedAsset();
-        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, DatacenterFailover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         long policiesOnB = b.ams().listAccessPolicies(Query.all()).stream().count();
         Locator again = new Publish(Clock.systemUTC()).cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b", false);
@@ -199,14 +200,14 @@ class FailoverLocalPairTest {
     @Test
     void verifyComparesWhatBothOriginsServe() {
         publishedAsset();
-        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(), s -> { }, p -> { },
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, DatacenterFailover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         VerifyFailover verify = new VerifyFailover(new okhttp3.OkHttpClient());
         VerifyFailover.Result good = verify.run(a, b, name, java.time.Instant.now());
         assertTrue(good.ok(), good.toString());
         assertEquals(3, good.files().size());
 
-        b.storage().container(r.target().containerName()).getBlobClient("movie_640x360_1150.mp4")
+        b.storage().container(r.target().container()).getBlobClient("movie_640x360_1150.mp4")
                 .upload(BinaryData.fromBytes(new byte[50_000 - 1]), true);
         VerifyFailover.Result bad = verify.run(a, b, name, java.time.Instant.now());
         assertFalse(bad.ok());
@@ -215,10 +216,53 @@ class FailoverLocalPairTest {
     }
 
     @Test
+    void aRerunRemovesTheTemporarySasLocatorsAnInterruptedRunLeft() {
+        Asset source = publishedAsset();
+        long sasA = sasLocators(a.ams());
+        long policiesA = amshPolicies(a.ams(), RunMarker.PREFIX);
+        // what a run killed between its step 2 and its cleanup leaves on a
+        SasLocator.create("a", a.ams(), source, false, java.time.Duration.ofHours(1), Clock.systemUTC(),
+                RunMarker.create(UUID::randomUUID).name("read"));
+        assertEquals(sasA + 1, sasLocators(a.ams()));
+        List<Step> steps = new ArrayList<>();
+
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
+                DatacenterFailover.Options.defaults(), steps::add, p -> { }, new CopyCancellation());
+
+        assertTrue(r.clean(), r.leftovers().toString());
+        assertTrue(steps.stream().anyMatch(s -> s.status() == Step.Status.CLEANUP && s.title().contains("interrupted run")
+                && s.detail().equals("1 removed")), steps.toString());
+        assertEquals(sasA, sasLocators(a.ams()), "the interrupted run's SAS locator is gone");
+        assertEquals(policiesA, amshPolicies(a.ams(), RunMarker.PREFIX), "and its policy");
+    }
+
+    @Test
+    void aFailoverRecordsItsCopySoVerifyCanCheckTheTargetAlone(@org.junit.jupiter.api.io.TempDir java.nio.file.Path runs) {
+        Asset source = publishedAsset();
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
+                DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+        dev.amsh.ops.library.AssetOutcome outcome = r.outcome("a", "b");
+        assertEquals(r.target().id(), outcome.targetId());
+        assertEquals(Set.of("movie.ism", "movie_640x360_1150.mp4", "movie_AACAudio_128_Audio1.mp4"),
+                outcome.files().stream().map(dev.amsh.ops.library.RecordedFile::name).collect(java.util.stream.Collectors.toSet()));
+        assertTrue(outcome.files().stream().allMatch(f -> f.contentMd5() != null), "each blob's MD5 as listed");
+
+        dev.amsh.ops.library.ReplicationJournal.recordFailover(runs, outcome, java.time.Instant.now());
+        var record = dev.amsh.ops.library.ReplicationJournal.lastRecord(runs, "a", "b", source.name()).orElseThrow();
+        assertTrue(dev.amsh.ops.library.ReplicationJournal.latestUnfinished(runs).isEmpty(), "no run to resume");
+        VerifyFromRecord.Result held = new VerifyFromRecord(new okhttp3.OkHttpClient()).run(b, record);
+        assertTrue(held.ok(), held.toString());
+
+        b.storage().container(r.target().container()).getBlobClient("movie_640x360_1150.mp4")
+                .upload(BinaryData.fromBytes(new byte[50_000 - 1]), true);
+        assertFalse(new VerifyFromRecord(new okhttp3.OkHttpClient()).run(b, record).ok(), "a changed blob is found");
+    }
+
+    @Test
     void failingOverOntoTheSourceContextIsRefused() {
         publishedAsset();
-        AmshException e = assertThrows(AmshException.class, () -> new Failover(Clock.systemUTC()).run(a, a, name,
-                Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
+        AmshException e = assertThrows(AmshException.class, () -> new DatacenterFailover(Clock.systemUTC()).run(a, a, name,
+                DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
         assertEquals("--to a is the source context (fail over to the other datacenter)", e.oneLine());
     }
 

@@ -45,8 +45,8 @@ class StreamingFailoverTest {
         AccountContext b = pc.contexts.get("b");
         PublishedSample sample = PublishedSample.encodeAndPublish(pair, "a", Files.createTempDirectory("amsh-sf"), 5);
 
-        Failover.Result r = new Failover(Clock.systemUTC()).run(a, b, sample.outputAssetId(),
-                new Failover.Options(false, false, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation());
+        DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, sample.outputAssetId(),
+                new DatacenterFailover.Options(false, false, CopyOptions.defaults()), s -> { }, p -> { }, new CopyCancellation());
         String originA = r.originalUrl().substring(0, r.originalUrl().lastIndexOf('/') + 1);
         String originB = r.replicatedUrl().substring(0, r.replicatedUrl().lastIndexOf('/') + 1);
         assertEquals(originA.replaceFirst("^http://[^/]+", ""), originB.replaceFirst("^http://[^/]+", ""));

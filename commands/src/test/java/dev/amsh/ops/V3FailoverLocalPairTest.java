@@ -93,7 +93,7 @@ public class V3FailoverLocalPairTest {
             b.datacenter().startEndpoint("default").await(Duration.ofMinutes(1), p -> { });
             List<Step> steps = new ArrayList<>();
             DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, sample.outputAssetId(),
-                    Failover.Options.defaults(), steps::add, p -> { }, new CopyCancellation());
+                    DatacenterFailover.Options.defaults(), steps::add, p -> { }, new CopyCancellation());
 
             assertEquals(r.sourceLocator().guid(), r.targetLocator().guid());
             assertEquals(r.sourceLocator().guid().toString(), r.targetLocator().name(), "named by its GUID on v3");
@@ -103,9 +103,9 @@ public class V3FailoverLocalPairTest {
             sameBytes(r);
             // a re-run finds everything: no 409, nothing new
             DatacenterFailover.Result again = new DatacenterFailover(Clock.systemUTC()).run(a, b, sample.outputAssetId(),
-                    Failover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
+                    DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation());
             assertEquals(r.target().name(), again.target().name());
-            assertEquals(Failover.LocatorReplica.Outcome.PRESENT, again.locators().get(0).outcome());
+            assertEquals(DatacenterFailover.Replica.Outcome.PRESENT, again.locators().get(0).outcome());
         }
     }
 
@@ -157,7 +157,7 @@ public class V3FailoverLocalPairTest {
             }
             OriginLocator published = new Publishing(Clock.systemUTC()).publish(da, name, 30).locator();
 
-            DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, Failover.Options.defaults(),
+            DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, DatacenterFailover.Options.defaults(),
                     s -> { }, p -> { }, new CopyCancellation());
 
             assertEquals(published.guid(), r.targetLocator().guid());

@@ -11,7 +11,7 @@ import dev.amsh.context.AccountContext;
 import dev.amsh.ops.Assets;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.ops.Encode;
-import dev.amsh.ops.Failover;
+import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.Upload;
 import dev.amsh.emulator.encoder.Ffmpeg;
@@ -77,7 +77,7 @@ public final class ScaleBenchmark {
 
         long aBefore = a.restCalls();
         long bBefore = b.restCalls();
-        new Failover(clock).run(a, b, encoded.id(), Failover.Options.defaults(), s -> { }, x -> { }, new CopyCancellation());
+        new DatacenterFailover(clock).run(a, b, encoded.id(), DatacenterFailover.Options.defaults(), s -> { }, x -> { }, new CopyCancellation());
         long amshCalls = (a.restCalls() - aBefore) + (b.restCalls() - bBefore);
 
         // the documented procedure on a fresh target: b's replica is removed first, so the same work is done again

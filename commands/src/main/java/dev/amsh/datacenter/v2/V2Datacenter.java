@@ -26,15 +26,20 @@ import dev.amsh.ops.Assets;
 import dev.amsh.ops.Policies;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
+import dev.amsh.ops.RunMarker;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
 
 /**
  * A v2 datacenter behind the seam: today's {@link AmsClient} and its helpers (Assets, Policies, SasLocator,
@@ -46,6 +51,8 @@ public final class V2Datacenter implements Datacenter {
     private final AmsClient ams;
     private final Clock clock;
     private final V2Jobs jobs;
+    /** Read policies of exactly one window, by its seconds: a library's clones share them. */
+    private final Map<Long, AccessPolicy> exactPolicies = new ConcurrentHashMap<>();
 
     public V2Datacenter(String name, AmsClient ams, Clock clock) {
         this.name = name;
@@ -99,6 +106,11 @@ public final class V2Datacenter implements Datacenter {
         return ams.listFiles(asset.id()).stream().map(V2Datacenter::file).toList();
     }
 
+    public Map<String, List<MediaFile>> allFiles() {
+        return ams.listFiles(Query.all()).stream().collect(Collectors.groupingBy(AssetFile::parentAssetId,
+                Collectors.mapping(V2Datacenter::file, Collectors.toList())));
+    }
+
     public String registerFiles(MediaAsset asset) {
         ams.createFileInfos(asset.id());
         List<AssetFile> files = ams.listFiles(asset.id());
@@ -117,6 +129,11 @@ public final class V2Datacenter implements Datacenter {
             ams.deleteLocator(l.get().id());
             ams.deleteAccessPolicy(l.get().accessPolicyId());
         }
+    }
+
+    public List<ContainerGrant> leftGrants(MediaAsset asset) {
+        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.SAS && RunMarker.isTemporary(l.name()))
+                .map(l -> new ContainerGrant(l.containerName(), null, l.id(), true)).toList();
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {
@@ -142,15 +159,46 @@ public final class V2Datacenter implements Datacenter {
                 policy.id(), Locator.ON_DEMAND_ORIGIN, window.start(), null)));
     }
 
-    /** The v2 clone: CreateLocator with the Id nb:lid:UUID:G (safe to repeat by its Id), then the expiry by MERGE. */
+    /**
+     * The v2 clone: CreateLocator with the Id nb:lid:UUID:G (safe to repeat by its Id). Where the original has a start
+     * and an end, an access policy of exactly that window (one per distinct window, kept by this datacenter) gives
+     * the expiry in the same call; else the expiry is set by MERGE.
+     */
     public OriginLocator createClone(OriginLocator original, MediaAsset asset) {
         if (!original.contentKeys().isEmpty()) {
             throw new AmshException("locator " + original.id() + " carries content keys, which a v2 origin locator cannot",
                     "v3 → v2 works for clear streaming locators only");
         }
-        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN,
-                asset.id(), null, original.start(), original.end(), null, null, null);
-        return locator(new Publish(clock).createClone(like, ams, ams.getAsset(asset.id())));
+        Locator like = like(original, asset.id());
+        Instant start = original.start();
+        Instant end = original.end();
+        Publish publish = new Publish(clock);
+        if (start == null || end == null || !end.isAfter(start)) {
+            return locator(publish.createClone(like, ams, ams.getAsset(asset.id())));
+        }
+        long seconds = Duration.between(start.truncatedTo(ChronoUnit.SECONDS), end.truncatedTo(ChronoUnit.SECONDS)).toSeconds();
+        AccessPolicy policy = exactPolicies.computeIfAbsent(seconds, x -> Policies.exactReadPolicy(ams, x));
+        Locator made;
+        try {
+            made = ams.createLocator(new LocatorRequest(like.id(), asset.id(), policy.id(), Locator.ON_DEMAND_ORIGIN, start,
+                    original.name()));
+        } catch (RuntimeException e) {
+            exactPolicies.remove(seconds, policy); // should it be gone, the next clone looks it up again
+            throw e;
+        }
+        return locator(publish.alignExpiry(like, made, ams));
+    }
+
+    public OriginLocator alignEnd(OriginLocator original, OriginLocator replica) {
+        Locator there = new Locator(replica.id(), replica.name(), Locator.ON_DEMAND_ORIGIN, replica.asset(), null,
+                replica.start(), replica.end(), null, null, null);
+        Locator aligned = new Publish(clock).alignExpiry(like(original, replica.asset()), there, ams);
+        return aligned == there ? replica : locator(aligned);
+    }
+
+    private static Locator like(OriginLocator original, String assetId) {
+        return new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN, assetId, null,
+                original.start(), original.end(), null, null, null);
     }
 
     public void unpublish(OriginLocator locator) {

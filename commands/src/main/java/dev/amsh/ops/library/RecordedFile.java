@@ -6,7 +6,7 @@ import java.util.List;
 
 /** One source blob as a replicate run saw it (name, length, Content-MD5): what the target must hold afterwards. */
 public record RecordedFile(String name, long length, String contentMd5) {
-    static List<RecordedFile> of(List<BlobEntry> blobs) {
+    public static List<RecordedFile> of(List<BlobEntry> blobs) {
         return blobs == null ? List.of() : blobs.stream().map(b -> new RecordedFile(b.name(), b.length(), b.contentMd5())).toList();
     }
 }

@@ -74,6 +74,27 @@ public final class ReplicationJournal implements AutoCloseable {
         }
     }
 
+    /**
+     * A single-asset failover's record, {@code failover-<time>.jsonl}: the asset line and the end, so {@code verify}
+     * finds what the target must hold when the source does not answer, and no resume ever takes it for a stopped run.
+     */
+    public static Path recordFailover(Path dir, AssetOutcome outcome, Instant at) {
+        String run = at.toString().replace(':', '-') + "-" + Integer.toHexString(outcome.sourceId().hashCode());
+        try {
+            Files.createDirectories(dir);
+            try (ReplicationJournal j = new ReplicationJournal(dir.resolve("failover-" + run + ".jsonl"))) {
+                j.append(JSON.createObjectNode().put("event", "plan").set("plan", JSON.createObjectNode()
+                        .put("run", run).put("from", outcome.from()).put("to", outcome.to()).put("started", at.toString())));
+                j.record(outcome, at);
+                j.append(JSON.createObjectNode().put("event", "end").put("succeeded", true).put("millis", outcome.millis()));
+                return j.file();
+            }
+        } catch (IOException e) {
+            throw new AmshException("cannot write the failover record in " + dir + ": " + e.getMessage(),
+                    "check that the folder is writable");
+        }
+    }
+
     /** Appends to an unfinished run's journal. */
     public static ReplicationJournal resume(Unfinished u) {
         try {
@@ -169,7 +190,7 @@ public final class ReplicationJournal implements AutoCloseable {
         }
         List<Path> files;
         try (Stream<Path> s = Files.list(dir)) {
-            files = s.filter(p -> p.getFileName().toString().matches("replicate-.*\\.jsonl"))
+            files = s.filter(p -> p.getFileName().toString().matches("(replicate|failover)-.*\\.jsonl"))
                     .sorted(Comparator.comparing(ReplicationJournal::modified).reversed()).toList();
         } catch (IOException e) {
             return Optional.empty();

@@ -20,7 +20,7 @@ import dev.amsh.emulator.front.FrontMode;
 import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
-import dev.amsh.ops.Failover;
+import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.LocatorWindow;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
@@ -107,7 +107,7 @@ public final class DrillCommand implements Command {
         }
         if (b.ams().findLocator(origin.id()).isEmpty()) {
             s.console().out().println("b lacks locator " + origin.id() + ": failing " + asset.name() + " over first");
-            new Failover(s.clock()).run(a, b, asset.id(), new Failover.Options(false, false, CopyOptions.defaults()),
+            new DatacenterFailover(s.clock()).run(a, b, asset.id(), new DatacenterFailover.Options(false, false, CopyOptions.defaults()),
                     step -> s.console().out().println(s.redactor().redact(step.line())), p -> { }, s.cancellation());
         }
         String path = URI.create(StreamingUrls.manifestUrl(origin, ism.name())).getPath();

@@ -2,9 +2,9 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
-import dev.amsh.datacenter.Kind;
 import dev.amsh.ops.DatacenterFailover;
-import dev.amsh.ops.Failover;
+import dev.amsh.ops.library.AssetOutcome;
+import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -46,37 +46,10 @@ public final class FailoverCommand implements Command {
     public Object run(Invocation inv, Session s) {
         AccountContext from = s.sourceContext(inv);
         AccountContext to = s.contexts().get(inv.requireOption("to"));
-        Failover.Options options = new Failover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
+        DatacenterFailover.Options options = new DatacenterFailover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
                 CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));
         // with -o json or tsv the steps go to stderr, so stdout carries the result alone
-        java.io.PrintWriter steps = dev.amsh.shell.render.Format.parse(inv.option("output")) == dev.amsh.shell.render.Format.TABLE ? s.console().out() : s.console().err();
-        if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
-            return onSeam(inv, s, from, to, options, steps);
-        }
-        Failover.Result r;
-        try {
-            r = new Failover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
-                s.console().progressDone();
-                steps.println(s.redactor().redact(step.line()));
-                steps.flush();
-            }, new ProgressBar(s.console(), "  copy"), s.cancellation());
-        } finally {
-            s.console().progressDone();
-        }
-        if (!r.clean()) {
-            // the replica is in place, but a temporary SAS locator still grants access: not a clean run
-            s.renderer().print(new TextView(urls(r, to.name()), r), dev.amsh.shell.render.Format.parse(inv.option("output")),
-                    s.console().out());
-            throw new AmshException("failover done, but " + r.leftovers().size()
-                    + " temporary SAS locator(s) could not be removed", "remove them with: "
-                    + String.join("; ", r.leftovers()) + " (or 'cleanup')");
-        }
-        return new TextView(urls(r, to.name()), r);
-    }
-
-    /** A pair with a v3 side: the failover written once against the datacenter seam (v2 → v3, v3 → v3, v3 → v2). */
-    private static Object onSeam(Invocation inv, Session s, AccountContext from, AccountContext to, Failover.Options options,
-                                 PrintWriter steps) {
+        PrintWriter steps = Format.parse(inv.option("output")) == Format.TABLE ? s.console().out() : s.console().err();
         DatacenterFailover.Result r;
         try {
             r = new DatacenterFailover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
@@ -87,21 +60,31 @@ public final class FailoverCommand implements Command {
         } finally {
             s.console().progressDone();
         }
-        StringBuilder sb = new StringBuilder();
-        if (r.dryRun()) {
-            sb.append("dry run: nothing was changed\n");
-        }
-        sb.append("Original Locator Path:   ").append(r.originalUrl()).append('\n');
-        sb.append("Replicated Locator Path: ").append(r.dryRun() ? "(same path on " + to.name() + " once run)" : r.replicatedUrl());
+        record(s, r, from.name(), to.name());
         if (!r.clean()) {
-            s.renderer().print(new TextView(sb.toString(), r), Format.parse(inv.option("output")), s.console().out());
-            throw new AmshException("failover done, but " + r.leftovers().size() + " temporary SAS locator(s) could not be removed",
-                    "remove them with: " + String.join("; ", r.leftovers()));
+            // the replica is in place, but a temporary SAS locator still grants access: not a clean run
+            s.renderer().print(new TextView(urls(r, to.name()), r), Format.parse(inv.option("output")), s.console().out());
+            throw new AmshException("failover done, but " + r.leftovers().size()
+                    + " temporary SAS locator(s) could not be removed", "remove them with: "
+                    + String.join("; ", r.leftovers()) + " (or 'cleanup')");
         }
-        return new TextView(sb.toString(), r);
+        return new TextView(urls(r, to.name()), r);
     }
 
-    private static String urls(Failover.Result r, String to) {
+    /** What the copy showed of the source, for 'verify' when the source does not answer; a record not written is said. */
+    private static void record(Session s, DatacenterFailover.Result r, String from, String to) {
+        AssetOutcome outcome = r.outcome(from, to);
+        if (outcome == null) {
+            return;
+        }
+        try {
+            ReplicationJournal.recordFailover(s.runsDir(), outcome, s.clock().instant());
+        } catch (AmshException e) {
+            s.console().err().println("amsh: " + e.oneLine() + " ('verify' with " + from + " down has no record of this run)");
+        }
+    }
+
+    private static String urls(DatacenterFailover.Result r, String to) {
         StringBuilder sb = new StringBuilder();
         if (r.dryRun()) {
             sb.append("dry run: nothing was changed\n");
