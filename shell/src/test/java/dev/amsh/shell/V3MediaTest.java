@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
@@ -168,33 +169,40 @@ class V3MediaTest {
     }
 
     /**
-     * scripts/failover.groovy, written for v2, on a v2 a → v3 b pair: every step up to the clone runs (upload, encode
-     * and publish on a, the SAS read on a, the target asset, the write grant, the copy, fileinfos, the clone keeping
-     * the GUID). Two lines cannot: {@code replicatedLocator.path} (a v3 streaming locator has no Path; its URL is the
-     * endpoint's host and a listPaths path) and {@code sas.rm} of b's grant (a listContainerSas URL cannot be revoked,
-     * and sas rm says so, exit non-zero). The replica serves a's bytes under a's path.
+     * scripts/failover.groovy on a v2 a → v3 b pair, to its end: upload, encode and publish on a, the SAS read on a
+     * (a SAS locator, removed after), the target asset, b's write grant (a listContainerSas URL, nothing to remove),
+     * the copy, step 6 skipped on v3 and saying why, the clone keeping the GUID; both URLs printed, differing only by
+     * host, and the replica serves a's bytes.
      */
     @Test
-    void theV2RunbookOnAV2ToV3PairRunsUpToTheStepsV3HasNot() throws Exception {
+    void theRunbookRunsOnAV2ToV3PairEachStepSayingWhatItDoesOnThatKind() throws Exception {
         ShellFixture f = new ShellFixture(pair);
         Path script = Path.of(System.getProperty("amsh.home"), "scripts", "failover.groovy");
-        Exception e = assertThrows(Exception.class, () -> f.session.scripts().runFile(script, List.of(sample.toString())));
-        assertTrue(e.getMessage().startsWith("failover.groovy:57: on v3 a container SAS URL (listContainerSas) cannot be revoked"),
-                e.getMessage());
+        f.session.scripts().runFile(script, List.of(sample.toString()));
         String out = f.output();
+        assertTrue(out.contains("a is v2, b is v3"), out);
+        assertTrue(out.matches("(?s).*1\\. read access to a's container: SAS locator nb:lid:UUID:.*"), out);
+        assertTrue(out.contains("a read-write listContainerSas URL (b is v3: no SAS locators there)"), out);
+        assertTrue(out.contains("6. skipped: b is v3, which registers no files"), out);
         assertTrue(out.contains(".ism\n"), "fileinfos on b listed the copied blobs: " + out);
-        assertFalse(out.contains("Replicated Locator Path"), "a v3 locator has no path: " + out);
-        Matcher m = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
-        assertTrue(m.find(), out);
-        URI original = URI.create(m.group(1));
-        UUID guid = UUID.fromString(original.getPath().split("/")[1]);
-        Datacenter b = f.session.contexts().get("b").datacenter();
-        String replicated = b.streamingUrls(b.locator(guid).orElseThrow()).stream()
-                .filter(u -> u.endsWith("/manifest")).findFirst().orElseThrow();
-        assertEquals(original.getPath(), URI.create(replicated).getPath(), "the URLs differ only by host");
-        HttpResponse<byte[]> fromA = get(original.toString());
-        HttpResponse<byte[]> fromB = get(replicated);
-        assertEquals(200, fromB.statusCode());
-        assertArrayEquals(fromA.body(), fromB.body(), "the same manifest through both origins");
+        assertTrue(out.contains("with streamingLocatorId"), out);
+        assertTrue(out.contains("SAS on b: a v3 container URL, nothing to remove"), out);
+        Matcher original = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
+        Matcher replicated = Pattern.compile("Replicated Locator Path: (https?://\\S+)").matcher(out);
+        assertTrue(original.find() && replicated.find(), out);
+        URI fromA = URI.create(original.group(1));
+        URI fromB = URI.create(replicated.group(1));
+        assertEquals(fromA.getPath(), fromB.getPath(), "the URLs differ only by host");
+        assertNotEquals(fromA.getAuthority(), fromB.getAuthority());
+        HttpResponse<byte[]> servedA = get(fromA.toString());
+        HttpResponse<byte[]> servedB = get(fromB.toString());
+        assertEquals(200, servedB.statusCode());
+        assertArrayEquals(servedA.body(), servedB.body(), "the same manifest through both origins");
+        // a's read SAS locator went with its policy: a keeps only the origin locator
+        AccountContext a = f.session.contexts().get("a");
+        UUID guid = UUID.fromString(fromA.getPath().split("/")[1]);
+        String assetId = a.ams().findLocator("nb:lid:UUID:" + guid).orElseThrow().assetId();
+        assertEquals(List.of(Locator.ON_DEMAND_ORIGIN), a.ams().listLocatorsOf(assetId).stream().map(Locator::type).distinct().toList(),
+                "no SAS locator left on a");
     }
 }
