@@ -205,4 +205,69 @@ class V3MediaTest {
         assertEquals(List.of(Locator.ON_DEMAND_ORIGIN), a.ams().listLocatorsOf(assetId).stream().map(Locator::type).distinct().toList(),
                 "no SAS locator left on a");
     }
+
+    /**
+     * A cancelled upload whose cleanup fails (every DELETE of its asset refused by the service) leaves its asset, made
+     * and empty: the same upload run again adopts it by the upload's key in its alternateId and finishes, one asset and
+     * every byte. A PUT whose answers are all lost is found by its own mark in the same run. An empty asset that is not
+     * this upload's (no mark, or another file's) is refused, and nothing changes.
+     */
+    @Test
+    void aRerunOfAFailedUploadAdoptsTheAssetItLeftAndRefusesAnyOther() throws Exception {
+        AccountContext bContext = shell.session.contexts().get("b");
+        Datacenter b = bContext.datacenter();
+        String name = "left-" + UUID.randomUUID().toString().substring(0, 6);
+        Path big = data.resolve("left.mp4");
+        byte[] chunk = new byte[1 << 20];
+        new Random(2).nextBytes(chunk);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 24; i++) {
+                out.write(chunk); // 24 MiB: three 8 MiB blocks, committed only at the end
+            }
+        }
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.INTERNAL_ERROR), 1, Set.of("b"), Set.of(Surface.API),
+                "DELETE " + accountPath + "/assets/" + name, 1000));
+        CopyCancellation cancel = new CopyCancellation();
+        AmshException failed = assertThrows(AmshException.class, () -> new Upload(Clock.systemUTC()).run(bContext, big, name,
+                new okhttp3.OkHttpClient(), done -> cancel.cancel(), cancel));
+        assertTrue(failed.oneLine().contains("could not be removed"), failed.oneLine());
+        pair.faults().set(FaultPlan.OFF);
+        MediaAsset left = b.resolve(name);
+        assertTrue(left.alternateId().contains("\"amshUpload\":"), left.alternateId());
+        assertTrue(b.files(left).isEmpty(), "the failed run left an empty asset");
+
+        // the upload command's own operation (the command also refuses a file that is not media, as this one is)
+        MediaAsset adopted = new Upload(Clock.systemUTC()).run(bContext, big, name, new okhttp3.OkHttpClient(), done -> { },
+                new CopyCancellation()).asset();
+        assertEquals(left.id(), adopted.id(), "the asset the failed run made, adopted");
+        assertEquals(1, b.assets(AssetQuery.all()).stream().filter(a -> a.name().equals(name)).count());
+        assertEquals(List.of(Files.size(big)), b.files(adopted).stream().map(MediaFile::size).toList(), "every byte");
+        // finished now: the same upload again is refused, as any name v3 holds
+        assertTrue(assertThrows(AmshException.class, () -> new Upload(Clock.systemUTC()).run(bContext, big, name,
+                new okhttp3.OkHttpClient(), done -> { }, new CopyCancellation())).oneLine().contains("the same upload made it and finished"));
+
+        // the PUT's answers lost, the look-up answered: this attempt's own asset, in one run
+        String found = "found-" + UUID.randomUUID().toString().substring(0, 6);
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.LOST_RESPONSE), 1, Set.of("b"), Set.of(Surface.API),
+                "PUT " + accountPath + "/assets/" + found, 1000));
+        shell.session.execute("upload " + sample + " --asset " + found + " --on b");
+        assertTrue(pair.faults().injected().size() > 1, "every answer to the PUT lost, the retries' too: " + pair.faults().injected());
+        pair.faults().set(FaultPlan.OFF);
+        assertEquals(List.of(Files.size(sample)), b.files(b.resolve(found)).stream().map(MediaFile::size).toList());
+
+        // empty, but not this upload's: someone's asset, and another file's leftover
+        String mine = "notmine-" + UUID.randomUUID().toString().substring(0, 6);
+        shell.session.execute("assets create " + mine + " --on b");
+        AmshException refused = assertThrows(AmshException.class,
+                () -> shell.session.execute("upload " + sample + " --asset " + mine + " --on b"));
+        assertTrue(refused.oneLine().contains("asset " + mine + " already exists on b"), refused.oneLine());
+        Path other = data.resolve("other.mp4");
+        Files.write(other, new byte[]{1, 2, 3});
+        String otherLeft = "other-" + UUID.randomUUID().toString().substring(0, 6);
+        b.createNewAsset(otherLeft, Upload.mark(otherLeft, "other.mp4", other));
+        refused = assertThrows(AmshException.class,
+                () -> shell.session.execute("upload " + sample + " --asset " + otherLeft + " --on b"));
+        assertTrue(refused.oneLine().contains("already exists on b"), refused.oneLine());
+        assertTrue(b.files(b.resolve(mine)).isEmpty() && b.files(b.resolve(otherLeft)).isEmpty(), "nothing changed");
+    }
 }
