@@ -29,7 +29,9 @@ public final class UploadCommand implements Command {
                 .details("The file is probed with ffmpeg first (when one is at hand): a file that is not media is refused\n"
                         + "unless --force. Ctrl-C cancels: the new asset is removed and no blob is left.\n"
                         + "On v3: the asset is PUT (a name not taken yet) and the blob goes into its container, signed with the\n"
-                        + "storage keys, or through listContainerSas's ReadWrite URL when the context has none; nothing to register.")
+                        + "storage keys, or through listContainerSas's ReadWrite URL when the context has none; nothing to register.\n"
+                        + "v3 names are unique: a re-run of an upload that was lost or failed adopts the empty asset it left (the\n"
+                        + "upload's key is in its alternateId); any other asset of that name is refused.")
                 .build();
     }
 
