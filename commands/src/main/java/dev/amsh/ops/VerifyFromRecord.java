@@ -50,7 +50,7 @@ public final class VerifyFromRecord {
         Map<String, BlobEntry> held = to.storage().list(target.containerName()).stream()
                 .collect(Collectors.toMap(BlobEntry::name, Function.identity()));
         List<String> paths = to.ams().listLocatorsOf(target.id()).stream()
-                .filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN && l.path() != null).map(Locator::path).toList();
+                .filter(l -> l.onDemandOrigin() && l.path() != null).map(Locator::path).toList();
         List<FileCheck> checks = new ArrayList<>();
         for (RecordedFile f : record.outcome().files()) {
             BlobEntry b = held.get(f.name());

@@ -43,10 +43,10 @@ class LocatorInspectionTest {
     static final LocatorInspection.Target TARGET = LocatorInspection.parse("http://o/" + GUID + "/movie.ism/manifest");
 
     static LocatorInspection.Side holding(String context, Instant start, String answer) {
-        Locator l = new Locator("nb:lid:UUID:" + GUID, "movie", Locator.ON_DEMAND_ORIGIN, "nb:cid:UUID:1", "nb:pid:UUID:1",
+        Locator l = new Locator("nb:lid:UUID:" + GUID, "movie", "OnDemandOrigin", "nb:cid:UUID:1", "nb:pid:UUID:1",
                 start, NOW.plus(Duration.ofDays(30)), "http://" + context + "/" + GUID + "/", null, null);
-        Asset asset = new Asset("nb:cid:UUID:1", "movie", 0, Asset.OPTION_NONE, null, null, null, 0, NOW, NOW);
-        return new LocatorInspection.Side(context, l, asset, new AccessPolicy("nb:pid:UUID:1", "read", 60, AccessPolicy.READ, NOW),
+        Asset asset = new Asset("nb:cid:UUID:1", "movie", "Initialized", "None", null, null, null, "None", NOW, NOW);
+        return new LocatorInspection.Side(context, l, asset, new AccessPolicy("nb:pid:UUID:1", "read", 60, "Read", NOW),
                 LocatorWindow.of(l, NOW), true, l.path() + "movie.ism/manifest", answer, null, null, false, null);
     }
 

@@ -93,7 +93,7 @@ public final class DrillCommand implements Command {
         AccountContext a = s.contexts().get("a");
         AccountContext b = s.contexts().get("b");
         Asset asset = Assets.resolve(a.ams(), inv.requireParam(0));
-        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .filter(l -> LocatorWindow.of(l, s.clock().instant()).state() == LocatorWindow.State.ACTIVE).findFirst()
                 .orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active origin locator on a",
                         "publish it first: publish " + asset.name()));

@@ -84,7 +84,7 @@ public final class LocatorCommands {
             StringBuilder sb = new StringBuilder(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", "id", "type", "start",
                     "expires", "state", "asset"));
             for (Locator l : locators) {
-                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.typeName(),
+                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.type(),
                         l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS),
                         l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS),
                         state(LocatorWindow.of(l, now)), l.assetId()));
@@ -228,7 +228,7 @@ public final class LocatorCommands {
                     sb.append("no locator with this Id\n");
                     continue;
                 }
-                sb.append(side.locator().typeName()).append(" locator on asset ")
+                sb.append(side.locator().type()).append(" locator on asset ")
                         .append(side.asset() == null ? side.locator().assetId() : side.asset().name() + " (" + side.asset().id() + ")")
                         .append(", policy ").append(side.policy() == null ? side.locator().accessPolicyId() : side.policy().name())
                         .append(", ").append(side.window().describe()).append(side.unread() == null ? "" : "; " + side.unread())
