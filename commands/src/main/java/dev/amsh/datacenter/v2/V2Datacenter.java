@@ -122,7 +122,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator).toList();
     }
 
@@ -131,7 +131,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public Optional<OriginLocator> locator(UUID guid) {
-        return ams.findLocator(EntityIds.newId("lid", guid)).filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.findLocator(EntityIds.newId("lid", guid)).filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator);
     }
 
@@ -150,7 +150,7 @@ public final class V2Datacenter implements Datacenter {
             throw new AmshException("locator " + original.id() + " carries content keys, which a v2 origin locator cannot",
                     "v3 → v2 works for clear streaming locators only");
         }
-        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN,
+        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.TYPES.name(Locator.ON_DEMAND_ORIGIN),
                 asset.id(), null, original.start(), original.end(), null, null, null);
         return locator(new Publish(clock).createClone(like, ams, ams.getAsset(asset.id())));
     }
@@ -250,7 +250,7 @@ public final class V2Datacenter implements Datacenter {
 
     public static MediaAsset asset(Asset a) {
         return new MediaAsset(a.id(), a.name(), a.containerName(), a.alternateId(), a.storageEncrypted(), a.created(),
-                a.stateName(), a.options() == 1 ? "StorageEncrypted" : a.options() == 0 ? "None" : String.valueOf(a.options()));
+                a.state(), a.options());
     }
 
     public static MediaFile file(AssetFile f) {

@@ -84,7 +84,7 @@ public final class LocatorCommands {
             StringBuilder sb = new StringBuilder(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", "id", "type", "start",
                     "expires", "state", "asset"));
             for (Locator l : locators) {
-                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.typeName(),
+                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.type(),
                         l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS),
                         l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS),
                         state(LocatorWindow.of(l, now)), l.assetId()));
