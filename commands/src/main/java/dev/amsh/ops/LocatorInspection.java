@@ -168,7 +168,8 @@ public final class LocatorInspection {
         MediaAsset asset = attempt(() -> dc.resolve(l.asset()), "asset", unread, e -> gone[0] = notFound(e));
         String policy = attempt(() -> dc.policyName(l), "policy", unread, e -> { });
         List<MediaFile> files = asset == null ? null : attempt(() -> dc.files(asset), "files", unread, e -> { });
-        List<String> paths = attempt(() -> dc.paths(l), "paths", unread, e -> { });
+        // where URLs go through an endpoint (v3), the service says the paths (listPaths); v2's is the .ism's, below
+        List<String> paths = dc.can().endpoints() ? attempt(() -> dc.paths(l), "paths", unread, e -> { }) : List.of();
         EndpointState endpoint = attempt(() -> dc.streamingEndpointState().orElse(null), "endpoint", unread, e -> { });
         String file = t.file() != null ? t.file() : files == null ? null : DatacenterFailover.manifest(files);
         boolean exists = file != null && (files == null || files.stream().anyMatch(f -> f.name().equals(file)));
