@@ -5,7 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amsh.ams.auth.AccessToken;
 import dev.amsh.ams.auth.RenewingToken;
 import dev.amsh.ams.http.RetryInterceptor;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
+import dev.amsh.error.SignInException;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -60,10 +62,10 @@ public final class ArmTokenProvider extends RenewingToken {
         try (Response response = http.newCall(request.build()).execute()) {
             String text = response.body() == null ? "" : response.body().string().trim();
             if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
-                throw new AmshException("context " + context + ": sign-in refused by " + url + " (HTTP " + response.code() + ")",
+                throw new SignInException("context " + context + ": sign-in refused by " + url + " (HTTP " + response.code() + ")",
                         credentials instanceof ArmCredentials.ApiKey
                                 ? "check the api key and subscription id of context " + context
-                                : "check the tenant, client id and client secret of context " + context);
+                                : "check the tenant, client id and client secret of context " + context, null, true);
             }
             if (!response.isSuccessful()) {
                 throw new AmshException("context " + context + ": token URL " + url + " answered HTTP " + response.code(),
@@ -73,8 +75,9 @@ public final class ArmTokenProvider extends RenewingToken {
         } catch (SSLException e) {
             throw ArmClient.tlsFailure(context, url, e);
         } catch (IOException e) {
-            throw new AmshException("context " + context + ": cannot reach token URL " + url + " (" + e.getMessage() + ")",
-                    "check the network and the ARM endpoint of context " + context, e);
+            // as on v2: a token URL that does not answer is a datacenter down, which a report over contexts says as such
+            throw new AmsTransportException("context " + context + ": cannot reach token URL " + url + " (" + e.getMessage() + ")",
+                    "check the network and the ARM endpoint of context " + context, e, false);
         }
     }
 

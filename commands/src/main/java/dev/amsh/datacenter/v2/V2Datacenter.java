@@ -20,6 +20,7 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
+import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
@@ -28,6 +29,7 @@ import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
+import dev.amsh.ops.TemporarySasSweep;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -169,6 +171,32 @@ public final class V2Datacenter implements Datacenter {
 
     /** A v2 origin always streams. */
     public void checkStreaming() {
+    }
+
+
+    public String originBase(OriginLocator locator) {
+        return streamingBase(locator);
+    }
+
+    public Optional<EndpointState> streamingEndpointState() {
+        return Optional.empty();
+    }
+
+    public List<String> paths(OriginLocator locator) {
+        return StreamingUrls.manifest(ams.listFiles(locator.asset()))
+                .map(f -> List.of("/" + locator.guid() + "/" + f.name() + "/manifest")).orElse(List.of());
+    }
+
+    public String locatorType() {
+        return "OnDemandOrigin";
+    }
+
+    public String policyName(OriginLocator locator) {
+        return ams.getAccessPolicy(ams.getLocator(locator.id()).accessPolicyId()).name();
+    }
+
+    public TemporarySweep sweepTemporaries(boolean dryRun) {
+        return TemporarySasSweep.run(ams, dryRun);
     }
 
     public List<EndpointState> endpoints() {
