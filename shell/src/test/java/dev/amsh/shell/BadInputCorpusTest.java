@@ -211,6 +211,8 @@ class BadInputCorpusTest {
                 c("context add m --account-name n --account-key eA== --connection-string garbage", "is not a storage connection string"),
                 c("context add m --account-name n --account-key eA== --connection-string \"AccountName=s;AccountKey=not base64!\"",
                         "the AccountKey of '--connection-string' is not a storage account key"),
+                c("context add m --account-name n --account-key eA== --connection-string \"AccountName=s;AccountKey=eA==;BlobEndpoint=nohost\"",
+                        "the blob endpoint of '--connection-string' is not an http or https URL"),
                 c("context add m --account-name n --account-key eA== --storage-name s --storage-key %%%", "is not a storage account key"),
                 c("upload {dir}/notmedia.mp4 --sample", "upload takes FILE or --sample, not both"),
                 c("exit 300", "exit status must be between 0 and 255, not 300"),
