@@ -32,7 +32,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class AssignedProgressTerminalTest {
     private static final String PROMPT_A = PowerUserTerminalTest.PROMPT_A;
     private static final Pattern COPY_LINE = Pattern.compile("copy \\[[#-]{24}] +(\\d+)%  (\\d+)/(\\d+) blobs");
-    // the states by name: redrawn lines run together on the screen, so "\\w+" would eat the next line's "encode"
+    // the states by name: redrawn lines run together on the screen, so a bare word class would eat the next line's "encode"
     private static final Pattern ENCODE_LINE = Pattern.compile(
             "encode \\[[#-]{24}] +(\\d+)%  (Queued|Scheduled|Processing|Canceling|Canceled|Finished|Error)");
 
