@@ -1,8 +1,8 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.shell.BackgroundWork;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.render.TextView;
@@ -11,7 +11,7 @@ import java.time.Duration;
 import java.util.List;
 
 /** {@code bg}: the lines started with a trailing {@code &}, running or finished, and where their results are. */
-public final class BackgroundCommand implements Command {
+public final class BackgroundCommand implements ShellCommand {
     public CommandSpec spec() {
         return CommandSpec.of("bg", "list the work started in the background with a trailing & (replicate --all --to b &)")
                 .details("""
@@ -20,7 +20,7 @@ public final class BackgroundCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, ShellControl s) {
         List<BackgroundWork.Job> jobs = s.background().jobs();
         if (jobs.isEmpty()) {
             return "no background work (end a line with & to start some)";

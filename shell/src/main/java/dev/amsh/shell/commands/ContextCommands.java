@@ -9,7 +9,7 @@ import dev.amsh.context.V3SettingsImport;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -49,7 +49,7 @@ public final class ContextCommands {
             return CommandSpec.of("context ls", "list the account contexts").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             List<ContextRow> rows = new ArrayList<>();
             for (String n : s.contexts().names()) {
                 rows.add(row(s.contexts(), n));
@@ -64,7 +64,7 @@ public final class ContextCommands {
                     .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             s.contexts().use(inv.requireParam(0));
             return "current context: " + inv.requireParam(0);
         }
@@ -76,7 +76,7 @@ public final class ContextCommands {
                     .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             s.contexts().remove(inv.requireParam(0));
             return "removed context " + inv.requireParam(0) + "; current: " + s.contexts().currentName();
         }
@@ -88,7 +88,7 @@ public final class ContextCommands {
                     .param(ParamSpec.optional("NAME", ValueKind.CONTEXT, "context name (default: current)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String name = inv.param(0) != null ? inv.param(0) : s.contexts().currentName();
             s.contexts().get(name);
             ContextConfig c = s.contexts().configs().get(name);
@@ -186,7 +186,7 @@ public final class ContextCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String name = inv.requireParam(0);
             if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 throw new AmshException("context name '" + name + "' is not valid", "use letters, digits, - and _");
@@ -228,7 +228,7 @@ public final class ContextCommands {
             return saved(name, s);
         }
 
-        private static String saved(String name, Session s) {
+        private static String saved(String name, CommandContext s) {
             if (s.contexts().persistent()) {
                 return "context " + name + " saved to " + s.contexts().file().path();
             }
@@ -250,7 +250,7 @@ public final class ContextCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Path file = Path.of(inv.requireParam(0));
             Map<String, ContextConfig> imported = V3SettingsImport.handles(file) ? V3SettingsImport.read(file, inv.option("as"))
                     : AppConfigImport.read(file);

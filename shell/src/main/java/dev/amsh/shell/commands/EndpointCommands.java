@@ -4,7 +4,7 @@ import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -32,7 +32,7 @@ public final class EndpointCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return s.context(inv).datacenter().endpoints();
         }
     }
@@ -55,7 +55,7 @@ public final class EndpointCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             int wait = inv.intOption("wait", 1, 86_400);
             String name = inv.param(0) == null ? "default" : inv.param(0);
             Datacenter dc = s.context(inv).datacenter();

@@ -8,7 +8,7 @@ import dev.amsh.emulator.front.FrontStatusJson;
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.RunningPair;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -95,7 +95,7 @@ public final class FrontCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return view(status(dataDir, null), s.clock().instant());
         }
     }
@@ -120,7 +120,7 @@ public final class FrontCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Map<String, String> changes = new LinkedHashMap<>();
             for (String name : SETTINGS) {
                 if (inv.option(name) != null) {

@@ -6,7 +6,7 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Encode;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -42,7 +42,7 @@ public final class JobCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Datacenter dc = s.context(inv).datacenter();
             Encode encode = new Encode(Duration.ofSeconds(1));
             MediaJob job = encode.submit(dc, inv.requireParam(0), inv.option("preset"), inv.option("output"));
@@ -79,7 +79,7 @@ public final class JobCommands {
                     .option(OptionSpec.value("top", ValueKind.NUMBER, "at most this many")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Integer top = inv.intOption("top", 1, 1_000_000);
             return s.context(inv).datacenter().jobs(top).toList();
         }
@@ -91,7 +91,7 @@ public final class JobCommands {
                     .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             MediaJob job = s.context(inv).datacenter().job(inv.requireParam(0));
             StringBuilder sb = new StringBuilder();
             sb.append("job   ").append(job.id()).append("  ").append(job.name()).append('\n')
@@ -115,7 +115,7 @@ public final class JobCommands {
                     .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Datacenter dc = s.context(inv).datacenter();
             MediaJob job = dc.job(inv.requireParam(0));
             if (job.terminal()) {
@@ -132,7 +132,7 @@ public final class JobCommands {
             return CommandSpec.of("processors ls", "list media processors").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return s.context(inv).ams().listMediaProcessors(Query.all()).toList();
         }
     }

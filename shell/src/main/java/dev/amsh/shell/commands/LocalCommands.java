@@ -5,7 +5,7 @@ import dev.amsh.error.AmshException;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.FaultRequest;
 import dev.amsh.shell.RunningPair;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -60,7 +60,7 @@ public final class LocalCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String first = inv.params().isEmpty() ? null : String.valueOf(inv.params().get(0));
             if (first != null && !first.equals("off")) {
                 throw new AmshException("'" + first + "' is not a word of local faults", "say 'local faults off' or give --rate");
@@ -102,7 +102,7 @@ public final class LocalCommands {
             return b.build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String path = verb.equals("status") ? "/status" : "/" + verb + "/" + inv.requireParam(0);
             if (!verb.equals("status") && !inv.requireParam(0).matches("[ab]")) {
                 throw new AmshException("the local pair has datacenters a and b, not '" + inv.requireParam(0) + "'", "use a or b");

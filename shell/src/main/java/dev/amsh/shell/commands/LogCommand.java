@@ -1,8 +1,8 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.SessionLog;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
@@ -16,7 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code log}: where the session log is, its level, and its last lines. */
-public final class LogCommand implements Command {
+public final class LogCommand implements ShellCommand {
     public CommandSpec spec() {
         return CommandSpec.of("log", "show the session log's file, level and last lines, or set its level")
                 .param(ParamSpec.optional("LEVEL", ValueKind.TEXT, "set the level: off, error, warn, info, debug or trace"))
@@ -28,7 +28,7 @@ public final class LogCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, ShellControl s) {
         SessionLog log = s.log();
         String level = inv.param(0);
         if (level != null) {

@@ -4,7 +4,7 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.ops.PolicyRemoval;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -24,7 +24,7 @@ public final class PoliciesRmCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext ctx = s.context(inv);
         PolicyRemoval.Removed r = PolicyRemoval.run(ctx.ams(), ctx.name(), inv.requireParam(0), inv.flag("force"));
         String name = r.policy().name() == null ? "" : " ('" + r.policy().name() + "')";

@@ -11,8 +11,8 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.ProcedureStep;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -33,7 +33,7 @@ import java.util.function.Function;
  * for and which command does it; {@code tutorial next} runs that command with trace on, then shows what
  * changed in each datacenter. Progress is saved, so the tutorial can be left and resumed.
  */
-public final class TutorialCommand implements Command {
+public final class TutorialCommand implements ShellCommand {
     /**
      * One step: why, the command (built from what earlier steps made), what to keep from its result, and what to
      * show after it (null: nothing more than what changed).
@@ -128,7 +128,7 @@ public final class TutorialCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) throws Exception {
+    public Object run(Invocation inv, ShellControl s) throws Exception {
         String verb = inv.param(0);
         if (verb != null && !verb.equals("next") && !verb.equals("reset")) {
             throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
@@ -186,7 +186,7 @@ public final class TutorialCommand implements Command {
         return sb.toString();
     }
 
-    private static void requireLocalPair(Session s) {
+    private static void requireLocalPair(ShellControl s) {
         for (String n : List.of("a", "b")) {
             AccountContext c = s.contexts().get(n);
             String d = c.config().description();
@@ -215,7 +215,7 @@ public final class TutorialCommand implements Command {
         }
     }
 
-    private static Map<String, Snapshot> snapshots(Session s, ObjectNode state) {
+    private static Map<String, Snapshot> snapshots(ShellControl s, ObjectNode state) {
         Map<String, Snapshot> out = new LinkedHashMap<>();
         Map<String, List<String>> tracked = Map.of("a", List.of("mezzanine", "output"), "b", List.of("target"));
         for (String n : List.of("a", "b")) {

@@ -5,7 +5,7 @@ import dev.amsh.emulator.encoder.Ffmpeg;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Upload;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.OptionSpec;
@@ -33,7 +33,7 @@ public final class UploadCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) throws Exception {
+    public Object run(Invocation inv, CommandContext s) throws Exception {
         if (inv.flag("sample") && inv.param(0) != null) {
             throw new AmshException("upload takes FILE or --sample, not both", "usage: upload FILE, or upload --sample");
         }
@@ -63,7 +63,7 @@ public final class UploadCommand implements Command {
         }
     }
 
-    private static Object upload(Invocation inv, Session s, AccountContext ctx, Path file) throws Exception {
+    private static Object upload(Invocation inv, CommandContext s, AccountContext ctx, Path file) throws Exception {
         long total = Files.isRegularFile(file) ? Files.size(file) : 0;
         Upload.Result r;
         try {
