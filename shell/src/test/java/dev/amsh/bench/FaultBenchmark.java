@@ -7,7 +7,7 @@ import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.redact.Redactor;
-import dev.amsh.shell.Commands;
+import dev.amsh.shell.app.Commands;
 import dev.amsh.shell.Console;
 import dev.amsh.shell.Session;
 

@@ -2,6 +2,8 @@ package dev.amsh.shell;
 
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.app.Main;
 import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

@@ -8,6 +8,7 @@ import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
+import dev.amsh.shell.app.Main;
 import dev.amsh.shell.repl.Repl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
