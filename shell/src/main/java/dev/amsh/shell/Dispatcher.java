@@ -2,6 +2,7 @@ package dev.amsh.shell;
 
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.cli.ArgParser;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.render.FailingResult;
@@ -72,7 +73,7 @@ final class Dispatcher {
         }
         args.addAll(piped);
         Invocation inv = ArgParser.parse(match.command().spec(), args);
-        if (inv.flag("help")) {
+        if (inv.get(CommonOptions.HELP)) {
             console.out().println(match.command().spec().help());
             console.out().flush();
             return null;
@@ -80,7 +81,7 @@ final class Dispatcher {
         Object result = runCommand(match.command(), inv);
         if (print) {
             state.renderer().print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.format()),
-                    inv.option("query"), console.out());
+                    inv.get(CommonOptions.QUERY), console.out());
             if (result instanceof FailingResult f) {
                 state.variables().put("_", unwrap(result));
                 throw f.failure();

@@ -59,7 +59,7 @@ public final class Commands {
         GroovyStateCommands.all().forEach(r::add);
         AliasCommands.all().forEach(r::add);
         r.add(new HintsCommand());
-        r.add(new BackgroundCommand());
+        BackgroundCommand.all().forEach(r::add);
         r.add(new LogCommand());
         return r;
     }

@@ -39,6 +39,15 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         return opt.valueOf(options.get(opt.name()), spec);
     }
 
+    /** A typed option this call cannot do without (one that is required only with others): one line when absent. */
+    public <T> T require(Opt<T> opt) {
+        T v = get(opt);
+        if (v == null || v instanceof String text && text.isBlank()) {
+            throw new AmshException(spec.name() + " needs --" + opt.name(), "usage: " + spec.usage());
+        }
+        return v;
+    }
+
     /** Whether a typed option was given at all (a default does not count). */
     public boolean given(Opt<?> opt) {
         get(opt);

@@ -54,6 +54,11 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
                 false, false);
     }
 
+    /** An option with a conversion of its own ({@code --kind v2|v3}: the context kinds' own words and refusal). */
+    public static <T> Opt<T> of(OptionSpec spec, Converter<T> convert) {
+        return new Opt<>(spec, convert, null, false);
+    }
+
     /** Text; {@code kind} is what Tab completes (a context, an asset, a path…). */
     public static Opt<String> text(String name, ValueKind kind, String help) {
         return new Opt<>(OptionSpec.value(name, kind, help), Invocation::text, null, false);

@@ -71,6 +71,10 @@ public final class SessionCommands {
                     A line that is not a command is Groovy. Keep results in variables and pass them on:
                       x = assets ls
                       copy ${x[0].id} --to b
+                    Pipe a result on: assets ls | where { it.name.startsWith('m') } | select name, id, or into a command:
+                    assets ls --name 'x*' | replicate --to b. 'vars' lists what this session defined, 'reset' forgets it.
+                    alias ll='assets ls --top 20' keeps a short name for later sessions ('alias' lists them).
+                    A line ending in & runs in the background: 'bg' lists that work, 'kill %N' stops it.
                     In runbooks every command is a method: assets.ls(top: 5), failover('movie', from: 'a', to: 'b').
                     Tab completes commands, options, context names, asset names and Ids, locator Ids.""");
             return sb.toString();

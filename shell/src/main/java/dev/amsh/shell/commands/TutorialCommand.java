@@ -15,7 +15,7 @@ import dev.amsh.shell.ShellCommand;
 import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
@@ -34,6 +34,8 @@ import java.util.function.Function;
  * changed in each datacenter. Progress is saved, so the tutorial can be left and resumed.
  */
 public final class TutorialCommand implements ShellCommand {
+    static final Opt<Boolean> V3 = Opt.flag("v3", "the v2 → v3 migration chapter, on a mixed pair (amsh --local-kind v2,v3)");
+
     /**
      * One step: why, the command (built from what earlier steps made), what to keep from its result, and what to
      * show after it (null: nothing more than what changed).
@@ -120,7 +122,7 @@ public final class TutorialCommand implements ShellCommand {
     public CommandSpec spec() {
         return CommandSpec.of("tutorial", "learn the failover procedure on the local pair, one step at a time")
                 .param(ParamSpec.optional("next|reset", ValueKind.TEXT, "run the current step, or start over"))
-                .option(OptionSpec.flag("v3", "the v2 → v3 migration chapter, on a mixed pair (amsh --local-kind v2,v3)"))
+                .option(V3)
                 .details("'tutorial' shows the current step; 'tutorial next' runs it with trace on and shows what changed\n"
                         + "in each datacenter. Leave any time; 'tutorial' resumes where you were.\n"
                         + "'tutorial --v3' is the migration: upload, encode and publish on a v2 a, fail over to a v3 b keeping\n"
@@ -134,7 +136,7 @@ public final class TutorialCommand implements ShellCommand {
             throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
         }
         requireLocalPair(s);
-        boolean v3 = inv.flag("v3");
+        boolean v3 = inv.get(V3);
         if (v3) {
             MigrationTutorial.requireMixedPair(s);
         }
