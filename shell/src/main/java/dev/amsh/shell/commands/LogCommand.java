@@ -1,9 +1,9 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
+import dev.amsh.shell.SessionLog;
 import dev.amsh.shell.ShellCommand;
 import dev.amsh.shell.ShellControl;
-import dev.amsh.shell.SessionLog;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.Opt;
