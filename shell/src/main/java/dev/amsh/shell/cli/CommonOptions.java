@@ -16,4 +16,15 @@ public final class CommonOptions {
     public static final Opt<Boolean> HELP = Opt.flag("help", "show this help").shortName("h");
 
     static final List<Opt<?>> ALL = List.of(OUTPUT, ON, QUERY, HELP);
+
+    /** The source of a two-context command; {@code CommandContext.sourceContext} reads it (or {@code --on}). */
+    public static final Opt<String> FROM = Opt.context("from", "source context (default: current)");
+
+    /** The target of a two-context command. */
+    public static final Opt<String> TO = Opt.context("to", "target context");
+
+    /** How many at once (blobs, assets, containers): 1 to 64. */
+    public static Opt<Integer> concurrency(String name, String help, int dflt) {
+        return Opt.number(name, 1, 64, help).orElse(dflt);
+    }
 }
