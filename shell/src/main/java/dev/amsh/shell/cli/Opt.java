@@ -172,6 +172,11 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
                 convert, fallback, repeated);
     }
 
+    /** The same option, completed with these values ({@code --format hls|dash|smooth}). */
+    public Opt<T> choices(List<String> values) {
+        return new Opt<>(spec.oneOf(values), convert, fallback, repeated);
+    }
+
     /** The same option completed as {@code kind} (a preset, a job…). */
     public Opt<T> completedAs(ValueKind kind) {
         OptionSpec s = spec;
