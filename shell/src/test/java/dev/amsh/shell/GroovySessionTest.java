@@ -115,4 +115,14 @@ class GroovySessionTest {
         worker.join(1000);
         assertFalse(worker.isAlive(), "an interrupted busy loop ends");
     }
+
+    @Test
+    void helpNamesWhatAPowerUserReachesFor() throws Exception {
+        String help = (String) session.runCommandLine("help", false);
+        for (String named : List.of("| where {", "| replicate --to b", "'vars'", "'reset'", "alias ll=", "ending in & runs in the background",
+                "'bg'", "'kill %N'")) {
+            assertTrue(help.contains(named), "help names " + named + ":\n" + help);
+        }
+        assertTrue(help.contains("  kill "), "kill is listed among the commands");
+    }
 }
