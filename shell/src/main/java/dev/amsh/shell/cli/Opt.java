@@ -35,10 +35,19 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
         T convert(Object raw);
     }
 
-    /** What a converter throws: what the option expects ("a whole number"), without the option's name. */
+    /** What a converter throws: what the option expects ("must be a whole number"), without the option's name. */
     public static final class Refusal extends RuntimeException {
+        private final boolean quoted;
+
+        /** The given value follows in quotes: {@code --top must be a whole number, not 'many'}. */
         public Refusal(String expected) {
+            this(expected, true);
+        }
+
+        /** {@code quoted} false for a value that reads as a number: {@code --top must be between 1 and 1000, not 0}. */
+        public Refusal(String expected, boolean quoted) {
             super(expected, null, false, false);
+            this.quoted = quoted;
         }
     }
 
@@ -80,7 +89,7 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
                 throw new Refusal("must be a whole number");
             }
             if (n < min || n > max) {
-                throw new Refusal("must be between " + min + " and " + max + ", not " + v);
+                throw new Refusal("must be between " + min + " and " + max, false);
             }
             return (int) n;
         }, null, false);
@@ -192,8 +201,9 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
         try {
             return convert.convert(raw);
         } catch (Refusal r) {
-            String said = r.getMessage().contains(", not ") ? r.getMessage() : r.getMessage() + ", not '" + Invocation.text(raw) + "'";
-            throw new AmshException("--" + name() + " " + said, "usage: " + command.usage());
+            String given = Invocation.text(raw);
+            throw new AmshException("--" + name() + " " + r.getMessage() + ", not " + (r.quoted ? "'" + given + "'" : given),
+                    "usage: " + command.usage());
         }
     }
 
