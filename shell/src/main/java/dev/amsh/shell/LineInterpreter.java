@@ -72,7 +72,7 @@ final class LineInterpreter {
                 state.variables().put(variable, Dispatcher.unwrap(result));
             }
         });
-        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work)";
+        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work, 'kill %" + id + "' stops it)";
         state.console().out().println(state.redactor().redact(started));
         state.console().out().flush();
         return started;
