@@ -170,7 +170,7 @@ class FaultyReplicationTest {
             assertEquals(1, b.ams().listAssets(Query.filter("Name eq " + Query.literal(s.containerName()))).toList().size());
         }
         List<Asset> empties = b.ams().listAssets(Query.all()).stream()
-                .filter(x -> b.ams().listLocatorsOf(x.id()).stream().noneMatch(l -> l.type() == Locator.ON_DEMAND_ORIGIN))
+                .filter(x -> b.ams().listLocatorsOf(x.id()).stream().noneMatch(Locator::onDemandOrigin))
                 .toList();
         assertEquals(List.of(), empties, "no replica without its locators on b");
     }

@@ -80,7 +80,7 @@ class OutageFreshProcessTest {
     }
 
     Locator origin(Asset asset) {
-        return a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).findFirst().orElseThrow();
+        return a.ams().listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin).findFirst().orElseThrow();
     }
 
     @Test

@@ -20,6 +20,7 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
+import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
@@ -28,6 +29,7 @@ import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
+import dev.amsh.ops.TemporarySasSweep;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -120,7 +122,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator).toList();
     }
 
@@ -129,7 +131,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public Optional<OriginLocator> locator(UUID guid) {
-        return ams.findLocator(EntityIds.newId("lid", guid)).filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.findLocator(EntityIds.newId("lid", guid)).filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator);
     }
 
@@ -148,7 +150,7 @@ public final class V2Datacenter implements Datacenter {
             throw new AmshException("locator " + original.id() + " carries content keys, which a v2 origin locator cannot",
                     "v3 → v2 works for clear streaming locators only");
         }
-        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN,
+        Locator like = new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.TYPES.name(Locator.ON_DEMAND_ORIGIN),
                 asset.id(), null, original.start(), original.end(), null, null, null);
         return locator(new Publish(clock).createClone(like, ams, ams.getAsset(asset.id())));
     }
@@ -169,6 +171,32 @@ public final class V2Datacenter implements Datacenter {
 
     /** A v2 origin always streams. */
     public void checkStreaming() {
+    }
+
+
+    public String originBase(OriginLocator locator) {
+        return streamingBase(locator);
+    }
+
+    public Optional<EndpointState> streamingEndpointState() {
+        return Optional.empty();
+    }
+
+    public List<String> paths(OriginLocator locator) {
+        return StreamingUrls.manifest(ams.listFiles(locator.asset()))
+                .map(f -> List.of("/" + locator.guid() + "/" + f.name() + "/manifest")).orElse(List.of());
+    }
+
+    public String locatorType() {
+        return "OnDemandOrigin";
+    }
+
+    public String policyName(OriginLocator locator) {
+        return ams.getAccessPolicy(ams.getLocator(locator.id()).accessPolicyId()).name();
+    }
+
+    public TemporarySweep sweepTemporaries(boolean dryRun) {
+        return TemporarySasSweep.run(ams, dryRun);
     }
 
     public List<EndpointState> endpoints() {
@@ -222,7 +250,7 @@ public final class V2Datacenter implements Datacenter {
 
     public static MediaAsset asset(Asset a) {
         return new MediaAsset(a.id(), a.name(), a.containerName(), a.alternateId(), a.storageEncrypted(), a.created(),
-                a.stateName(), a.options() == 1 ? "StorageEncrypted" : a.options() == 0 ? "None" : String.valueOf(a.options()));
+                a.state(), a.options());
     }
 
     public static MediaFile file(AssetFile f) {
