@@ -72,7 +72,7 @@ final class Dispatcher {
             args.add(w.literal() ? w.text() : expand(w.text()));
         }
         args.addAll(piped);
-        Invocation inv = ArgParser.parse(match.command().spec(), args);
+        Invocation inv = parse(match.command(), args);
         if (inv.get(CommonOptions.HELP)) {
             console.out().println(match.command().spec().help());
             console.out().flush();
@@ -109,8 +109,18 @@ final class Dispatcher {
                 args.remove(args.size() - 1);
             }
         });
-        Invocation inv = ArgParser.parse(c.spec(), args);
+        Invocation inv = parse(c, args);
         return unwrap(runCommand(c, inv));
+    }
+
+    /** The words for a command; a line refused here (a bad option value) is logged as that command's failure. */
+    private Invocation parse(Command c, List<Object> args) {
+        try {
+            return ArgParser.parse(c.spec(), args);
+        } catch (AmshException e) {
+            state.log().error(c.spec().name() + " failed", e);
+            throw e;
+        }
     }
 
     private Object runCommand(Command c, Invocation inv) throws Exception {
