@@ -63,7 +63,7 @@ public final class BackgroundWork {
         synchronized (this) {
             if (id < 1 || id > jobs.size()) {
                 throw new AmshException("no background job " + id,
-                        jobs.isEmpty() ? "none has been started (end a line with & to start one)" : "'bg' lists them: 1 to " + jobs.size());
+                        jobs.isEmpty() ? "none has been started yet: end a line with & to start one" : "'bg' lists them: 1 to " + jobs.size());
             }
             job = jobs.get(id - 1);
             if (!job.state().equals("running")) {
