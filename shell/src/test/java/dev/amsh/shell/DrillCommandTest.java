@@ -1,6 +1,5 @@
 package dev.amsh.shell;
 
-import dev.amsh.shell.script.ScriptHost;
 import com.azure.core.util.BinaryData;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
@@ -15,6 +14,8 @@ import dev.amsh.emulator.SampleLadder;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -18,6 +18,7 @@ import dev.amsh.ops.PairContexts;
 import dev.amsh.ops.ReplicaTargets;
 import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
