@@ -206,7 +206,7 @@ public final class AmsClient {
                 // a repeat after a timeout meets the locator the first attempt made: that one is the answer
                 Locator l = made.get();
                 if (l.assetId().equals(EntityIds.normalize("cid", r.assetId()))
-                        && l.accessPolicyId().equals(EntityIds.normalize("pid", r.accessPolicyId())) && l.type() == r.type()) {
+                        && l.accessPolicyId().equals(EntityIds.normalize("pid", r.accessPolicyId())) && l.ofType(r.type())) {
                     return l;
                 }
                 throw e; // the Id belongs to another locator

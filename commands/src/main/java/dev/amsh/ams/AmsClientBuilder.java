@@ -4,14 +4,12 @@ import dev.amsh.ams.auth.AmsCredentials;
 import dev.amsh.ams.auth.OAuthTokenProvider;
 import dev.amsh.ams.auth.TokenProvider;
 import dev.amsh.ams.http.ApiRoot;
-import dev.amsh.ams.http.AuthInterceptor;
+import dev.amsh.ams.http.ClientStack;
 import dev.amsh.ams.http.ClusterRedirectInterceptor;
 import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.RequestGate;
-import dev.amsh.ams.http.RetryInterceptor;
 import dev.amsh.ams.http.RetryPolicy;
 import dev.amsh.ams.http.TraceInterceptor;
-import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.redact.Redactor;
 import okhttp3.OkHttpClient;
 
@@ -113,28 +111,16 @@ public final class AmsClientBuilder {
 
     public AmsClient build() {
         OkHttpClient base = baseHttp != null ? baseHttp : new OkHttpClient();
-        trace = new TraceInterceptor(contextName, redactor, traceSink, System::nanoTime);
-        // no silent resend underneath: a POST whose answer was lost must not be sent again by the transport
-        OkHttpClient plain = base.newBuilder().followRedirects(false).followSslRedirects(false)
-                .retryOnConnectionFailure(false)
-                .connectTimeout(tryTimeout).readTimeout(tryTimeout).writeTimeout(tryTimeout)
-                .addNetworkInterceptor(trace).build();
-        TryTimeoutInterceptor perTry = TryTimeoutInterceptor.tagged(tryTimeout);
+        ClientStack stack = ClientStack.on(base.newBuilder(), contextName, redactor, traceSink, retryPolicy, tryTimeout);
+        trace = stack.trace();
         TokenProvider tokens = tokenProvider;
         if (tokens == null) {
             Objects.requireNonNull(credentials, "credentials");
             redactor.addSecret(credentials.secret());
-            tokens = new OAuthTokenProvider(plain.newBuilder().addInterceptor(new RetryInterceptor(retryPolicy))
-                    .addInterceptor(perTry).build(), credentials, clock);
+            tokens = new OAuthTokenProvider(stack.forTokens(), credentials, clock);
         }
         ApiRoot root = new ApiRoot(apiRoot);
-        OkHttpClient http = plain.newBuilder()
-                .addInterceptor(new RetryInterceptor(retryPolicy))
-                .addInterceptor(gate)
-                .addInterceptor(perTry)
-                .addInterceptor(new AuthInterceptor(tokens))
-                .addInterceptor(new ClusterRedirectInterceptor(root))
-                .build();
+        OkHttpClient http = stack.forCalls(gate, tokens, new ClusterRedirectInterceptor(root));
         return new AmsClient(http, root, redactor, pageSize, contextName, tryTimeout.multipliedBy(3));
     }
 }

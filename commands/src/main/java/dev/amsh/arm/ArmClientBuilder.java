@@ -2,13 +2,11 @@ package dev.amsh.arm;
 
 import dev.amsh.ams.AmsClientBuilder;
 import dev.amsh.ams.auth.TokenProvider;
-import dev.amsh.ams.http.AuthInterceptor;
+import dev.amsh.ams.http.ClientStack;
 import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.ams.http.RequestGate;
-import dev.amsh.ams.http.RetryInterceptor;
 import dev.amsh.ams.http.RetryPolicy;
 import dev.amsh.ams.http.TraceInterceptor;
-import dev.amsh.ams.http.TryTimeoutInterceptor;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import okhttp3.HttpUrl;
@@ -21,8 +19,8 @@ import java.util.Objects;
 import java.util.function.Consumer;
 
 /**
- * Builds an {@link ArmClient} on the v2 client's HTTP stack: no transport resend, the retry rule, the gate, the
- * per-try timeout, the bearer with one renewal on 401, the trace through the one redactor. ARM is HTTPS only
+ * Builds an {@link ArmClient} on the v2 client's {@link ClientStack}: no transport resend, the retry rule, the gate,
+ * the per-try timeout, the bearer with one renewal on 401, the trace through the one redactor. ARM is HTTPS only
  * (every SDK refuses a bearer over http): an http endpoint is refused here, before any call.
  */
 public final class ArmClientBuilder {
@@ -128,25 +126,15 @@ public final class ArmClientBuilder {
             ArmTls tls = ArmTls.withCaFile(contextName, caFile);
             base.sslSocketFactory(tls.socketFactory(), tls.trustManager());
         }
-        trace = new TraceInterceptor(contextName, redactor, traceSink, System::nanoTime);
-        // no silent resend underneath: a create whose answer was lost must not be sent again by the transport
-        OkHttpClient plain = base.followRedirects(false).followSslRedirects(false).retryOnConnectionFailure(false)
-                .connectTimeout(tryTimeout).readTimeout(tryTimeout).writeTimeout(tryTimeout)
-                .addNetworkInterceptor(trace).build();
-        TryTimeoutInterceptor perTry = TryTimeoutInterceptor.tagged(tryTimeout);
+        ClientStack stack = ClientStack.on(base, contextName, redactor, traceSink, retryPolicy, tryTimeout);
+        trace = stack.trace();
         TokenProvider tokens = tokenProvider;
         if (tokens == null) {
             Objects.requireNonNull(credentials, "credentials");
             redactor.addSecret(credentials.secret());
-            tokens = new ArmTokenProvider(plain.newBuilder().addInterceptor(new RetryInterceptor(retryPolicy))
-                    .addInterceptor(perTry).build(), credentials, clock, contextName);
+            tokens = new ArmTokenProvider(stack.forTokens(), credentials, clock, contextName);
         }
-        OkHttpClient http = plain.newBuilder()
-                .addInterceptor(new RetryInterceptor(retryPolicy))
-                .addInterceptor(gate)
-                .addInterceptor(perTry)
-                .addInterceptor(new AuthInterceptor(tokens))
-                .build();
+        OkHttpClient http = stack.forCalls(gate, tokens);
         return new ArmClient(http, account, redactor, contextName, retryPolicy.sleeper(), clock);
     }
 }

@@ -3,9 +3,11 @@ package dev.amsh.arm;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amsh.ams.auth.AccessToken;
-import dev.amsh.ams.auth.TokenProvider;
+import dev.amsh.ams.auth.RenewingToken;
 import dev.amsh.ams.http.RetryInterceptor;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
+import dev.amsh.error.SignInException;
 import okhttp3.FormBody;
 import okhttp3.MediaType;
 import okhttp3.OkHttpClient;
@@ -23,46 +25,27 @@ import java.util.Base64;
 import java.util.Optional;
 
 /**
- * Tokens for ARM, cached and renewed a margin before they lapse: Ravnur's (a bare JWT whose {@code exp} says when)
- * or Entra's client credentials ({@code expires_in}). A refusal names the context and the token URL.
+ * Tokens for ARM, kept and renewed before they lapse by {@link RenewingToken}: Ravnur's (a bare JWT whose
+ * {@code exp} says when) or Entra's client credentials ({@code expires_in}). A refusal names the context and the
+ * token URL.
  */
-public final class ArmTokenProvider implements TokenProvider {
-    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
+public final class ArmTokenProvider extends RenewingToken {
     private static final Duration UNKNOWN_LIFETIME = Duration.ofMinutes(10);
 
     private final OkHttpClient http;
     private final ArmCredentials credentials;
-    private final Clock clock;
     private final String context;
     private final ObjectMapper json = new ObjectMapper();
-    private AccessToken cached;
-    private Instant refreshAt;
 
     public ArmTokenProvider(OkHttpClient http, ArmCredentials credentials, Clock clock, String context) {
+        super(clock);
         this.http = http;
         this.credentials = credentials;
-        this.clock = clock;
         this.context = context;
     }
 
     @Override
-    public synchronized AccessToken token() {
-        Instant now = clock.instant();
-        if (cached == null || !now.isBefore(refreshAt)) {
-            cached = fetch(now);
-            Duration life = Duration.between(now, cached.expiresAt());
-            Duration margin = life.compareTo(REFRESH_MARGIN.multipliedBy(2)) < 0 ? life.dividedBy(2) : REFRESH_MARGIN;
-            refreshAt = cached.expiresAt().minus(margin);
-        }
-        return cached;
-    }
-
-    @Override
-    public synchronized void invalidate() {
-        cached = null;
-    }
-
-    private AccessToken fetch(Instant now) {
+    protected AccessToken fetch(Instant now) {
         String url = credentials.tokenUrl();
         Request.Builder request = new Request.Builder().url(url)
                 // a token request creates nothing, so a lost answer is simply asked again
@@ -79,10 +62,10 @@ public final class ArmTokenProvider implements TokenProvider {
         try (Response response = http.newCall(request.build()).execute()) {
             String text = response.body() == null ? "" : response.body().string().trim();
             if (response.code() == 400 || response.code() == 401 || response.code() == 403) {
-                throw new AmshException("context " + context + ": sign-in refused by " + url + " (HTTP " + response.code() + ")",
+                throw new SignInException("context " + context + ": sign-in refused by " + url + " (HTTP " + response.code() + ")",
                         credentials instanceof ArmCredentials.ApiKey
                                 ? "check the api key and subscription id of context " + context
-                                : "check the tenant, client id and client secret of context " + context);
+                                : "check the tenant, client id and client secret of context " + context, null, true);
             }
             if (!response.isSuccessful()) {
                 throw new AmshException("context " + context + ": token URL " + url + " answered HTTP " + response.code(),
@@ -92,8 +75,9 @@ public final class ArmTokenProvider implements TokenProvider {
         } catch (SSLException e) {
             throw ArmClient.tlsFailure(context, url, e);
         } catch (IOException e) {
-            throw new AmshException("context " + context + ": cannot reach token URL " + url + " (" + e.getMessage() + ")",
-                    "check the network and the ARM endpoint of context " + context, e);
+            // as on v2: a token URL that does not answer is a datacenter down, which a report over contexts says as such
+            throw new AmsTransportException("context " + context + ": cannot reach token URL " + url + " (" + e.getMessage() + ")",
+                    "check the network and the ARM endpoint of context " + context, e, false);
         }
     }
 

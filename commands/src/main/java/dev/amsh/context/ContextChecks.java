@@ -11,13 +11,16 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Checks of the contexts a file holds, made when it is loaded: a value that cannot work (an API root that is not a
  * URL, a connection string that is not one) is one line naming the context and the field now, not an exception at
- * the first call. Secret values are never quoted back; env: references are checked when they are read.
+ * the first call. Secret values are never quoted back; env: references are checked when they are read. The tests
+ * of one value ({@link #isHttpUrl}, {@link #isStorageKey}, {@link #connectionStringFault}) are also what
+ * {@code context add} checks its options with, so a file and a typed command accept the same values.
  */
-final class ContextChecks {
+public final class ContextChecks {
     private ContextChecks() {
     }
 
@@ -71,7 +74,7 @@ final class ContextChecks {
         }
 
         void storageKey(String field, String value) {
-            if (SecretRef.isInline(value) && !value.contains(Redactor.MASK) && !isBase64(value)) {
+            if (SecretRef.isInline(value) && !value.contains(Redactor.MASK) && !isStorageKey(value)) {
                 throw fail(field, "is not a storage account key (base64 text)",
                         "key1 or key2 from the storage account's access keys, or env:VARIABLE");
             }
@@ -81,21 +84,16 @@ final class ContextChecks {
             if (!SecretRef.isInline(value) || value.contains(Redactor.MASK)) {
                 return;
             }
-            StorageAccount account;
-            try {
-                account = StorageAccount.fromConnectionString(value);
-            } catch (AmshException e) {
-                throw fail(field, "is not a storage connection string: it lacks AccountName or AccountKey",
-                        "DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY, or env:VARIABLE");
-            }
-            if (!isBase64(account.key())) {
-                throw fail(field, "has an AccountKey that is not a storage account key (base64 text)",
-                        "the connection string from the storage account's access keys, or env:VARIABLE");
-            }
-            if (!isHttpUrl(account.blobEndpoint())) {
-                throw fail(field, "gives a blob endpoint that is not an http or https URL",
-                        "a connection string whose BlobEndpoint, DefaultEndpointsProtocol and EndpointSuffix make one");
-            }
+            connectionStringFault(value).ifPresent(fault -> {
+                throw switch (fault) {
+                    case NOT_ONE -> fail(field, "is not a storage connection string: it lacks AccountName or AccountKey",
+                            "DefaultEndpointsProtocol=https;AccountName=NAME;AccountKey=KEY, or env:VARIABLE");
+                    case KEY_NOT_BASE64 -> fail(field, "has an AccountKey that is not a storage account key (base64 text)",
+                            "the connection string from the storage account's access keys, or env:VARIABLE");
+                    case ENDPOINT_NOT_URL -> fail(field, "gives a blob endpoint that is not an http or https URL",
+                            "a connection string whose BlobEndpoint, DefaultEndpointsProtocol and EndpointSuffix make one");
+                };
+            });
         }
 
         private AmshException fail(String field, String problem, String wanted) {
@@ -104,7 +102,18 @@ final class ContextChecks {
         }
     }
 
-    static boolean isHttpUrl(String value) {
+    /** What is wrong with a storage connection string given inline. */
+    public enum ConnectionStringFault {
+        /** no AccountName or no AccountKey */
+        NOT_ONE,
+        /** an AccountKey that is no base64 text */
+        KEY_NOT_BASE64,
+        /** a BlobEndpoint (given, or made of protocol, name and suffix) that is no http or https URL */
+        ENDPOINT_NOT_URL
+    }
+
+    /** An http or https URL with a host, such as an API root or a token URL. */
+    public static boolean isHttpUrl(String value) {
         try {
             URI u = new URI(value);
             String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(Locale.ROOT);
@@ -114,11 +123,26 @@ final class ContextChecks {
         }
     }
 
-    private static boolean isBase64(String s) {
+    /** A storage account key as the portal gives it: base64 text. */
+    public static boolean isStorageKey(String s) {
         try {
             return !s.isBlank() && Base64.getDecoder().decode(s.strip()).length > 0;
         } catch (IllegalArgumentException e) {
             return false;
         }
+    }
+
+    /** The first thing wrong with a connection string, or nothing when it can work. */
+    public static Optional<ConnectionStringFault> connectionStringFault(String value) {
+        StorageAccount account;
+        try {
+            account = StorageAccount.fromConnectionString(value);
+        } catch (AmshException e) {
+            return Optional.of(ConnectionStringFault.NOT_ONE);
+        }
+        if (!isStorageKey(account.key())) {
+            return Optional.of(ConnectionStringFault.KEY_NOT_BASE64);
+        }
+        return isHttpUrl(account.blobEndpoint()) ? Optional.empty() : Optional.of(ConnectionStringFault.ENDPOINT_NOT_URL);
     }
 }

@@ -119,6 +119,33 @@ public interface Datacenter {
     /** Refuses, in one line with how to fix it, when this datacenter's URLs would serve nothing (a stopped endpoint). */
     void checkStreaming();
 
+    /**
+     * The URL a locator's paths start with, {@code scheme://host/GUID/}, whether or not anything serves it now: what
+     * {@code verify} and {@code locator inspect} ask the origin for (v2 the origin locator's Path; v3 the streaming
+     * endpoint's host, even while it is stopped, so its answer can be explained).
+     */
+    String originBase(OriginLocator locator);
+
+    /** The endpoint this datacenter's streaming URLs go through, in whatever state it is; empty on v2, whose origin always streams. */
+    Optional<EndpointState> streamingEndpointState();
+
+    /** A locator's streaming paths without the host: v3 listPaths; v2 its .ism's manifest (none without an .ism). */
+    List<String> paths(OriginLocator locator);
+
+    /** How the service names a locator of this kind: v2 {@code OnDemandOrigin}, v3 {@code streaming}. */
+    String locatorType();
+
+    /** The name of the policy a locator streams under: v2 its access policy (read), v3 its streaming policy. */
+    String policyName(OriginLocator locator);
+
+    /**
+     * What only a kind knows of {@code cleanup}: the temporary entities amsh's runs make and a killed run leaves
+     * (v2: SAS locators named {@code amsh-tmp …}, then access policies of amsh's making that no locator uses), removed
+     * unless {@code dryRun}; and every asset that holds a locator of any kind, which cleanup leaves alone. v3 makes
+     * no such entity (a listContainerSas URL only expires).
+     */
+    TemporarySweep sweepTemporaries(boolean dryRun);
+
     /** Streaming endpoints (v2 has none to manage: an empty list). */
     List<EndpointState> endpoints();
 

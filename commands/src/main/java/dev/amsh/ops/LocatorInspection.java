@@ -1,12 +1,13 @@
 package dev.amsh.ops;
 
-import dev.amsh.ams.model.AccessPolicy;
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.EntityIds;
-import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.EndpointState;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmsServiceException;
+import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.SignInException;
 import dev.amsh.error.AmshException;
 import okhttp3.HttpUrl;
@@ -20,13 +21,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code locator inspect}: what a streaming URL or a locator Id stands for on every context, what each origin
- * answers for it right now, and one verdict with the next step. Reads only.
+ * answers for it right now, and one verdict with the next step. Reads only. Written on the seam, so every context of
+ * either kind: on v3 also the paths listPaths gives and the state of the streaming endpoint, which explains a 404 of
+ * a stopped one.
  */
 public final class LocatorInspection {
     private static final Pattern GUID = Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
@@ -53,12 +58,15 @@ public final class LocatorInspection {
     }
 
     /**
-     * One context's view: its locator (if any), asset, policy, window, the file, and its origin's answer (the status,
-     * and for a refusal the origin's one-line reason, when it gives one).
+     * One context's view: its locator (if any) and how the service calls it ({@code type}), asset (or {@code assetGone}
+     * when the locator names one that does not exist), policy name, window, the file, the paths the locator streams,
+     * the streaming endpoint (v3; null on v2), and its origin's answer (the status, and for a refusal the origin's
+     * one-line reason, when it gives one).
      */
-    public record Side(String context, Locator locator, Asset asset, AccessPolicy policy, LocatorWindow window,
-                       boolean fileExists, String originUrl, String originAnswer, String originReason,
-                       String unreachable, boolean down, String unread) {
+    public record Side(String context, OriginLocator locator, String type, MediaAsset asset, boolean assetGone,
+                       String policy, LocatorWindow window, boolean fileExists, List<String> paths, EndpointState endpoint,
+                       String originUrl, String originAnswer, String originReason, String unreachable, boolean down,
+                       String unread) {
         public boolean has() {
             return locator != null;
         }
@@ -74,10 +82,20 @@ public final class LocatorInspection {
             return unreachable == null ? null : unreachable.startsWith(prefix) ? unreachable.substring(prefix.length()) : unreachable;
         }
 
+        /** The asset's name as people give it (its name, else what the locator names). */
+        public String assetName() {
+            return asset != null ? asset.name() : locator.asset();
+        }
+
+        /** A context without a locator of this GUID. */
+        static Side lacking(String context) {
+            return new Side(context, null, null, null, false, null, null, false, List.of(), null, null, null, null, null, false, null);
+        }
+
         /** A context that could not be read: down (no answer, or its token endpoint unreachable) or refusing sign-in. */
         static Side unreadable(String context, AmshException why) {
-            return new Side(context, null, null, null, null, false, null, null, null, why.getMessage(),
-                    !(why instanceof SignInException || why instanceof AmsServiceException s && s.status() < 500), null);
+            return new Side(context, null, null, null, false, null, null, false, List.of(), null, null, null, null,
+                    why.getMessage(), !(why instanceof SignInException || why instanceof AmsServiceException s && s.status() < 500), null);
         }
     }
 
@@ -122,11 +140,11 @@ public final class LocatorInspection {
 
     public Report inspect(String input, List<AccountContext> contexts, Instant now) {
         Target t = parse(input);
-        String id = EntityIds.normalize("lid", t.guid());
+        UUID guid = UUID.fromString(t.guid());
         List<Side> sides = new ArrayList<>();
         for (AccountContext c : contexts) {
             try {
-                sides.add(side(c, id, t, now));
+                sides.add(side(c.name(), c.datacenter(), guid, t, now));
             } catch (AmshException e) {
                 // one context that cannot sign in or answer is that context's line; the others still answer
                 sides.add(Side.unreadable(c.name(), e));
@@ -137,37 +155,50 @@ public final class LocatorInspection {
         return new Report(t, sides, verdict(t, sides), asGiven);
     }
 
-    private Side side(AccountContext c, String id, Target t, Instant now) {
-        Optional<Locator> found = c.ams().findLocator(id);
+    private Side side(String context, Datacenter dc, UUID guid, Target t, Instant now) {
+        Optional<OriginLocator> found = dc.locator(guid);
         if (found.isEmpty()) {
-            return new Side(c.name(), null, null, null, null, false, null, null, null, null, false, null);
+            return Side.lacking(context);
         }
-        Locator l = found.get();
+        OriginLocator l = found.get();
         // past the locator, each read is on its own: one that fails is said, and the origin is still asked, since
         // its answer is what viewers get (a policy or asset read that failed must not turn a 200 into "not served")
         List<String> unread = new ArrayList<>();
-        Asset asset = attempt(() -> c.ams().getAsset(l.assetId()), "asset", unread);
-        AccessPolicy policy = attempt(() -> c.ams().getAccessPolicy(l.accessPolicyId()), "policy", unread);
-        List<AssetFile> files = asset == null ? null : attempt(() -> c.ams().listFiles(asset.id()), "files", unread);
-        String file = t.file() != null ? t.file() : files == null ? null
-                : StreamingUrls.manifest(files).map(AssetFile::name).orElse(null);
+        boolean[] gone = {false};
+        MediaAsset asset = attempt(() -> dc.resolve(l.asset()), "asset", unread, e -> gone[0] = notFound(e));
+        String policy = attempt(() -> dc.policyName(l), "policy", unread, e -> { });
+        List<MediaFile> files = asset == null ? null : attempt(() -> dc.files(asset), "files", unread, e -> { });
+        // where URLs go through an endpoint (v3), the service says the paths (listPaths); v2's is the .ism's, below
+        List<String> paths = dc.can().endpoints() ? attempt(() -> dc.paths(l), "paths", unread, e -> { }) : List.of();
+        EndpointState endpoint = attempt(() -> dc.streamingEndpointState().orElse(null), "endpoint", unread, e -> { });
+        String file = t.file() != null ? t.file() : files == null ? null : DatacenterFailover.manifest(files);
         boolean exists = file != null && (files == null || files.stream().anyMatch(f -> f.name().equals(file)));
         String rest = t.rest() != null ? t.rest() : file == null ? "" : file.toLowerCase(Locale.ROOT).endsWith(".ism")
                 ? file + "/manifest" : file;
-        String url = l.path() == null ? null : (l.path().endsWith("/") ? l.path() : l.path() + "/") + rest;
+        String base = attempt(() -> dc.originBase(l), "origin", unread, e -> { });
         String notRead = unread.isEmpty() ? null : String.join("; ", unread);
-        if (url == null) {
-            return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, null, null, null, null, false, notRead);
+        LocatorWindow window = LocatorWindow.of(l.start(), l.end(), now);
+        List<String> listed = paths == null ? List.of() : paths;
+        if (base == null) {
+            return new Side(context, l, dc.locatorType(), asset, gone[0], policy, window, exists, listed, endpoint,
+                    null, null, null, null, false, notRead);
         }
+        String url = (base.endsWith("/") ? base : base + "/") + rest;
         Answer answer = answer(url);
-        return new Side(c.name(), l, asset, policy, LocatorWindow.of(l, now), exists, url, answer.status(), answer.reason(),
-                null, false, notRead);
+        return new Side(context, l, dc.locatorType(), asset, gone[0], policy, window, exists, listed, endpoint, url,
+                answer.status(), answer.reason(), null, false, notRead);
     }
 
-    private static <T> T attempt(Supplier<T> read, String what, List<String> unread) {
+    /** An asset read that found nothing: v2's 404, v3's "no asset named" (a refusal that is not the network's). */
+    private static boolean notFound(AmshException e) {
+        return e instanceof AmsServiceException s ? s.isNotFound() : !(e instanceof AmsTransportException || e instanceof SignInException);
+    }
+
+    private static <T> T attempt(Supplier<T> read, String what, List<String> unread, Consumer<AmshException> failed) {
         try {
             return read.get();
         } catch (AmshException e) {
+            failed.accept(e);
             String m = String.valueOf(e.getMessage());
             unread.add(what + " not read (" + (m.startsWith("context ") && m.contains(": ") ? m.substring(m.indexOf(": ") + 2) : m) + ")");
             return null;
@@ -211,16 +242,23 @@ public final class LocatorInspection {
                 parts.add(unreadablePart(s));
             } else if (!s.has()) {
                 Side other = holding.get(0);
-                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover "
-                        + (other.asset() != null ? other.asset().name() : other.locator().assetId())
+                parts.add(s.context() + " lacks locator " + t.guid() + ": run 'failover " + other.assetName()
                         + " --from " + other.context() + " --to " + s.context() + "'");
             } else if (s.serves()) {
                 continue;
+            } else if (s.endpoint() != null && !s.endpoint().running()) {
+                parts.add(s.context() + " answers " + s.originAnswer() + " because its streaming endpoint " + s.endpoint().name()
+                        + " is " + s.endpoint().resourceState() + ": start it with 'endpoints start " + s.endpoint().name()
+                        + " --on " + s.context() + "'");
             } else if (s.window().state() == LocatorWindow.State.EXPIRED) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe());
             } else if (s.window().state() == LocatorWindow.State.PENDING) {
                 parts.add(s.context() + " answers " + s.originAnswer() + " because the locator " + s.window().describe()
                         + ": wait, or move its StartTime");
+            } else if (s.assetGone()) {
+                parts.add(s.context() + "'s locator names asset " + s.locator().asset() + ", which " + s.context()
+                        + " does not hold: remove the locator ('locators rm " + s.locator().id() + " --on " + s.context()
+                        + "'), then fail over or publish again");
             } else if (!s.fileExists() && s.asset() != null) {
                 parts.add(s.context() + "'s asset " + s.asset().name() + " has no file " + (t.file() == null ? "to stream (no .ism)" : t.file()));
             } else {

@@ -46,7 +46,7 @@ public final class Policies {
 
     private static Optional<AccessPolicy> find(AmsClient ams, String name) {
         return ams.listAccessPolicies(Query.filter("Name eq " + Query.literal(name))).stream()
-                .filter(p -> p.permissions() == AccessPolicy.READ)
+                .filter(p -> p.grantsExactly(AccessPolicy.READ))
                 .min(Comparator.comparing(AccessPolicy::created, Comparator.nullsLast(Comparator.naturalOrder()))
                         .thenComparing(AccessPolicy::id));
     }

@@ -38,7 +38,7 @@ public final class Publish {
         Asset asset = Assets.resolve(ams, nameOrId);
         if (locatorId == null) {
             for (Locator l : ams.listLocatorsOf(asset.id())) {
-                if (l.type() == Locator.ON_DEMAND_ORIGIN) {
+                if (l.onDemandOrigin()) {
                     return l;
                 }
             }
@@ -58,7 +58,7 @@ public final class Publish {
         Locator original = source.findLocator(locatorId).orElseThrow(() -> new AmshException(
                 "no locator " + locatorId + " on " + source.contextName(), "list them with 'locators ls --on "
                         + source.contextName() + "'"));
-        if (original.type() != Locator.ON_DEMAND_ORIGIN) {
+        if (!original.onDemandOrigin()) {
             throw new AmshException("locator " + original.id() + " is a SAS locator, not an origin locator",
                     "clone the asset's OnDemandOrigin locator");
         }

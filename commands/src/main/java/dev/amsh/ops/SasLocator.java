@@ -45,7 +45,7 @@ public record SasLocator(String context, Asset asset, Locator locator, AccessPol
 
     private static Optional<AccessPolicy> findPolicy(AmsClient ams, String name, int permissions) {
         return ams.listAccessPolicies(Query.filter("Name eq " + Query.literal(name))).stream()
-                .filter(p -> p.permissions() == permissions).findFirst();
+                .filter(p -> p.grantsExactly(permissions)).findFirst();
     }
 
     public String containerName() {

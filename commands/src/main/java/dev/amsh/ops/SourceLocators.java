@@ -21,7 +21,7 @@ public record SourceLocators(Asset asset, List<Locator> toReplicate, List<Locato
         List<Locator> all = a.listLocatorsOf(source.id());
         List<Locator> temporaries = Temporaries.of(all);
         List<Locator> origins = all.stream()
-                .filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+                .filter(Locator::onDemandOrigin)
                 // active first, then by start: the first is the one whose URLs are printed
                 .sorted(Comparator.comparing((Locator l) -> LocatorWindow.of(l, now).state())
                         .thenComparing(l -> l.startTime() == null ? Instant.MIN : l.startTime()))

@@ -16,7 +16,7 @@ final class Temporaries {
 
     /** A SAS locator whose Name carries amsh's run marker. */
     static boolean isTemporary(Locator l) {
-        return l.type() == Locator.SAS && RunMarker.isTemporary(l.name());
+        return l.sas() && RunMarker.isTemporary(l.name());
     }
 
     static List<Locator> of(List<Locator> locatorsOfAsset) {

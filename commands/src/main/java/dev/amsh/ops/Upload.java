@@ -14,12 +14,17 @@ import dev.amsh.error.AmshException;
 import dev.amsh.storage.BlobStore;
 import dev.amsh.storage.CopyCancellation;
 
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.HexFormat;
 import java.util.UUID;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.ExecutionException;
@@ -34,7 +39,9 @@ import java.util.function.LongConsumer;
  * and its policy removed; the single file is made primary so it can be encoded. v3: the asset PUT (a name not taken
  * yet), the blob put into its container (signed with the storage keys, or through listContainerSas's ReadWrite URL
  * when the context has none), nothing to register. A lost answer is found (v2 by this upload's own mark) or repeated
- * (v3 PUT); a cancelled or failed upload removes the new asset, and an uncommitted blob never becomes one.
+ * (v3 PUT, then looked up by the name); a cancelled or failed upload removes the new asset, and an uncommitted blob
+ * never becomes one. On v3, where names are unique, a re-run adopts the empty asset an earlier run of the same
+ * upload left (lost, or failed without its cleanup), by the upload's key in its alternateId.
  */
 public final class Upload {
     public record Result(MediaAsset asset, MediaFile file, long bytes, Duration elapsed) {
@@ -75,9 +82,9 @@ public final class Upload {
         }
         Datacenter dc = ctx.datacenter();
         Instant start = clock.instant();
-        // marked with this upload's own key, so a lost answer is found by it instead of making a second asset
-        String mark = "{\"amshUpload\":\"" + UUID.randomUUID() + "\"}";
-        MediaAsset asset = dc.createNewAsset(assetName != null ? assetName : name, mark);
+        String target = assetName != null ? assetName : name;
+        String mark = mark(target, name, file);
+        MediaAsset asset = dc.createNewAsset(target, mark);
         ContainerGrant grant;
         try {
             grant = target(ctx, dc, asset);
@@ -105,6 +112,24 @@ public final class Upload {
         dc.revoke(grant);
         MediaFile uploaded = dc.registerUpload(asset, name);
         return new Result(asset, uploaded, uploaded.size(), Duration.between(start, clock.instant()));
+    }
+
+    /**
+     * The upload's mark in the new asset's alternateId: the key of this upload (the asset name, the file's name and
+     * size), so a later run of the same upload knows the asset an earlier lost or failed one left (v3 adopts it while
+     * its container is empty); and this attempt's own id, so a lost answer is found by it (v2) and no other asset.
+     */
+    public static String mark(String assetName, String fileName, Path file) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((assetName + "\n" + fileName + "\n" + Files.size(file)).getBytes(StandardCharsets.UTF_8));
+            String key = HexFormat.of().formatHex(sha.digest()).substring(0, 32);
+            return "{\"amshUpload\":\"" + key + "\",\"attempt\":\"" + UUID.randomUUID() + "\"}";
+        } catch (IOException e) {
+            throw new AmshException("cannot read " + file + ": " + e.getMessage(), "check the file");
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /**

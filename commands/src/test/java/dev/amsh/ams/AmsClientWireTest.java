@@ -141,7 +141,7 @@ class AmsClientWireTest {
                 + POLICY_ID + "\",\"StartTime\":\"2026-11-25T09:50:00Z\",\"ExpirationDateTime\":\"2027-03-05T09:50:00\","
                 + "\"Path\":\"http://acct.streaming.mediaservices.windows.net/1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b/\"}]}"));
         Locator l = builder().build().listLocators(Query.all()).toList().get(0);
-        assertEquals(Locator.ON_DEMAND_ORIGIN, l.type());
+        assertEquals("OnDemandOrigin", l.type());
         assertEquals(Instant.parse("2026-11-25T09:50:00Z"), l.startTime());
         assertEquals(Instant.parse("2027-03-05T09:50:00Z"), l.expirationDateTime());
         assertEquals("1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b", l.guid());

@@ -65,7 +65,7 @@ public final class PublishedAssets {
             assertEquals(e.contentMd5(), got.get(n).contentMd5(), n);
         });
         assertEquals(want.size(), b.ams().listFiles(target.id()).size(), "every blob registered as a file");
-        List<Locator> origins = a.ams().listLocatorsOf(source.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).toList();
+        List<Locator> origins = a.ams().listLocatorsOf(source.id()).stream().filter(Locator::onDemandOrigin).toList();
         for (Locator l : origins) {
             Locator replica = b.ams().findLocator(l.id()).orElseThrow(() -> new AssertionError("locator " + l.id() + " missing on b"));
             assertEquals(target.id(), replica.assetId());
@@ -80,7 +80,7 @@ public final class PublishedAssets {
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
         List<dev.amsh.ams.model.AssetFile> files = a.ams().listFiles(source.id());
         for (Locator l : a.ams().listLocatorsOf(source.id())) {
-            if (l.type() != Locator.ON_DEMAND_ORIGIN) {
+            if (!l.onDemandOrigin()) {
                 continue;
             }
             Locator replica = b.ams().findLocator(l.id()).orElseThrow();
@@ -106,9 +106,9 @@ public final class PublishedAssets {
                 .stream().map(p -> p.name()).toList(), "temporary policies on " + c.name());
         for (Asset asset : assets) {
             List<Locator> locators = ams.listLocatorsOf(asset.id());
-            assertEquals(List.of(), locators.stream().filter(l -> l.type() == Locator.SAS && RunMarker.isTemporary(l.name()))
+            assertEquals(List.of(), locators.stream().filter(l -> l.sas() && RunMarker.isTemporary(l.name()))
                     .map(Locator::id).toList(), "temporary SAS locators on " + asset.name() + " on " + c.name());
-            long sas = locators.stream().filter(l -> l.type() == Locator.SAS).count();
+            long sas = locators.stream().filter(Locator::sas).count();
             var acl = c.storage().container(asset.containerName()).getAccessPolicy().getIdentifiers();
             assertEquals(sas, acl == null ? 0 : acl.size(), "ACL entries only for remaining SAS locators, " + asset.name());
         }

@@ -62,7 +62,7 @@ class DatacenterFailoverLocalPairTest {
     }
 
     long sasLocators(AccountContext c) {
-        return c.ams().listLocators(Query.all()).stream().filter(l -> l.type() == Locator.SAS).count();
+        return c.ams().listLocators(Query.all()).stream().filter(Locator::sas).count();
     }
 
     @Test

@@ -69,7 +69,7 @@ class FailoverLocalPairTest {
     }
 
     long sasLocators(AmsClient ams) {
-        return ams.listLocators(Query.all()).stream().filter(l -> l.type() == Locator.SAS).count();
+        return ams.listLocators(Query.all()).stream().filter(Locator::sas).count();
     }
 
     long amshPolicies(AmsClient ams, String prefix) {

@@ -1,8 +1,8 @@
 package dev.amsh.ops;
 
-import dev.amsh.ams.model.AccessPolicy;
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.Locator;
+import dev.amsh.datacenter.EndpointState;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.AmshException;
 import dev.amsh.error.SignInException;
@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -43,11 +44,17 @@ class LocatorInspectionTest {
     static final LocatorInspection.Target TARGET = LocatorInspection.parse("http://o/" + GUID + "/movie.ism/manifest");
 
     static LocatorInspection.Side holding(String context, Instant start, String answer) {
-        Locator l = new Locator("nb:lid:UUID:" + GUID, "movie", Locator.ON_DEMAND_ORIGIN, "nb:cid:UUID:1", "nb:pid:UUID:1",
-                start, NOW.plus(Duration.ofDays(30)), "http://" + context + "/" + GUID + "/", null, null);
-        Asset asset = new Asset("nb:cid:UUID:1", "movie", 0, Asset.OPTION_NONE, null, null, null, 0, NOW, NOW);
-        return new LocatorInspection.Side(context, l, asset, new AccessPolicy("nb:pid:UUID:1", "read", 60, AccessPolicy.READ, NOW),
-                LocatorWindow.of(l, NOW), true, l.path() + "movie.ism/manifest", answer, null, null, false, null);
+        OriginLocator l = new OriginLocator(UUID.fromString(GUID), "nb:lid:UUID:" + GUID, "movie", "nb:cid:UUID:1", start,
+                NOW.plus(Duration.ofDays(30)), null, List.of());
+        MediaAsset asset = new MediaAsset("nb:cid:UUID:1", "movie", "asset-1", null, false, NOW, "Initialized", "None");
+        return new LocatorInspection.Side(context, l, "OnDemandOrigin", asset, false, "read", LocatorWindow.of(start, l.end(), NOW),
+                true, List.of(), null, "http://" + context + "/" + GUID + "/movie.ism/manifest", answer, null, null, false, null);
+    }
+
+    static LocatorInspection.Side with(LocatorInspection.Side s, MediaAsset asset, boolean gone, EndpointState endpoint,
+                                       String answer, String unread) {
+        return new LocatorInspection.Side(s.context(), s.locator(), s.type(), asset, gone, s.policy(), s.window(), s.fileExists(),
+                s.paths(), endpoint, s.originUrl(), answer, null, null, false, unread);
     }
 
     @Test
@@ -79,16 +86,31 @@ class LocatorInspectionTest {
     void aContextWhosePolicyCouldNotBeReadStillServesByItsOriginsAnswer() {
         LocatorInspection.Side full = holding("b", NOW.minusSeconds(60), "200");
         // the policy read failed (deleted, or the service throttled past its retries): the origin's 200 still counts
-        LocatorInspection.Side b = new LocatorInspection.Side("b", full.locator(), full.asset(), null, full.window(), true,
-                full.originUrl(), "200", null, null, false, "policy not read (HTTP 404)");
+        LocatorInspection.Side b = with(full, full.asset(), false, null, "200", "policy not read (HTTP 404)");
         LocatorInspection.Side a = LocatorInspection.Side.unreadable("a", new AmsTransportException(
                 "context a: cannot reach 127.0.0.1:1 (refused)", "", null, false));
         assertEquals("a does not answer (is the datacenter down?); b serves it", LocatorInspection.verdict(TARGET, List.of(a, b)));
         // without the asset, a lacking context is still told what to fail over
-        LocatorInspection.Side noAsset = new LocatorInspection.Side("a", full.locator(), null, null, full.window(), true,
-                full.originUrl(), "200", null, null, false, "asset not read (HTTP 503)");
-        LocatorInspection.Side lacking = new LocatorInspection.Side("b", null, null, null, null, false, null, null, null, null, false, null);
+        LocatorInspection.Side noAsset = with(holding("a", NOW.minusSeconds(60), "200"), null, false, null, "200", "asset not read (HTTP 503)");
+        LocatorInspection.Side lacking = LocatorInspection.Side.lacking("b");
         assertEquals("b lacks locator " + GUID + ": run 'failover nb:cid:UUID:1 --from a --to b'; a serves it",
                 LocatorInspection.verdict(TARGET, List.of(noAsset, lacking)));
+    }
+
+    @Test
+    void aStoppedEndpointAndAMissingAssetAreTheCausesOfTheir404s() {
+        LocatorInspection.Side a = holding("a", NOW.minusSeconds(60), "200");
+        LocatorInspection.Side stopped = with(holding("b", NOW.minusSeconds(60), "404"), a.asset(), false,
+                new EndpointState("default", "127.0.0.1:1", "Stopped", 0), "404", null);
+        assertEquals("b answers 404 because its streaming endpoint default is Stopped: start it with 'endpoints start default"
+                + " --on b'; a serves it", LocatorInspection.verdict(TARGET, List.of(a, stopped)));
+        // a running endpoint explains nothing: the window does (expired)
+        LocatorInspection.Side expired = new LocatorInspection.Side("b", a.locator(), "streaming", a.asset(), false,
+                "Predefined_ClearStreamingOnly", LocatorWindow.of(NOW.minus(Duration.ofDays(9)), NOW.minus(Duration.ofDays(4)), NOW),
+                true, List.of(), new EndpointState("default", "127.0.0.1:1", "Running", 0), a.originUrl(), "404", null, null, false, null);
+        assertTrue(LocatorInspection.verdict(TARGET, List.of(a, expired)).startsWith("b answers 404 because the locator expired 4 days ago"));
+        LocatorInspection.Side gone = with(holding("b", NOW.minusSeconds(60), "404"), null, true, null, "404", "asset not read (no asset named 'movie' on b)");
+        assertEquals("b's locator names asset nb:cid:UUID:1, which b does not hold: remove the locator ('locators rm nb:lid:UUID:"
+                + GUID + " --on b'), then fail over or publish again; a serves it", LocatorInspection.verdict(TARGET, List.of(a, gone)));
     }
 }

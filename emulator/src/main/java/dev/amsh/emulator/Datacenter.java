@@ -1,11 +1,9 @@
 package dev.amsh.emulator;
 
 import com.sun.net.httpserver.HttpExchange;
-import com.sun.net.httpserver.HttpServer;
+import dev.amsh.emulator.common.DatacenterListeners;
 import dev.amsh.emulator.common.PublishedLocators;
 import dev.amsh.emulator.faults.FaultInjector;
-import dev.amsh.emulator.faults.FaultyHandler;
-import dev.amsh.emulator.faults.Surface;
 import dev.amsh.emulator.origin.OriginHandler;
 import dev.amsh.emulator.origin.packaging.Packager;
 import dev.amsh.emulator.rest.EntityStore;
@@ -15,15 +13,12 @@ import dev.amsh.emulator.rest.TokenService;
 import dev.amsh.emulator.storage.StorageGateway;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
@@ -34,9 +29,7 @@ import java.util.function.Supplier;
  * stopped and started again for outage rehearsal; entity state survives in the data directory.
  */
 public final class Datacenter implements PairMember {
-    public static final String HOST = "127.0.0.1";
-    /** How long a hung exchange is held before its connection is dropped: far past any client's per-try timeout. */
-    static final long HANG_MILLIS = 60_000;
+    public static final String HOST = DatacenterListeners.HOST;
     /** how long the origin trusts an asset's index before it lists the container again */
     static final Duration PACKAGER_REVALIDATION = Duration.ofSeconds(5);
 
@@ -44,14 +37,8 @@ public final class Datacenter implements PairMember {
     private final RestApi api;
     private final TokenService tokens;
     private final EntityStore store;
-    private int apiPort;
-    private int originPort;
-    private HttpServer apiServer;
-    private HttpServer originServer;
-    private ExecutorService executor;
-    private final FaultInjector faults;
+    private final DatacenterListeners listeners;
     private final EmulatorLog log;
-    private final ScheduledExecutorService timer;
     /** kept across stop and start, as the service's origins kept their indexes */
     private final Packager packager;
 
@@ -65,16 +52,14 @@ public final class Datacenter implements PairMember {
     public Datacenter(DatacenterSpec spec, StorageGateway storage, Path dataDir, Clock clock, Supplier<UUID> ids,
                       Duration tokenLifetime, int apiPort, int originPort, FaultInjector faults, EmulatorLog log,
                       ScheduledExecutorService timer) {
-        this.faults = faults;
         this.log = log;
-        this.timer = timer != null ? timer : Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "amsh-dc-timer");
-            t.setDaemon(true);
-            return t;
-        });
         this.spec = spec;
-        this.apiPort = apiPort;
-        this.originPort = originPort;
+        this.listeners = new DatacenterListeners(spec.name(), "amsh-dc-" + spec.name(), apiPort, originPort, faults,
+                timer != null ? timer : Executors.newSingleThreadScheduledExecutor(r -> {
+                    Thread t = new Thread(r, "amsh-dc-timer");
+                    t.setDaemon(true);
+                    return t;
+                }));
         this.store = new EntityStore(dataDir == null ? null : dataDir.resolve("entities.json"));
         // ACS tokens lived six hours; Azure AD's default is one hour: a shorter configured life wins for both
         Duration aad = tokenLifetime.compareTo(Duration.ofHours(1)) < 0 ? tokenLifetime : Duration.ofHours(1);
@@ -85,39 +70,14 @@ public final class Datacenter implements PairMember {
     }
 
     @Override
-    public synchronized void start() throws IOException {
-        if (apiServer != null) {
-            return;
-        }
-        executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "amsh-dc-" + spec.name());
-            t.setDaemon(true);
-            return t;
-        });
-        InetAddress loopback = InetAddress.getByName(HOST);
-        apiServer = HttpServers.create(new InetSocketAddress(loopback, apiPort), 128);
-        apiServer.createContext("/", new FaultyHandler(spec.name(), Surface.API, faults, this::handleApi, timer, HANG_MILLIS));
-        apiServer.setExecutor(executor);
-        apiServer.start();
-        apiPort = apiServer.getAddress().getPort();
-        originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults, new OriginHandler(spec.name(), this::publishedLocator, api.storage(), packager),
-                timer, HANG_MILLIS));
-        originServer.setExecutor(executor);
-        originServer.start();
-        originPort = originServer.getAddress().getPort();
+    public void start() throws IOException {
+        listeners.start(this::handleApi, new OriginHandler(spec.name(), this::publishedLocator, api.storage(), packager), null);
     }
 
     /** Takes the API and the origin down (ports are kept for the next start). */
     @Override
-    public synchronized void stop() {
-        if (apiServer != null) {
-            apiServer.stop(0);
-            originServer.stop(0);
-            executor.shutdownNow();
-            apiServer = null;
-            originServer = null;
-        }
+    public void stop() {
+        listeners.stop();
         store.flush();
     }
 
@@ -133,7 +93,7 @@ public final class Datacenter implements PairMember {
 
     @Override
     public boolean running() {
-        return apiServer != null;
+        return listeners.running();
     }
 
     public DatacenterSpec spec() {
@@ -149,7 +109,7 @@ public final class Datacenter implements PairMember {
     }
 
     public String base() {
-        return "http://" + HOST + ":" + apiPort;
+        return "http://" + HOST + ":" + listeners.apiPort();
     }
 
     public String globalApiRoot() {
@@ -178,15 +138,15 @@ public final class Datacenter implements PairMember {
 
     @Override
     public String originUrl() {
-        return "http://" + HOST + ":" + originPort;
+        return "http://" + HOST + ":" + listeners.originPort();
     }
 
     public int apiPort() {
-        return apiPort;
+        return listeners.apiPort();
     }
 
     public int originPort() {
-        return originPort;
+        return listeners.originPort();
     }
 
     /** What the origin serves: the v2 origin locator with this GUID, inside its window. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpServer;
 import dev.amsh.emulator.arm.ArmDatacenter;
 import dev.amsh.emulator.arm.ArmSpec;
+import dev.amsh.emulator.common.DatacenterListeners;
 import dev.amsh.emulator.common.OwnerOnlyFiles;
 import dev.amsh.emulator.common.TestCertificates;
 import dev.amsh.emulator.encoder.Ffmpeg;
@@ -191,7 +192,7 @@ public final class LocalPair implements AutoCloseable {
     private void startStorageProxy(int port) throws IOException {
         HttpServer server = HttpServers.create(new InetSocketAddress(InetAddress.getByName(Datacenter.HOST), port), 128);
         server.createContext("/", new FaultyHandler(this::datacenterOfStoragePath, Surface.STORAGE, faults,
-                new StorageProxy("http://" + Datacenter.HOST + ":" + azurite.port()), timer, Datacenter.HANG_MILLIS)
+                new StorageProxy("http://" + Datacenter.HOST + ":" + azurite.port()), timer, DatacenterListeners.HANG_MILLIS)
                 // Azurite checking a copy source is the storage service's own traffic: a failed copy is injected
                 // on the client's copy request instead
                 .exempting(ex -> String.valueOf(ex.getRequestHeaders().getFirst("User-Agent")).startsWith("axios")));

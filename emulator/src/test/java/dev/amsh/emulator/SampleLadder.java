@@ -22,7 +22,12 @@ public final class SampleLadder {
 
     /** The files of the ladder for an asset whose files start with {@code base}, by name. */
     public static Map<String, byte[]> files(Path ffmpeg, String base) throws IOException, InterruptedException {
-        Map<String, byte[]> media = make(ffmpeg);
+        return files(ffmpeg, base, 3);
+    }
+
+    /** The same ladder, {@code seconds} long (a drill plays for a while). */
+    public static Map<String, byte[]> files(Path ffmpeg, String base, int seconds) throws IOException, InterruptedException {
+        Map<String, byte[]> media = make(ffmpeg, seconds);
         Map<String, byte[]> out = new LinkedHashMap<>();
         out.put(AdaptiveStreamingPreset.videoName(base, RUNG), media.get("video"));
         out.put(AdaptiveStreamingPreset.audioName(base), media.get("audio"));
@@ -30,15 +35,15 @@ public final class SampleLadder {
         return out;
     }
 
-    private static Map<String, byte[]> make(Path ffmpeg) throws IOException, InterruptedException {
+    private static Map<String, byte[]> make(Path ffmpeg, int seconds) throws IOException, InterruptedException {
         Path dir = Files.createTempDirectory("amsh-ladder");
         Path video = dir.resolve("v.mp4");
         Path audio = dir.resolve("a.mp4");
         Process p = new ProcessBuilder(ffmpeg.toString(), "-hide_banner", "-loglevel", "error", "-y",
                 "-f", "lavfi", "-i", "testsrc2=size=320x180:rate=24", "-f", "lavfi", "-i", "sine=frequency=440:sample_rate=48000",
-                "-t", "3", "-map", "0:v", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+                "-t", String.valueOf(seconds), "-map", "0:v", "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
                 "-force_key_frames", "expr:gte(t,n_forced*2)", "-sc_threshold", "0", "-movflags", "+faststart", video.toString(),
-                "-map", "1:a", "-t", "3", "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", audio.toString())
+                "-map", "1:a", "-t", String.valueOf(seconds), "-c:a", "aac", "-b:a", "128k", "-movflags", "+faststart", audio.toString())
                 .redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (p.waitFor() != 0) {

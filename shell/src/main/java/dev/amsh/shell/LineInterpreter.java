@@ -6,21 +6,26 @@ import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.Format;
 
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A typed line to what runs: statements split at {@code ;}, aliases expanded, {@code x = command} kept in a
  * variable, a trailing {@code &} sent to the background, a pipe, a command, or Groovy. The same for the
- * prompt, {@code -c} and {@code sh(…)}; the session dispatches the commands.
+ * prompt, {@code -c} and {@code sh(…)}; the {@link Dispatcher} runs the commands, the script engine the Groovy.
  */
 final class LineInterpreter {
     private static final Pattern ASSIGNMENT = Pattern.compile("^\\s*([A-Za-z_][A-Za-z0-9_]*)\\s*=\\s*(?!=)(.+)$");
 
-    private final Session session;
+    private final SessionState state;
+    private final Dispatcher dispatcher;
+    private final Supplier<ScriptEngine> scripts;
 
-    LineInterpreter(Session session) {
-        this.session = session;
+    LineInterpreter(SessionState state, Dispatcher dispatcher, Supplier<ScriptEngine> scripts) {
+        this.state = state;
+        this.dispatcher = dispatcher;
+        this.scripts = scripts;
     }
 
     /** Runs one line as typed: a command, an assignment of a command's result, or Groovy. Prints the result. */
@@ -29,8 +34,8 @@ final class LineInterpreter {
         if (trimmed.isEmpty() || trimmed.startsWith("#")) {
             return null;
         }
-        session.history().add(session.redactor().redact(trimmed));
-        session.log().info("line: " + trimmed);
+        state.history().add(state.redactor().redact(trimmed));
+        state.log().info("line: " + trimmed);
         if (trimmed.endsWith("&") && !trimmed.endsWith("&&")) {
             return startInBackground(trimmed.substring(0, trimmed.length() - 1).strip());
         }
@@ -61,15 +66,15 @@ final class LineInterpreter {
         if (line.isEmpty()) {
             throw new AmshException("nothing to run in the background", "put & after a command: replicate --all --to b &");
         }
-        int id = session.background().start(line, variable -> {
+        int id = state.background().start(line, variable -> {
             Object result = runQuietly(line);
             if (result != null) {
-                session.variables().put(variable, Session.unwrap(result));
+                state.variables().put(variable, Dispatcher.unwrap(result));
             }
         });
-        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work)";
-        session.console().out().println(session.redactor().redact(started));
-        session.console().out().flush();
+        String started = "[" + id + "] running in the background: " + line + " ('bg' lists background work, 'kill %" + id + "' stops it)";
+        state.console().out().println(state.redactor().redact(started));
+        state.console().out().flush();
         return started;
     }
 
@@ -86,47 +91,47 @@ final class LineInterpreter {
     private Object executeQuietly(String statement) throws Exception {
         String trimmed = expandAlias(statement);
         Matcher assign = ASSIGNMENT.matcher(trimmed);
-        if (assign.matches() && session.startsWithCommand(assign.group(2))) {
+        if (assign.matches() && dispatcher.startsWithCommand(assign.group(2))) {
             Object result = runLine(assign.group(2), false);
-            session.variables().put(assign.group(1), Session.unwrap(result));
+            state.variables().put(assign.group(1), Dispatcher.unwrap(result));
             return result;
         }
-        if (session.startsWithCommand(trimmed)) {
+        if (dispatcher.startsWithCommand(trimmed)) {
             Object result = runLine(trimmed, false);
             if (result instanceof FailingResult f) {
                 throw f.failure();
             }
             return result;
         }
-        return session.scripts().evaluate(trimmed);
+        return scripts.get().evaluate(trimmed);
     }
 
     private String expandAlias(String statement) {
         Matcher assign = ASSIGNMENT.matcher(statement);
         if (assign.matches()) {
-            String value = session.aliases().expand(assign.group(2));
+            String value = state.aliases().expand(assign.group(2));
             return value.equals(assign.group(2)) ? statement : assign.group(1) + " = " + value;
         }
         String first = statement.strip().split("\\s+", 2)[0];
-        return session.variables().containsKey(first) ? statement : session.aliases().expand(statement);
+        return state.variables().containsKey(first) ? statement : state.aliases().expand(statement);
     }
 
     private Object executeExpanded(String trimmed) throws Exception {
         Matcher assign = ASSIGNMENT.matcher(trimmed);
-        if (assign.matches() && session.startsWithCommand(assign.group(2))) {
+        if (assign.matches() && dispatcher.startsWithCommand(assign.group(2))) {
             Object result = runLine(assign.group(2), false);
-            session.variables().put(assign.group(1), Session.unwrap(result));
-            session.variables().put("_", Session.unwrap(result));
+            state.variables().put(assign.group(1), Dispatcher.unwrap(result));
+            state.variables().put("_", Dispatcher.unwrap(result));
             return result;
         }
-        if (session.startsWithCommand(trimmed)) {
+        if (dispatcher.startsWithCommand(trimmed)) {
             return runLine(trimmed, true);
         }
-        LineHints.refuseTypo(trimmed, session.registry().heads(), session.variables().keySet());
-        Object result = session.scripts().evaluate(trimmed);
+        LineHints.refuseTypo(trimmed, dispatcher.registry().heads(), state.variables().keySet());
+        Object result = scripts.get().evaluate(trimmed);
         if (result != null) {
-            session.variables().put("_", result);
-            session.renderer().print(result, Format.TABLE, session.console().out());
+            state.variables().put("_", result);
+            state.renderer().print(result, Format.TABLE, state.console().out());
         }
         return result;
     }
@@ -134,6 +139,7 @@ final class LineInterpreter {
     /** A command line, or a pipe of stages after a command ({@code assets ls | where { … }}). */
     private Object runLine(String line, boolean print) throws Exception {
         List<String> stages = Pipeline.stages(line);
-        return stages.size() == 1 ? session.runCommandLine(line, print) : Pipeline.run(session, stages, print);
+        return stages.size() == 1 ? dispatcher.runCommandLine(line, print, List.of())
+                : new Pipeline(state, dispatcher, scripts).run(stages, print);
     }
 }

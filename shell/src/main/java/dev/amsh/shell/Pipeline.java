@@ -6,6 +6,7 @@ import dev.amsh.shell.render.Format;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -21,7 +22,14 @@ final class Pipeline {
     private static final Pattern SELECT = Pattern.compile("^select\\s+([A-Za-z_][A-Za-z0-9_]*(?:\\s*,\\s*[A-Za-z_][A-Za-z0-9_]*)*)$");
     private static final Pattern FIRST = Pattern.compile("^first(?:\\s+(\\d+))?$");
 
-    private Pipeline() {
+    private final SessionState state;
+    private final Dispatcher dispatcher;
+    private final Supplier<ScriptEngine> scripts;
+
+    Pipeline(SessionState state, Dispatcher dispatcher, Supplier<ScriptEngine> scripts) {
+        this.state = state;
+        this.dispatcher = dispatcher;
+        this.scripts = scripts;
     }
 
     /** The stages of a line, split at {@code |} outside quotes, braces, brackets and parentheses ({@code ||} stays). */
@@ -58,26 +66,26 @@ final class Pipeline {
     }
 
     /** Runs the stages in turn; the last prints (a command with its own -o and --query, Groovy as a table). */
-    static Object run(Session session, List<String> stages, boolean print) throws Exception {
+    Object run(List<String> stages, boolean print) throws Exception {
         if (stages.stream().anyMatch(String::isEmpty)) {
             throw new AmshException("an empty stage in a pipe", "write what takes the result after each |, e.g. assets ls | count");
         }
-        Object value = Session.unwrap(session.runCommandLine(stages.get(0), false, List.of()));
+        Object value = Dispatcher.unwrap(dispatcher.runCommandLine(stages.get(0), false, List.of()));
         for (int i = 1; i < stages.size(); i++) {
             String stage = stages.get(i);
             boolean last = i == stages.size() - 1;
-            if (session.startsWithCommand(stage)) {
-                Object result = session.runCommandLine(stage, print && last, items(value));
-                value = Session.unwrap(result);
+            if (dispatcher.startsWithCommand(stage)) {
+                Object result = dispatcher.runCommandLine(stage, print && last, items(value));
+                value = Dispatcher.unwrap(result);
             } else {
-                value = groovy(session, stage, value);
+                value = groovy(stage, value);
                 if (print && last) {
-                    session.renderer().print(value, Format.TABLE, session.console().out());
+                    state.renderer().print(value, Format.TABLE, state.console().out());
                 }
             }
         }
         if (value != null) {
-            session.variables().put("_", value);
+            state.variables().put("_", value);
         }
         return value;
     }
@@ -89,7 +97,7 @@ final class Pipeline {
         return value instanceof Collection<?> c ? new ArrayList<>(c) : List.of(value);
     }
 
-    private static Object groovy(Session session, String stage, Object input) {
+    private Object groovy(String stage, Object input) {
         String code;
         Matcher m;
         if ((m = WHERE.matcher(stage)).matches()) {
@@ -107,16 +115,16 @@ final class Pipeline {
         } else {
             code = stage;
         }
-        boolean had = session.variables().containsKey("it");
-        Object before = session.variables().get("it");
-        session.variables().put("it", input);
+        boolean had = state.variables().containsKey("it");
+        Object before = state.variables().get("it");
+        state.variables().put("it", input);
         try {
-            return session.scripts().evaluate(code);
+            return scripts.get().evaluate(code);
         } finally {
             if (had) {
-                session.variables().put("it", before);
+                state.variables().put("it", before);
             } else {
-                session.variables().remove("it");
+                state.variables().remove("it");
             }
         }
     }

@@ -22,7 +22,7 @@ public final class RunningPair {
     }
 
     /** Records that a pair runs from {@code dataDir} (only when it is not the default folder). */
-    static void remember(Path defaultDataDir, Path dataDir) {
+    public static void remember(Path defaultDataDir, Path dataDir) {
         if (dataDir.toAbsolutePath().normalize().equals(defaultDataDir.toAbsolutePath().normalize())) {
             return;
         }
@@ -34,7 +34,7 @@ public final class RunningPair {
         }
     }
 
-    static void forget(Path defaultDataDir, Path dataDir) {
+    public static void forget(Path defaultDataDir, Path dataDir) {
         try {
             Path n = note(defaultDataDir);
             if (Files.isRegularFile(n) && Files.readString(n).strip().equals(dataDir.toAbsolutePath().normalize().toString())) {

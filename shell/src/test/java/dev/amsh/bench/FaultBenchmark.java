@@ -1,15 +1,15 @@
 package dev.amsh.bench;
 
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.AccountContext;
 import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.redact.Redactor;
-import dev.amsh.shell.Commands;
 import dev.amsh.shell.Console;
 import dev.amsh.shell.Session;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.script.ScriptHost;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

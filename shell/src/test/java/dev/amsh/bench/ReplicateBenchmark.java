@@ -82,7 +82,7 @@ public final class ReplicateBenchmark {
                 t0 = System.nanoTime();
                 for (Asset s : sampled) {
                     Locator origin = sa.ams().listLocatorsOf(s.id()).stream()
-                            .filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).findFirst().orElseThrow();
+                            .filter(Locator::onDemandOrigin).findFirst().orElseThrow();
                     fresh += ScaleBenchmark.DocumentedProcedure.run(sa, sb, s, origin, clock);
                 }
                 double procedureSample = (System.nanoTime() - t0) / 1e9;

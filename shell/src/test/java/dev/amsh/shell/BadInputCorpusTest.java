@@ -9,13 +9,14 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextsFile;
-import dev.amsh.ops.PairContexts;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.encoder.Ffmpeg;
+import dev.amsh.ops.PairContexts;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -211,6 +212,8 @@ class BadInputCorpusTest {
                 c("context add m --account-name n --account-key eA== --connection-string garbage", "is not a storage connection string"),
                 c("context add m --account-name n --account-key eA== --connection-string \"AccountName=s;AccountKey=not base64!\"",
                         "the AccountKey of '--connection-string' is not a storage account key"),
+                c("context add m --account-name n --account-key eA== --connection-string \"AccountName=s;AccountKey=eA==;BlobEndpoint=nohost\"",
+                        "the blob endpoint of '--connection-string' is not an http or https URL"),
                 c("context add m --account-name n --account-key eA== --storage-name s --storage-key %%%", "is not a storage account key"),
                 c("upload {dir}/notmedia.mp4 --sample", "upload takes FILE or --sample, not both"),
                 c("exit 300", "exit status must be between 0 and 255, not 300"),

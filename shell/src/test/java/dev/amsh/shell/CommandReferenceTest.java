@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.shell.app.Commands;
 import dev.amsh.shell.cli.CommandSpec;
 import org.junit.jupiter.api.Test;
 

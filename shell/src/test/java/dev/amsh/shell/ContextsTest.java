@@ -1,6 +1,5 @@
 package dev.amsh.shell;
 
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.AppConfigImport;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
@@ -11,6 +10,8 @@ import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;

@@ -1,10 +1,12 @@
 package dev.amsh.shell;
 
-import dev.amsh.shell.script.ScriptHost;
 import com.azure.core.util.BinaryData;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextEnvironment;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.LocalService;
@@ -12,6 +14,8 @@ import dev.amsh.emulator.SampleLadder;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,6 +24,7 @@ import java.io.StringWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -72,6 +77,40 @@ class DrillCommandTest {
             assertTrue(inspected.contains("the URL as given answers 200 (served by a); it is the local pair's front (proxy mode, "
                     + "sending viewers to a)"), inspected);
             assertTrue(inspected.contains("verdict: every context serves it"), inspected);
+        }
+    }
+
+    /** The same drill on a mixed pair (v2 a, v3 b): the failover first is the migration, and b's v3 origin takes over. */
+    @Test
+    void aDrillOnAMixedPairFailsOverToV3AndPlaybackContinuesFromIt(@TempDir Path data) throws Exception {
+        try (LocalService service = new LocalService(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
+                .withKinds(List.of(DatacenterKind.V2, DatacenterKind.V3)), data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
+            StringWriter out = new StringWriter();
+            Redactor redactor = new Redactor();
+            Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
+                    Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
+            s.setToolsDir(LocalPairExtension.toolsDir());
+            s.setRunsDir(data.resolve("runs"));
+            s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),
+                    ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
+            AccountContext a = s.contexts().get("a");
+            Asset asset = a.ams().createAsset("drillv3", 0, null);
+            for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillv3", 16).entrySet()) {
+                a.storage().container(asset.containerName()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
+            }
+            RegisterFiles.run(a.ams(), asset.id());
+            s.execute("publish drillv3");
+            out.getBuffer().setLength(0);
+
+            s.execute("drill drillv3 --mode proxy --fail-after 4s --duration 11s");
+            String text = out.toString();
+            assertTrue(text.contains("b lacks locator"), "failed over first: " + text);
+            assertTrue(text.contains("streaming locator with streamingLocatorId"), "onto b's v3 kind: " + text);
+            assertTrue(text.contains("playback continued from b"), text);
+            assertTrue(service.pair().member("a").running(), "a is up again");
+            Datacenter b = s.contexts().get("b").datacenter();
+            assertEquals(1, b.assets(AssetQuery.all()).stream().filter(x -> x.name().equals(asset.containerName())).count(),
+                    "the replica on b");
         }
     }
 }

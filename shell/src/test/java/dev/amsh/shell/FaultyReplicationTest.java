@@ -18,6 +18,7 @@ import dev.amsh.ops.PairContexts;
 import dev.amsh.ops.ReplicaTargets;
 import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -169,7 +170,7 @@ class FaultyReplicationTest {
             assertEquals(1, b.ams().listAssets(Query.filter("Name eq " + Query.literal(s.containerName()))).toList().size());
         }
         List<Asset> empties = b.ams().listAssets(Query.all()).stream()
-                .filter(x -> b.ams().listLocatorsOf(x.id()).stream().noneMatch(l -> l.type() == Locator.ON_DEMAND_ORIGIN))
+                .filter(x -> b.ams().listLocatorsOf(x.id()).stream().noneMatch(Locator::onDemandOrigin))
                 .toList();
         assertEquals(List.of(), empties, "no replica without its locators on b");
     }

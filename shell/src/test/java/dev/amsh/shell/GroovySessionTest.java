@@ -2,6 +2,8 @@ package dev.amsh.shell;
 
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.app.Main;
 import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -112,5 +114,15 @@ class GroovySessionTest {
         worker.interrupt();
         worker.join(1000);
         assertFalse(worker.isAlive(), "an interrupted busy loop ends");
+    }
+
+    @Test
+    void helpNamesWhatAPowerUserReachesFor() throws Exception {
+        String help = (String) session.runCommandLine("help", false);
+        for (String named : List.of("| where {", "| replicate --to b", "'vars'", "'reset'", "alias ll=", "ending in & runs in the background",
+                "'bg'", "'kill %N'")) {
+            assertTrue(help.contains(named), "help names " + named + ":\n" + help);
+        }
+        assertTrue(help.contains("  kill "), "kill is listed among the commands");
     }
 }

@@ -4,6 +4,7 @@ import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.LocalService;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

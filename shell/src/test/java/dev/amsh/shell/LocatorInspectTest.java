@@ -34,7 +34,7 @@ class LocatorInspectTest {
             a.storage().container(asset.containerName()).getBlobClient(file.getKey()).upload(BinaryData.fromBytes(file.getValue()), true);
         }
         a.ams().createFileInfos(asset.id());
-        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .findFirst().orElseThrow();
         String url = StreamingUrls.manifestUrl(origin, name + ".ism");
 
@@ -108,7 +108,7 @@ class LocatorInspectTest {
         String name = "insp-pol-" + UUID.randomUUID().toString().substring(0, 6);
         Asset asset = PublishedAssets.make(a, name, 1);
         f.session.execute("replicate " + name + " --to b");
-        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .findFirst().orElseThrow();
         Locator clone = b.ams().findLocator(origin.id()).orElseThrow();
         // b's clone loses its policy: reading it answers 404, while b's origin still serves the locator

@@ -1,6 +1,5 @@
 package dev.amsh.shell;
 
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
@@ -8,6 +7,9 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.app.Main;
+import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 

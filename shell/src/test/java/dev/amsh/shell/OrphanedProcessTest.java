@@ -3,6 +3,7 @@ package dev.amsh.shell;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.LocalService;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;

@@ -12,6 +12,7 @@ import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -79,7 +80,7 @@ class OutageFreshProcessTest {
     }
 
     Locator origin(Asset asset) {
-        return a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).findFirst().orElseThrow();
+        return a.ams().listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin).findFirst().orElseThrow();
     }
 
     @Test

@@ -8,6 +8,7 @@ import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
+import dev.amsh.shell.app.Main;
 import dev.amsh.shell.repl.Repl;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -24,6 +25,8 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -249,6 +252,40 @@ class PowerUserTerminalTest {
         String kept = t.run("'kept: ' + again.is(bg1) + ' ' + bg1.succeeded()", PROMPT_A);
         assertTrue(kept.contains("kept: true true"), "results kept: " + kept);
         stop(r);
+    }
+
+    @Test
+    void killStopsOneBackgroundJobAndLeavesTheOthers(LocalPair pair, @TempDir Path home) throws Exception {
+        Running r = start(pair, home);
+        TerminalDriver t = r.t();
+        t.run("n = 0; m = 0", PROMPT_A);
+        assertTrue(t.run("while (true) { n++ } &", PROMPT_A).contains("[1] running in the background"));
+        assertTrue(t.run("while (true) { m++; Thread.sleep(20) } &", PROMPT_A).contains("[2] running in the background"));
+        int mark = t.mark();
+        assertTrue(t.run("kill %1", PROMPT_A).contains("[1] cancelling: while (true) { n++ }"));
+        t.waitFor("[1] cancelled in", mark, Duration.ofSeconds(5));
+        long n = counter(t, "n");
+        long m = counter(t, "m");
+        Thread.sleep(300);
+        assertEquals(n, counter(t, "n"), "job 1's loop has stopped");
+        assertTrue(counter(t, "m") > m, "job 2 still runs");
+        String listed = t.run("bg", PROMPT_A);
+        assertTrue(listed.contains("[1] cancelled") && listed.contains("[2] running"), listed);
+        assertTrue(t.run("kill %1", PROMPT_A).contains("background job 1 has already ended (cancelled)"));
+        assertTrue(t.run("kill %9", PROMPT_A).contains("no background job 9"));
+        assertTrue(t.run("kill soon", PROMPT_A).contains("kill takes a background job, %N, not 'soon'"));
+        mark = t.mark();
+        t.run("kill 2", PROMPT_A);
+        t.waitFor("[2] cancelled in", mark, Duration.ofSeconds(5));
+        stop(r);
+    }
+
+    /** The value of a counter a background loop increments, as the prompt prints it. */
+    static long counter(TerminalDriver t, String name) throws Exception {
+        String shown = t.run("'" + name + "=' + " + name, PROMPT_A);
+        Matcher v = Pattern.compile(name + "=(\\d+)").matcher(shown);
+        assertTrue(v.find(), shown);
+        return Long.parseLong(v.group(1));
     }
 
     @SuppressWarnings("unchecked")

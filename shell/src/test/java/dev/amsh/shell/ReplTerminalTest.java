@@ -2,6 +2,7 @@ package dev.amsh.shell;
 
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.shell.app.Main;
 import dev.amsh.shell.repl.Repl;
 import org.jline.terminal.Size;
 import org.jline.terminal.Terminal;

@@ -1,10 +1,11 @@
 package dev.amsh.shell;
 
-import dev.amsh.shell.script.ScriptHost;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
+import dev.amsh.shell.script.ScriptHost;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;

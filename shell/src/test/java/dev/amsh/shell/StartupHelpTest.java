@@ -2,6 +2,7 @@ package dev.amsh.shell;
 
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextsFile;
+import dev.amsh.shell.app.Main;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -6,6 +6,7 @@ import dev.amsh.context.Contexts;
 import dev.amsh.context.ContextsFile;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.app.Commands;
 import dev.amsh.shell.commands.ContextCommands;
 import dev.amsh.shell.script.ScriptHost;
 import org.junit.jupiter.api.BeforeEach;

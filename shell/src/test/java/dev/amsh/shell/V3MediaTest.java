@@ -1,5 +1,6 @@
 package dev.amsh.shell;
 
+import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
@@ -168,33 +169,104 @@ class V3MediaTest {
     }
 
     /**
-     * scripts/failover.groovy, written for v2, on a v2 a → v3 b pair: every step up to the clone runs (upload, encode
-     * and publish on a, the SAS read on a, the target asset, the write grant, the copy, fileinfos, the clone keeping
-     * the GUID). Two lines cannot: {@code replicatedLocator.path} (a v3 streaming locator has no Path; its URL is the
-     * endpoint's host and a listPaths path) and {@code sas.rm} of b's grant (a listContainerSas URL cannot be revoked,
-     * and sas rm says so, exit non-zero). The replica serves a's bytes under a's path.
+     * scripts/failover.groovy on a v2 a → v3 b pair, to its end: upload, encode and publish on a, the SAS read on a
+     * (a SAS locator, removed after), the target asset, b's write grant (a listContainerSas URL, nothing to remove),
+     * the copy, step 6 skipped on v3 and saying why, the clone keeping the GUID; both URLs printed, differing only by
+     * host, and the replica serves a's bytes.
      */
     @Test
-    void theV2RunbookOnAV2ToV3PairRunsUpToTheStepsV3HasNot() throws Exception {
+    void theRunbookRunsOnAV2ToV3PairEachStepSayingWhatItDoesOnThatKind() throws Exception {
         ShellFixture f = new ShellFixture(pair);
         Path script = Path.of(System.getProperty("amsh.home"), "scripts", "failover.groovy");
-        Exception e = assertThrows(Exception.class, () -> f.session.scripts().runFile(script, List.of(sample.toString())));
-        assertTrue(e.getMessage().startsWith("failover.groovy:57: on v3 a container SAS URL (listContainerSas) cannot be revoked"),
-                e.getMessage());
+        f.session.scripts().runFile(script, List.of(sample.toString()));
         String out = f.output();
+        assertTrue(out.contains("a is v2, b is v3"), out);
+        assertTrue(out.matches("(?s).*1\\. read access to a's container: SAS locator nb:lid:UUID:.*"), out);
+        assertTrue(out.contains("a read-write listContainerSas URL (b is v3: no SAS locators there)"), out);
+        assertTrue(out.contains("6. skipped: b is v3, which registers no files"), out);
         assertTrue(out.contains(".ism\n"), "fileinfos on b listed the copied blobs: " + out);
-        assertFalse(out.contains("Replicated Locator Path"), "a v3 locator has no path: " + out);
-        Matcher m = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
-        assertTrue(m.find(), out);
-        URI original = URI.create(m.group(1));
-        UUID guid = UUID.fromString(original.getPath().split("/")[1]);
-        Datacenter b = f.session.contexts().get("b").datacenter();
-        String replicated = b.streamingUrls(b.locator(guid).orElseThrow()).stream()
-                .filter(u -> u.endsWith("/manifest")).findFirst().orElseThrow();
-        assertEquals(original.getPath(), URI.create(replicated).getPath(), "the URLs differ only by host");
-        HttpResponse<byte[]> fromA = get(original.toString());
-        HttpResponse<byte[]> fromB = get(replicated);
-        assertEquals(200, fromB.statusCode());
-        assertArrayEquals(fromA.body(), fromB.body(), "the same manifest through both origins");
+        assertTrue(out.contains("with streamingLocatorId"), out);
+        assertTrue(out.contains("SAS on b: a v3 container URL, nothing to remove"), out);
+        Matcher original = Pattern.compile("Original Locator Path: (http://\\S+)").matcher(out);
+        Matcher replicated = Pattern.compile("Replicated Locator Path: (https?://\\S+)").matcher(out);
+        assertTrue(original.find() && replicated.find(), out);
+        URI fromA = URI.create(original.group(1));
+        URI fromB = URI.create(replicated.group(1));
+        assertEquals(fromA.getPath(), fromB.getPath(), "the URLs differ only by host");
+        assertNotEquals(fromA.getAuthority(), fromB.getAuthority());
+        HttpResponse<byte[]> servedA = get(fromA.toString());
+        HttpResponse<byte[]> servedB = get(fromB.toString());
+        assertEquals(200, servedB.statusCode());
+        assertArrayEquals(servedA.body(), servedB.body(), "the same manifest through both origins");
+        // a's read SAS locator went with its policy: a keeps only the origin locator
+        AccountContext a = f.session.contexts().get("a");
+        UUID guid = UUID.fromString(fromA.getPath().split("/")[1]);
+        String assetId = a.ams().findLocator("nb:lid:UUID:" + guid).orElseThrow().assetId();
+        assertTrue(a.ams().listLocatorsOf(assetId).stream().allMatch(Locator::onDemandOrigin), "no SAS locator left on a");
+    }
+
+    /**
+     * A cancelled upload whose cleanup fails (every DELETE of its asset refused by the service) leaves its asset, made
+     * and empty: the same upload run again adopts it by the upload's key in its alternateId and finishes, one asset and
+     * every byte. A PUT whose answers are all lost is found by its own mark in the same run. An empty asset that is not
+     * this upload's (no mark, or another file's) is refused, and nothing changes.
+     */
+    @Test
+    void aRerunOfAFailedUploadAdoptsTheAssetItLeftAndRefusesAnyOther() throws Exception {
+        AccountContext bContext = shell.session.contexts().get("b");
+        Datacenter b = bContext.datacenter();
+        String name = "left-" + UUID.randomUUID().toString().substring(0, 6);
+        Path big = data.resolve("left.mp4");
+        byte[] chunk = new byte[1 << 20];
+        new Random(2).nextBytes(chunk);
+        try (OutputStream out = Files.newOutputStream(big)) {
+            for (int i = 0; i < 24; i++) {
+                out.write(chunk); // 24 MiB: three 8 MiB blocks, committed only at the end
+            }
+        }
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.INTERNAL_ERROR), 1, Set.of("b"), Set.of(Surface.API),
+                "DELETE " + accountPath + "/assets/" + name, 1000));
+        CopyCancellation cancel = new CopyCancellation();
+        AmshException failed = assertThrows(AmshException.class, () -> new Upload(Clock.systemUTC()).run(bContext, big, name,
+                new okhttp3.OkHttpClient(), done -> cancel.cancel(), cancel));
+        assertTrue(failed.oneLine().contains("could not be removed"), failed.oneLine());
+        pair.faults().set(FaultPlan.OFF);
+        MediaAsset left = b.resolve(name);
+        assertTrue(left.alternateId().contains("\"amshUpload\":"), left.alternateId());
+        assertTrue(b.files(left).isEmpty(), "the failed run left an empty asset");
+
+        // the upload command's own operation (the command also refuses a file that is not media, as this one is)
+        MediaAsset adopted = new Upload(Clock.systemUTC()).run(bContext, big, name, new okhttp3.OkHttpClient(), done -> { },
+                new CopyCancellation()).asset();
+        assertEquals(left.id(), adopted.id(), "the asset the failed run made, adopted");
+        assertEquals(1, b.assets(AssetQuery.all()).stream().filter(a -> a.name().equals(name)).count());
+        assertEquals(List.of(Files.size(big)), b.files(adopted).stream().map(MediaFile::size).toList(), "every byte");
+        // finished now: the same upload again is refused, as any name v3 holds
+        assertTrue(assertThrows(AmshException.class, () -> new Upload(Clock.systemUTC()).run(bContext, big, name,
+                new okhttp3.OkHttpClient(), done -> { }, new CopyCancellation())).oneLine().contains("the same upload made it and finished"));
+
+        // the PUT's answers lost, the look-up answered: this attempt's own asset, in one run
+        String found = "found-" + UUID.randomUUID().toString().substring(0, 6);
+        pair.faults().set(new FaultPlan(1.0, Set.of(FaultKind.LOST_RESPONSE), 1, Set.of("b"), Set.of(Surface.API),
+                "PUT " + accountPath + "/assets/" + found, 1000));
+        shell.session.execute("upload " + sample + " --asset " + found + " --on b");
+        assertTrue(pair.faults().injected().size() > 1, "every answer to the PUT lost, the retries' too: " + pair.faults().injected());
+        pair.faults().set(FaultPlan.OFF);
+        assertEquals(List.of(Files.size(sample)), b.files(b.resolve(found)).stream().map(MediaFile::size).toList());
+
+        // empty, but not this upload's: someone's asset, and another file's leftover
+        String mine = "notmine-" + UUID.randomUUID().toString().substring(0, 6);
+        shell.session.execute("assets create " + mine + " --on b");
+        AmshException refused = assertThrows(AmshException.class,
+                () -> shell.session.execute("upload " + sample + " --asset " + mine + " --on b"));
+        assertTrue(refused.oneLine().contains("asset " + mine + " already exists on b"), refused.oneLine());
+        Path other = data.resolve("other.mp4");
+        Files.write(other, new byte[]{1, 2, 3});
+        String otherLeft = "other-" + UUID.randomUUID().toString().substring(0, 6);
+        b.createNewAsset(otherLeft, Upload.mark(otherLeft, "other.mp4", other));
+        refused = assertThrows(AmshException.class,
+                () -> shell.session.execute("upload " + sample + " --asset " + otherLeft + " --on b"));
+        assertTrue(refused.oneLine().contains("already exists on b"), refused.oneLine());
+        assertTrue(b.files(b.resolve(mine)).isEmpty() && b.files(b.resolve(otherLeft)).isEmpty(), "nothing changed");
     }
 }

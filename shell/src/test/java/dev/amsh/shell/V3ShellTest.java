@@ -9,7 +9,13 @@ import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.PublishedSample;
 import dev.amsh.error.AmshException;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Leftover;
+import dev.amsh.ops.Cleanup;
 import dev.amsh.ops.DatacenterFailover;
+import dev.amsh.ops.ReplicaTargets;
+import dev.amsh.ops.VerifyFailover;
+import dev.amsh.ops.VerifyFromRecord;
 import dev.amsh.ops.Publishing;
 import dev.amsh.shell.render.TextView;
 import org.junit.jupiter.api.AfterAll;
@@ -24,6 +30,7 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
@@ -111,5 +118,77 @@ class V3ShellTest {
         @SuppressWarnings("unchecked")
         List<EndpointState> eps = (List<EndpointState>) shell.session.execute("endpoints ls --on b");
         assertEquals("Running", eps.get(0).resourceState());
+    }
+
+    /**
+     * verify, locator inspect and cleanup, written once on the seam, on the v2 a → v3 b pair: both origins serve the
+     * same bytes; inspect reads a (v2) and b (v3, with its endpoint and listPaths) and names b's stopped endpoint as
+     * the cause of its 404; with a down, verify checks b against the replicate run's record; cleanup on b removes
+     * an empty replica of amsh's making and nothing else.
+     */
+    @Test
+    void verifyInspectAndCleanupOnAV2ToV3Pair() throws Exception {
+        DatacenterFailover.Result r = (DatacenterFailover.Result) ((TextView) shell.session.execute(
+                "failover " + sample.outputAssetId() + " --from a --to b")).value();
+        shell.take();
+        TextView verified = (TextView) shell.session.execute("verify " + sample.outputAssetId() + " --to b");
+        VerifyFailover.Result v = (VerifyFailover.Result) verified.value();
+        assertTrue(v.ok(), verified.text());
+        assertTrue(v.files().size() >= 3 && v.files().stream().allMatch(f -> f.statusFrom() == 200 && f.statusTo() == 200),
+                verified.text());
+        assertTrue(verified.text().contains("the same bytes from both origins"), verified.text());
+
+        TextView inspected = (TextView) shell.session.execute("locator inspect " + r.originalUrl());
+        String out = inspected.text();
+        assertTrue(out.contains("a: OnDemandOrigin locator on asset "), out);
+        assertTrue(out.contains("b: streaming locator on asset " + r.target().name()), out);
+        assertTrue(out.contains("policy Predefined_ClearStreamingOnly") && out.contains("streaming endpoint default Running"), out);
+        assertTrue(out.contains("   paths /" + r.sourceLocator().guid() + "/"), "b's listPaths: " + out);
+        assertTrue(out.contains("verdict: every context serves it (a, b answer 200)"), out);
+
+        shell.session.execute("endpoints stop --on b");
+        try {
+            out = ((TextView) shell.session.execute("locator inspect " + r.replicatedUrl())).text();
+            assertTrue(out.contains("verdict: b answers 503 because its streaming endpoint default is Stopped: start it with"
+                    + " 'endpoints start default --on b'; a serves it"), out);
+            AmshException stopped = assertThrows(AmshException.class,
+                    () -> shell.session.execute("verify " + sample.outputAssetId() + " --to b"));
+            assertTrue(stopped.oneLine().contains("streaming endpoint default on b is Stopped"), stopped.oneLine());
+        } finally {
+            shell.session.execute("endpoints start --on b");
+            shell.take();
+        }
+
+        // a down: b against what the replicate run recorded of a
+        shell.session.execute("replicate " + sample.outputAssetId() + " --to b");
+        shell.take();
+        pair.datacenter("a").stop();
+        TextView held;
+        try {
+            held = (TextView) shell.session.execute("verify " + sample.outputAssetId() + " --to b");
+            out = ((TextView) shell.session.execute("locator inspect " + r.replicatedUrl())).text();
+        } finally {
+            pair.datacenter("a").start();
+        }
+        assertTrue(held.text().contains("a was not asked; b is checked against what amsh recorded of a"), held.text());
+        assertTrue(((VerifyFromRecord.Result) held.value()).ok(), held.text());
+        assertTrue(out.contains("a: does not answer: ") && out.contains("verdict: a does not answer (is the datacenter down?); b serves it"), out);
+
+        // cleanup on b: an empty replica of amsh's making goes; the published replica and a plain asset stay
+        Datacenter b = shell.session.contexts().get("b").datacenter();
+        String empty = "leftover-" + UUID.randomUUID().toString().substring(0, 6);
+        String plain = "plain-" + UUID.randomUUID().toString().substring(0, 6);
+        b.createAsset(empty, ReplicaTargets.marker("nb:cid:UUID:" + UUID.randomUUID()));
+        b.createAsset(plain, null);
+        TextView dry = (TextView) shell.session.execute("cleanup --on b --dry-run");
+        assertTrue(dry.text().contains("would remove") && dry.text().contains("empty replica") && dry.text().contains(empty), dry.text());
+        assertFalse(b.named(empty).isEmpty(), "a dry run changes nothing");
+        TextView cleaned = (TextView) shell.session.execute("cleanup --on b");
+        Cleanup.Result c = (Cleanup.Result) cleaned.value();
+        assertEquals(List.of(empty), c.removed().stream().map(Leftover::name).toList(), cleaned.text());
+        assertTrue(b.named(empty).isEmpty(), "removed");
+        assertFalse(b.named(plain).isEmpty(), "not amsh's: left alone");
+        assertFalse(b.named(r.target().name()).isEmpty(), "the published replica stays");
+        assertEquals(200, status(r.replicatedUrl()));
     }
 }

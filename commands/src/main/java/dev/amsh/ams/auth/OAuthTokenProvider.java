@@ -11,48 +11,25 @@ import okhttp3.Response;
 
 import java.io.IOException;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Fetches tokens with an OAuth2 client-credentials form post (ACS or Azure AD) and caches them,
- * refreshing a margin before expiry so a long runbook never sends a token that is about to lapse.
+ * Fetches tokens with an OAuth2 client-credentials form post (ACS or Azure AD), kept and renewed before they
+ * lapse by {@link RenewingToken}.
  */
-public final class OAuthTokenProvider implements TokenProvider {
-    static final Duration REFRESH_MARGIN = Duration.ofMinutes(5);
-
+public final class OAuthTokenProvider extends RenewingToken {
     private final OkHttpClient http;
     private final AmsCredentials credentials;
-    private final Clock clock;
     private final ObjectMapper json = new ObjectMapper();
-    private AccessToken cached;
-    private Instant refreshAt;
 
     public OAuthTokenProvider(OkHttpClient http, AmsCredentials credentials, Clock clock) {
+        super(clock);
         this.http = http;
         this.credentials = credentials;
-        this.clock = clock;
     }
 
     @Override
-    public synchronized AccessToken token() {
-        Instant now = clock.instant();
-        if (cached == null || !now.isBefore(refreshAt)) {
-            cached = fetch(now);
-            Duration life = Duration.between(now, cached.expiresAt());
-            // five minutes early, or at half-life for tokens that live less than ten minutes
-            Duration margin = life.compareTo(REFRESH_MARGIN.multipliedBy(2)) < 0 ? life.dividedBy(2) : REFRESH_MARGIN;
-            refreshAt = cached.expiresAt().minus(margin);
-        }
-        return cached;
-    }
-
-    @Override
-    public synchronized void invalidate() {
-        cached = null;
-    }
-
-    private AccessToken fetch(Instant now) {
+    protected AccessToken fetch(Instant now) {
         FormBody.Builder form = new FormBody.Builder().add("grant_type", "client_credentials");
         String url;
         if (credentials instanceof AmsCredentials.Acs acs) {

@@ -3,24 +3,37 @@ package dev.amsh.ams.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.time.Instant;
+import java.util.Map;
 
 import static dev.amsh.ams.model.ODataJson.*;
 
-/** An asset: a blob container in the account's storage, with files and locators. */
-public record Asset(String id, String name, int state, int options, String alternateId, String uri,
-                    String storageAccountName, int formatOption, Instant created, Instant lastModified) {
+/**
+ * An asset: a blob container in the account's storage, with files and locators. {@code state}, {@code options} and
+ * {@code formatOption} hold the names the tables print ({@code Published}, {@code StorageEncrypted},
+ * {@code AdaptiveStreaming}); the wire's numbers are read by {@link #from} and written from the {@code OPTION_}
+ * codes.
+ */
+public record Asset(String id, String name, String state, String options, String alternateId, String uri,
+                    String storageAccountName, String formatOption, Instant created, Instant lastModified) {
 
+    /** v2's AssetCreationOptions codes, as CreateAsset sends them. */
     public static final int OPTION_NONE = 0;
     public static final int OPTION_STORAGE_ENCRYPTED = 1;
 
+    public static final CodeNames STATES = CodeNames.ordered("Initialized", "Published", "Deleted");
+    public static final CodeNames OPTIONS = CodeNames.of(Map.of(OPTION_NONE, "None",
+            OPTION_STORAGE_ENCRYPTED, "StorageEncrypted", 2, "CommonEncryptionProtected", 4, "EnvelopeEncryptionProtected"));
+    public static final CodeNames FORMAT_OPTIONS = CodeNames.ordered("None", "AdaptiveStreaming");
+
     public static Asset from(JsonNode n) {
-        return new Asset(text(n, "Id"), text(n, "Name"), integer(n, "State", 0), integer(n, "Options", 0),
-                text(n, "AlternateId"), text(n, "Uri"), text(n, "StorageAccountName"),
-                integer(n, "FormatOption", 0), date(n, "Created"), date(n, "LastModified"));
+        return new Asset(text(n, "Id"), text(n, "Name"), STATES.name(integer(n, "State", 0)),
+                OPTIONS.name(integer(n, "Options", 0)), text(n, "AlternateId"), text(n, "Uri"),
+                text(n, "StorageAccountName"), FORMAT_OPTIONS.name(integer(n, "FormatOption", 0)), date(n, "Created"),
+                date(n, "LastModified"));
     }
 
     public boolean storageEncrypted() {
-        return options == OPTION_STORAGE_ENCRYPTED;
+        return OPTIONS.name(OPTION_STORAGE_ENCRYPTED).equals(options);
     }
 
     /**
@@ -36,14 +49,5 @@ public record Asset(String id, String name, int state, int options, String alter
             }
         }
         return "asset-" + EntityIds.guidOf(id);
-    }
-
-    public String stateName() {
-        return switch (state) {
-            case 0 -> "Initialized";
-            case 1 -> "Published";
-            case 2 -> "Deleted";
-            default -> String.valueOf(state);
-        };
     }
 }

@@ -6,33 +6,26 @@ import java.time.Instant;
 
 import static dev.amsh.ams.model.ODataJson.*;
 
-/** An encoding job; State 0 Queued, 1 Scheduled, 2 Processing, 3 Finished, 4 Error, 5 Canceled, 6 Canceling. */
-public record Job(String id, String name, int state, int priority, Instant created, Instant startTime,
+/**
+ * An encoding job. {@code state} holds the name the tables print ({@code Queued, Scheduled, Processing, Finished,
+ * Error, Canceled, Canceling}, v2's codes 0–6, which v3 spells the same way).
+ */
+public record Job(String id, String name, String state, int priority, Instant created, Instant startTime,
                   Instant endTime, double runningDuration) {
 
+    public static final CodeNames STATES = CodeNames.ordered("Queued", "Scheduled", "Processing", "Finished", "Error",
+            "Canceled", "Canceling");
+
     public static Job from(JsonNode n) {
-        return new Job(text(n, "Id"), text(n, "Name"), integer(n, "State", 0), integer(n, "Priority", 0),
+        return new Job(text(n, "Id"), text(n, "Name"), STATES.name(integer(n, "State", 0)), integer(n, "Priority", 0),
                 date(n, "Created"), date(n, "StartTime"), date(n, "EndTime"), dbl(n, "RunningDuration", 0));
     }
 
-    public static String stateName(int state) {
-        return switch (state) {
-            case 0 -> "Queued";
-            case 1 -> "Scheduled";
-            case 2 -> "Processing";
-            case 3 -> "Finished";
-            case 4 -> "Error";
-            case 5 -> "Canceled";
-            case 6 -> "Canceling";
-            default -> String.valueOf(state);
-        };
-    }
-
-    public String stateName() {
-        return stateName(state);
+    public boolean finished() {
+        return "Finished".equals(state);
     }
 
     public boolean terminal() {
-        return state == 3 || state == 4 || state == 5;
+        return finished() || "Error".equals(state) || "Canceled".equals(state);
     }
 }

@@ -7,8 +7,11 @@ import java.util.List;
 
 import static dev.amsh.ams.model.ODataJson.*;
 
-/** A task of a job: the processor, the preset (Configuration), state, progress and error details. */
-public record JobTask(String id, String name, String mediaProcessorId, String configuration, int state,
+/**
+ * A task of a job: the processor, the preset (Configuration), state, progress and error details. {@code state} is
+ * named as a job's is (the service gives tasks the job's codes).
+ */
+public record JobTask(String id, String name, String mediaProcessorId, String configuration, String state,
                       double progress, List<ErrorDetail> errorDetails) {
 
     public record ErrorDetail(String code, String message) {
@@ -24,6 +27,6 @@ public record JobTask(String id, String name, String mediaProcessorId, String co
             ed.forEach(e -> errors.add(new ErrorDetail(text(e, "Code"), text(e, "Message"))));
         }
         return new JobTask(text(n, "Id"), text(n, "Name"), text(n, "MediaProcessorId"), text(n, "Configuration"),
-                integer(n, "State", 0), dbl(n, "Progress", 0), List.copyOf(errors));
+                Job.STATES.name(integer(n, "State", 0)), dbl(n, "Progress", 0), List.copyOf(errors));
     }
 }

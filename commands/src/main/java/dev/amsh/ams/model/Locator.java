@@ -6,24 +6,36 @@ import java.time.Instant;
 
 import static dev.amsh.ams.model.ODataJson.*;
 
-/** A locator: a SAS URL on the storage container (type 1) or an origin streaming base URL (type 2). */
-public record Locator(String id, String name, int type, String assetId, String accessPolicyId, Instant startTime,
+/**
+ * A locator: a SAS URL on the storage container ({@code Sas}) or an origin streaming base URL
+ * ({@code OnDemandOrigin}). {@code type} holds that name, as the tables print it; the wire's numbers are read by
+ * {@link #from} and written from the codes {@link #SAS} and {@link #ON_DEMAND_ORIGIN}.
+ */
+public record Locator(String id, String name, String type, String assetId, String accessPolicyId, Instant startTime,
                       Instant expirationDateTime, String path, String baseUri, String contentAccessComponent) {
+    /** v2's LocatorType codes, as CreateLocator and {@code $filter=Type eq …} send them. */
     public static final int SAS = 1;
     public static final int ON_DEMAND_ORIGIN = 2;
 
+    public static final CodeNames TYPES = CodeNames.ordered("None", "Sas", "OnDemandOrigin");
+
     public static Locator from(JsonNode n) {
-        return new Locator(text(n, "Id"), text(n, "Name"), integer(n, "Type", 0), text(n, "AssetId"),
+        return new Locator(text(n, "Id"), text(n, "Name"), TYPES.name(integer(n, "Type", 0)), text(n, "AssetId"),
                 text(n, "AccessPolicyId"), date(n, "StartTime"), date(n, "ExpirationDateTime"), text(n, "Path"),
                 text(n, "BaseUri"), text(n, "ContentAccessComponent"));
     }
 
-    public String typeName() {
-        return switch (type) {
-            case SAS -> "Sas";
-            case ON_DEMAND_ORIGIN -> "OnDemandOrigin";
-            default -> "None";
-        };
+    /** True for a locator of the given code ({@link #SAS}, {@link #ON_DEMAND_ORIGIN}). */
+    public boolean ofType(int typeCode) {
+        return TYPES.name(typeCode).equals(type);
+    }
+
+    public boolean sas() {
+        return ofType(SAS);
+    }
+
+    public boolean onDemandOrigin() {
+        return ofType(ON_DEMAND_ORIGIN);
     }
 
     /** The GUID part of the Id, which is also the first path segment of origin URLs. */

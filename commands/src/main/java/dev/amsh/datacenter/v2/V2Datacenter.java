@@ -20,6 +20,7 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
+import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
@@ -29,6 +30,7 @@ import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.RunMarker;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
+import dev.amsh.ops.TemporarySasSweep;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -132,12 +134,12 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public List<ContainerGrant> leftGrants(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.SAS && RunMarker.isTemporary(l.name()))
+        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.sas() && RunMarker.isTemporary(l.name()))
                 .map(l -> new ContainerGrant(l.containerName(), null, l.id(), true)).toList();
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.listLocatorsOf(asset.id()).stream().filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator).toList();
     }
 
@@ -146,7 +148,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public Optional<OriginLocator> locator(UUID guid) {
-        return ams.findLocator(EntityIds.newId("lid", guid)).filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return ams.findLocator(EntityIds.newId("lid", guid)).filter(Locator::onDemandOrigin)
                 .map(V2Datacenter::locator);
     }
 
@@ -190,14 +192,14 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public OriginLocator alignEnd(OriginLocator original, OriginLocator replica) {
-        Locator there = new Locator(replica.id(), replica.name(), Locator.ON_DEMAND_ORIGIN, replica.asset(), null,
+        Locator there = new Locator(replica.id(), replica.name(), Locator.TYPES.name(Locator.ON_DEMAND_ORIGIN), replica.asset(), null,
                 replica.start(), replica.end(), null, null, null);
         Locator aligned = new Publish(clock).alignExpiry(like(original, replica.asset()), there, ams);
         return aligned == there ? replica : locator(aligned);
     }
 
     private static Locator like(OriginLocator original, String assetId) {
-        return new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.ON_DEMAND_ORIGIN, assetId, null,
+        return new Locator(EntityIds.newId("lid", original.guid()), original.name(), Locator.TYPES.name(Locator.ON_DEMAND_ORIGIN), assetId, null,
                 original.start(), original.end(), null, null, null);
     }
 
@@ -217,6 +219,32 @@ public final class V2Datacenter implements Datacenter {
 
     /** A v2 origin always streams. */
     public void checkStreaming() {
+    }
+
+
+    public String originBase(OriginLocator locator) {
+        return streamingBase(locator);
+    }
+
+    public Optional<EndpointState> streamingEndpointState() {
+        return Optional.empty();
+    }
+
+    public List<String> paths(OriginLocator locator) {
+        return StreamingUrls.manifest(ams.listFiles(locator.asset()))
+                .map(f -> List.of("/" + locator.guid() + "/" + f.name() + "/manifest")).orElse(List.of());
+    }
+
+    public String locatorType() {
+        return "OnDemandOrigin";
+    }
+
+    public String policyName(OriginLocator locator) {
+        return ams.getAccessPolicy(ams.getLocator(locator.id()).accessPolicyId()).name();
+    }
+
+    public TemporarySweep sweepTemporaries(boolean dryRun) {
+        return TemporarySasSweep.run(ams, dryRun);
     }
 
     public List<EndpointState> endpoints() {
@@ -270,7 +298,7 @@ public final class V2Datacenter implements Datacenter {
 
     public static MediaAsset asset(Asset a) {
         return new MediaAsset(a.id(), a.name(), a.containerName(), a.alternateId(), a.storageEncrypted(), a.created(),
-                a.stateName(), a.options() == 1 ? "StorageEncrypted" : a.options() == 0 ? "None" : String.valueOf(a.options()));
+                a.state(), a.options());
     }
 
     public static MediaFile file(AssetFile f) {

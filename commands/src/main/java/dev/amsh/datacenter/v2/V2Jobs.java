@@ -87,11 +87,11 @@ final class V2Jobs {
     }
 
     static MediaJob job(Job j, List<JobTask> tasks, String input) {
-        double progress = j.state() == 3 ? 100 : tasks.stream().mapToDouble(JobTask::progress).average().orElse(0);
+        double progress = j.finished() ? 100 : tasks.stream().mapToDouble(JobTask::progress).average().orElse(0);
         List<String> errors = new ArrayList<>();
         tasks.forEach(t -> t.errorDetails().forEach(e -> errors.add(e.code() + ": " + e.message())));
         String preset = tasks.stream().map(JobTask::configuration).findFirst().orElse(null);
-        return new MediaJob(j.id(), j.name(), j.stateName(), progress, j.created(), j.runningDuration(), input, null,
+        return new MediaJob(j.id(), j.name(), j.state(), progress, j.created(), j.runningDuration(), input, null,
                 preset, List.copyOf(errors));
     }
 }

@@ -18,6 +18,7 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Paged;
 import dev.amsh.datacenter.Poller;
+import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
 import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
@@ -35,6 +36,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
@@ -339,9 +341,7 @@ public final class V3Datacenter implements Datacenter {
 
     /** The endpoint streaming URLs use: {@code default}, else the first; refused while it is not running. */
     public EndpointState streamingEndpoint() {
-        List<EndpointState> all = endpoints();
-        EndpointState ep = all.stream().filter(e -> "default".equalsIgnoreCase(e.name())).findFirst()
-                .orElse(all.isEmpty() ? null : all.get(0));
+        EndpointState ep = streamingEndpointState().orElse(null);
         if (ep == null) {
             throw new AmshException("context " + name + " has no streaming endpoint", "create one in the account, then retry");
         }
@@ -350,6 +350,30 @@ public final class V3Datacenter implements Datacenter {
                     + ": its URLs serve nothing", "start it with 'endpoints start " + ep.name() + " --on " + name + "'");
         }
         return ep;
+    }
+
+    public String originBase(OriginLocator locator) {
+        return streamingEndpointState().map(ep -> streamingScheme + "://" + ep.hostName() + "/" + locator.guid() + "/")
+                .orElseThrow(() -> new AmshException("context " + name + " has no streaming endpoint", "create one in the account, then retry"));
+    }
+
+    /** {@code default}, else the first endpoint, whatever its state. */
+    public Optional<EndpointState> streamingEndpointState() {
+        List<EndpointState> all = endpoints();
+        return all.stream().filter(e -> "default".equalsIgnoreCase(e.name())).findFirst().or(() -> all.stream().findFirst());
+    }
+
+    public String locatorType() {
+        return "streaming";
+    }
+
+    public String policyName(OriginLocator locator) {
+        return locator.policy();
+    }
+
+    /** v3 makes nothing temporary: only the locators' assets are said. */
+    public TemporarySweep sweepTemporaries(boolean dryRun) {
+        return TemporarySweep.none(allLocators().stream().map(OriginLocator::asset).collect(Collectors.toSet()));
     }
 
     public List<String> streamingUrls(OriginLocator locator) {

@@ -13,6 +13,7 @@ import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Outcomes;
 
+import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -56,14 +57,64 @@ final class V3Jobs {
         return metadata("transforms", transform) + "/jobs" + (job == null ? "" : "/" + job);
     }
 
+    /**
+     * A PUT of a name not taken yet. A name taken by this same write's leftover (an earlier run that was lost or
+     * failed before its cleanup: the same first member in its alternateId mark, and nothing in its container) is
+     * adopted; any other holder is refused, since a PUT would take that asset over. After the PUT's answer is lost
+     * (the retry layer repeated it), the asset is looked up by its name: this attempt's own mark is done.
+     */
     MediaAsset createNewAsset(String name, String mark) {
-        if (arm.find(metadata("assets", name), METADATA_API).isPresent()) {
-            throw new AmshException("asset " + name + " already exists on " + context + " (v3 asset names are unique)",
-                    "give another name, or remove it first: assets rm '" + name + "' --on " + context);
+        String path = metadata("assets", name);
+        Optional<MediaAsset> existing = arm.find(path, METADATA_API).map(ArmJson::asset);
+        if (existing.isPresent()) {
+            return adopt(existing.get(), mark);
         }
         ObjectNode body = arm.json().createObjectNode();
         body.putObject("properties").put("alternateId", mark);
-        return ArmJson.asset(arm.put(metadata("assets", name), METADATA_API, body, false).body());
+        try {
+            return ArmJson.asset(arm.put(path, METADATA_API, body, false).body());
+        } catch (RuntimeException e) {
+            if (!Outcomes.unknown(e)) {
+                throw e;
+            }
+            MediaAsset made = arm.find(path, METADATA_API).map(ArmJson::asset).orElseThrow(() -> e);
+            if (!mark.equals(made.alternateId())) {
+                throw taken(made, e);
+            }
+            return made;
+        }
+    }
+
+    private MediaAsset adopt(MediaAsset found, String mark) {
+        if (!sameWrite(found.alternateId(), mark)) {
+            throw taken(found, null);
+        }
+        if (!files.apply(found).isEmpty()) {
+            throw new AmshException("asset " + found.name() + " already exists on " + context + ": the same upload made it and"
+                    + " finished (v3 asset names are unique)", "use it as it is, or remove it first: assets rm '" + found.name()
+                    + "' --on " + context);
+        }
+        return found;
+    }
+
+    private AmshException taken(MediaAsset found, RuntimeException cause) {
+        return new AmshException("asset " + found.name() + " already exists on " + context + " (v3 asset names are unique)",
+                "give another name, or remove it first: assets rm '" + found.name() + "' --on " + context, cause);
+    }
+
+    /** Whether two of amsh's marks are of the same write: the same first member ({@code "amshUpload":KEY}). */
+    private boolean sameWrite(String alternateId, String mark) {
+        try {
+            JsonNode x = alternateId == null ? null : arm.json().readTree(alternateId);
+            JsonNode y = arm.json().readTree(mark);
+            if (x == null || !x.isObject() || !y.isObject() || !x.fieldNames().hasNext()) {
+                return false;
+            }
+            String field = y.fieldNames().next();
+            return field.equals(x.fieldNames().next()) && y.get(field).equals(x.get(field));
+        } catch (IOException e) {
+            return false; // not JSON: someone's own alternateId
+        }
     }
 
     MediaFile registerUpload(MediaAsset asset, String fileName) {

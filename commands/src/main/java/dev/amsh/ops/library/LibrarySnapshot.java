@@ -75,13 +75,13 @@ public record LibrarySnapshot(String context, List<Asset> assets, Map<String, Li
 
     /** The origin locators of an asset that serve now or will: active and pending ones. */
     public List<Locator> liveOrigins(String assetId) {
-        return locators(assetId).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return locators(assetId).stream().filter(Locator::onDemandOrigin)
                 .filter(l -> LocatorWindow.of(l, readAt).state() != LocatorWindow.State.EXPIRED).toList();
     }
 
     /** The origin locators of an asset whose window has passed. */
     public List<Locator> expiredOrigins(String assetId) {
-        return locators(assetId).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
+        return locators(assetId).stream().filter(Locator::onDemandOrigin)
                 .filter(l -> LocatorWindow.of(l, readAt).state() == LocatorWindow.State.EXPIRED).toList();
     }
 

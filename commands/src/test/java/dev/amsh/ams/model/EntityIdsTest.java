@@ -42,10 +42,10 @@ class EntityIdsTest {
 
     @Test
     void sasLocatorPathGivesTheContainerInBothHostStyles() {
-        Locator azure = new Locator("nb:lid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b", null, 1, null, null, null, null,
+        Locator azure = new Locator("nb:lid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b", null, "Sas", null, null, null, null,
                 "https://store.blob.core.windows.net/asset-9e0a6f2f?sv=2012-02-12&sr=c&si=x&sig=y", null, null);
         assertEquals("asset-9e0a6f2f", azure.containerName());
-        Locator local = new Locator("nb:lid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b", null, 1, null, null, null, null,
+        Locator local = new Locator("nb:lid:UUID:1f4c7a2e-3b6d-4e8f-9a0b-1c2d3e4f5a6b", null, "Sas", null, null, null, null,
                 "http://127.0.0.1:10000/storea/asset-9e0a6f2f?sv=2012-02-12&sr=c&si=x&sig=y", null, null);
         assertEquals("asset-9e0a6f2f", local.containerName());
     }

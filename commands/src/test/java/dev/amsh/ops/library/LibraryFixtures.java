@@ -15,12 +15,12 @@ final class LibraryFixtures {
     }
 
     static Asset asset(String id, String name, String alternateId) {
-        return new Asset("nb:cid:UUID:" + id, name, 0, 0, alternateId, "http://store/asset-" + id, "store", 0,
+        return new Asset("nb:cid:UUID:" + id, name, "Initialized", "None", alternateId, "http://store/asset-" + id, "store", "None",
                 NOW.minus(Duration.ofDays(1)), null);
     }
 
     static Locator origin(String id, Asset on, Instant start, Instant expiry) {
-        return new Locator("nb:lid:UUID:" + id, null, Locator.ON_DEMAND_ORIGIN, on.id(), "nb:pid:UUID:p", start, expiry,
+        return new Locator("nb:lid:UUID:" + id, null, "OnDemandOrigin", on.id(), "nb:pid:UUID:p", start, expiry,
                 "http://origin/" + id + "/", null, null);
     }
 

@@ -156,7 +156,7 @@ class ReplicateLocalPairTest {
         byte[] other = new byte[(int) length];
         Arrays.fill(other, (byte) 7);
         b.storage().container(r1.containerName()).getBlobClient(video).upload(BinaryData.fromBytes(other), true);
-        Locator gone = a.ams().listLocatorsOf(single.get(2).id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN).findFirst().orElseThrow();
+        Locator gone = a.ams().listLocatorsOf(single.get(2).id()).stream().filter(Locator::onDemandOrigin).findFirst().orElseThrow();
         b.ams().deleteLocator(gone.id());
         Asset extra = b.ams().createAsset(prefix + "orphan", 0, null, "{\"amshReplicaOf\":\"nb:cid:UUID:" + UUID.randomUUID() + "\"}");
         b.storage().container(extra.containerName()).getBlobClient("x.mp4").upload(BinaryData.fromBytes(new byte[10]));

@@ -1,31 +1,22 @@
 package dev.amsh.emulator.arm;
 
-import com.sun.net.httpserver.HttpServer;
-import com.sun.net.httpserver.HttpsConfigurator;
-import com.sun.net.httpserver.HttpsServer;
 import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.EmulatorLog;
-import dev.amsh.emulator.HttpServers;
 import dev.amsh.emulator.PairMember;
+import dev.amsh.emulator.common.DatacenterListeners;
 import dev.amsh.emulator.common.TestCertificates;
 import dev.amsh.emulator.encoder.LadderEncoding;
 import dev.amsh.emulator.faults.FaultInjector;
-import dev.amsh.emulator.faults.FaultyHandler;
-import dev.amsh.emulator.faults.Surface;
 import dev.amsh.emulator.origin.OriginHandler;
 import dev.amsh.emulator.origin.packaging.Packager;
 import dev.amsh.emulator.rest.EntityStore;
 import dev.amsh.emulator.storage.StorageGateway;
 
 import java.io.IOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.UUID;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.function.Supplier;
 
@@ -36,8 +27,7 @@ import java.util.function.Supplier;
  * survive a stop and a restart in the data directory.
  */
 public final class ArmDatacenter implements PairMember {
-    public static final String HOST = "127.0.0.1";
-    static final long HANG_MILLIS = 60_000;
+    public static final String HOST = DatacenterListeners.HOST;
     static final Duration PACKAGER_REVALIDATION = Duration.ofSeconds(5);
     /** how long a streaming endpoint takes to start, stop or scale */
     public static final Duration TRANSITION = Duration.ofMillis(1500);
@@ -48,14 +38,8 @@ public final class ArmDatacenter implements PairMember {
     private final StorageGateway storage;
     private final ArmApi api;
     private final ArmJobRunner jobs;
-    private final FaultInjector faults;
-    private final ScheduledExecutorService timer;
     private final Packager packager;
-    private int apiPort;
-    private int originPort;
-    private HttpsServer apiServer;
-    private HttpServer originServer;
-    private ExecutorService executor;
+    private final DatacenterListeners listeners;
 
     public ArmDatacenter(ArmSpec spec, TestCertificates tls, StorageGateway storage, Path dataDir, Clock clock,
                          Supplier<UUID> ids, Duration tokenLifetime, int apiPort, int originPort, Supplier<Path> ffmpeg,
@@ -63,10 +47,7 @@ public final class ArmDatacenter implements PairMember {
         this.spec = spec;
         this.tls = tls;
         this.storage = storage;
-        this.apiPort = apiPort;
-        this.originPort = originPort;
-        this.faults = faults;
-        this.timer = timer;
+        this.listeners = new DatacenterListeners(spec.name(), "amsh-arm-" + spec.name(), apiPort, originPort, faults, timer);
         this.store = new EntityStore(dataDir == null ? null : dataDir.resolve("arm.json"));
         ArmContext c = new ArmContext(spec, new ArmStore(store), storage, clock, ids, this::streamingHost, TRANSITION);
         this.jobs = new ArmJobRunner(c, new LadderEncoding(ffmpeg));
@@ -77,47 +58,21 @@ public final class ArmDatacenter implements PairMember {
 
     @Override
     public synchronized void start() throws IOException {
-        if (apiServer != null) {
-            return;
+        if (listeners.start(api, new OriginHandler(spec.name(), api.published(), storage, packager), tls.serverContext())) {
+            api.seedEndpoint();
+            api.encoding().unfinished().forEach(jobs::submit);
         }
-        executor = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "amsh-arm-" + spec.name());
-            t.setDaemon(true);
-            return t;
-        });
-        InetAddress loopback = InetAddress.getByName(HOST);
-        // the origin first: the endpoint's hostName is its port
-        originServer = HttpServers.create(new InetSocketAddress(loopback, originPort), 128);
-        originServer.createContext("/", new FaultyHandler(spec.name(), Surface.ORIGIN, faults,
-                new OriginHandler(spec.name(), api.published(), storage, packager), timer, HANG_MILLIS));
-        originServer.setExecutor(executor);
-        originServer.start();
-        originPort = originServer.getAddress().getPort();
-        apiServer = HttpServers.createHttps(new InetSocketAddress(loopback, apiPort), 128);
-        apiServer.setHttpsConfigurator(new HttpsConfigurator(tls.serverContext()));
-        apiServer.createContext("/", new FaultyHandler(spec.name(), Surface.API, faults, api, timer, HANG_MILLIS));
-        apiServer.setExecutor(executor);
-        apiServer.start();
-        apiPort = apiServer.getAddress().getPort();
-        api.seedEndpoint();
-        api.encoding().unfinished().forEach(jobs::submit);
     }
 
     @Override
-    public synchronized void stop() {
-        if (apiServer != null) {
-            apiServer.stop(0);
-            originServer.stop(0);
-            executor.shutdownNow();
-            apiServer = null;
-            originServer = null;
-        }
+    public void stop() {
+        listeners.stop();
         store.flush();
     }
 
     @Override
     public boolean running() {
-        return apiServer != null;
+        return listeners.running();
     }
 
     @Override
@@ -136,7 +91,7 @@ public final class ArmDatacenter implements PairMember {
 
     /** {@code https://127.0.0.1:port}, without a trailing slash: the SDKs add {@code /.default} to it for the scope. */
     public String armEndpoint() {
-        return "https://" + HOST + ":" + apiPort;
+        return "https://" + HOST + ":" + listeners.apiPort();
     }
 
     /** Ravnur's token URL: {@code POST {armEndpoint}/auth/token}. */
@@ -151,7 +106,7 @@ public final class ArmDatacenter implements PairMember {
 
     /** The streaming endpoint's host name, as its {@code hostName} says: {@code 127.0.0.1:port}. */
     public String streamingHost() {
-        return HOST + ":" + originPort;
+        return HOST + ":" + listeners.originPort();
     }
 
     @Override
@@ -164,11 +119,11 @@ public final class ArmDatacenter implements PairMember {
     }
 
     public int apiPort() {
-        return apiPort;
+        return listeners.apiPort();
     }
 
     public int originPort() {
-        return originPort;
+        return listeners.originPort();
     }
 
     public StorageGateway storage() {

@@ -12,6 +12,7 @@ public final class ArgParser {
     private ArgParser() {
     }
 
+    @SuppressWarnings("unchecked")
     public static Invocation parse(CommandSpec spec, List<Object> args) {
         List<Object> params = new ArrayList<>();
         Map<String, Object> options = new LinkedHashMap<>();
@@ -46,7 +47,16 @@ public final class ArgParser {
                         }
                         value = args.get(++i);
                     }
-                    options.put(o.name(), value);
+                    if (spec.typedOption(o.name()).map(Opt::repeated).orElse(false)) {
+                        List<Object> all = (List<Object>) options.computeIfAbsent(o.name(), k -> new ArrayList<>());
+                        if (value instanceof List<?> many) {
+                            all.addAll(many);
+                        } else {
+                            all.add(value);
+                        }
+                    } else {
+                        options.put(o.name(), value);
+                    }
                 } else {
                     options.put(o.name(), inline == null || Boolean.parseBoolean(inline));
                 }
@@ -59,7 +69,21 @@ public final class ArgParser {
             throw new AmshException("too many arguments for " + spec.name() + ": " + Invocation.text(params.get(spec.params().size())),
                     "usage: " + spec.usage());
         }
+        if (!Boolean.TRUE.equals(options.get("help"))) {
+            checkTyped(spec, options);
+        }
         return new Invocation(spec, params, options);
+    }
+
+    /** Typed options are converted now, so a bad value or a missing required one stops the line before the command runs. */
+    private static void checkTyped(CommandSpec spec, Map<String, Object> options) {
+        for (Opt<?> o : spec.typed()) {
+            Object raw = options.get(o.name());
+            if (raw == null && o.spec().isRequired()) {
+                throw new AmshException(spec.name() + " needs --" + o.name(), "usage: " + spec.usage());
+            }
+            o.valueOf(raw, spec);
+        }
     }
 
     private static boolean isNumber(String s) {

@@ -6,27 +6,41 @@ import java.util.Optional;
 
 /**
  * What a command is: its words ("assets ls"), summary, parameters and options. Help text, completion and
- * parsing are all generated from it, so they cannot disagree.
+ * parsing are all generated from it, so they cannot disagree. {@code typed} are the options declared as
+ * {@link Opt}s: the parser converts their values, and the command reads them with {@link Invocation#get}.
  */
 public record CommandSpec(String name, String summary, List<ParamSpec> params, List<OptionSpec> options,
-                          String details) {
+                          String details, List<Opt<?>> typed) {
 
     /** Options every command takes. */
-    public static final List<OptionSpec> COMMON = List.of(
-            new OptionSpec("output", "o", true, ValueKind.FORMAT, "output format: table, json or tsv", "table"),
-            OptionSpec.value("on", ValueKind.CONTEXT, "run against this context instead of the current one"),
-            OptionSpec.value("query", ValueKind.TEXT, "a JMESPath query over the result's JSON, printed as -o says (e.g. '[].name')"),
-            new OptionSpec("help", "h", false, ValueKind.TEXT, "show this help", null));
+    public static final List<OptionSpec> COMMON = CommonOptions.ALL.stream().<OptionSpec>map(Opt::spec).toList();
 
     public CommandSpec {
         List<OptionSpec> all = new ArrayList<>(options);
-        for (OptionSpec c : COMMON) {
+        List<Opt<?>> allTyped = new ArrayList<>(typed);
+        for (Opt<?> c : CommonOptions.ALL) {
             if (all.stream().noneMatch(o -> o.name().equals(c.name()))) {
-                all.add(c);
+                all.add(c.spec());
+                allTyped.add(c);
             }
         }
         options = List.copyOf(all);
         params = List.copyOf(params);
+        typed = List.copyOf(allTyped);
+    }
+
+    public CommandSpec(String name, String summary, List<ParamSpec> params, List<OptionSpec> options, String details) {
+        this(name, summary, params, options, details, List.of());
+    }
+
+    /** The typed option of that name, when the command declared it as an {@link Opt}. */
+    public Optional<Opt<?>> typedOption(String name) {
+        return typed.stream().filter(o -> o.name().equals(name)).findFirst();
+    }
+
+    /** Whether {@code opt} is one of this command's typed options (the very declaration, not one of the same name). */
+    public boolean declares(Opt<?> opt) {
+        return typed.stream().anyMatch(o -> o == opt);
     }
 
     public static Builder of(String name, String summary) {
@@ -76,6 +90,7 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
         private final String summary;
         private final List<ParamSpec> params = new ArrayList<>();
         private final List<OptionSpec> options = new ArrayList<>();
+        private final List<Opt<?>> typed = new ArrayList<>();
         private String details = "";
 
         Builder(String name, String summary) {
@@ -98,13 +113,26 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
             return this;
         }
 
+        /** A typed option: its spec for help and completion, its conversion for the parser. */
+        public Builder option(Opt<?> o) {
+            options.add(o.spec());
+            typed.add(o);
+            return this;
+        }
+
+        /** Typed options shared by several commands ({@code --concurrency}, {@code --from}/{@code --to}). */
+        public Builder typedOptions(List<? extends Opt<?>> all) {
+            all.forEach(this::option);
+            return this;
+        }
+
         public Builder details(String d) {
             this.details = d;
             return this;
         }
 
         public CommandSpec build() {
-            return new CommandSpec(name, summary, params, options, details);
+            return new CommandSpec(name, summary, params, options, details, typed);
         }
     }
 }

@@ -30,7 +30,32 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         return v;
     }
 
+    /** The value of a typed option: converted, or its default when not given. */
+    public <T> T get(Opt<T> opt) {
+        if (!spec.declares(opt)) {
+            // reading an option the command did not declare is a bug in the command, never the user's input
+            throw new IllegalStateException("--" + opt.name() + " is not declared by " + spec.name());
+        }
+        return opt.valueOf(options.get(opt.name()), spec);
+    }
+
+    /** A typed option this call cannot do without (one that is required only with others): one line when absent. */
+    public <T> T require(Opt<T> opt) {
+        T v = get(opt);
+        if (v == null || v instanceof String text && text.isBlank()) {
+            throw new AmshException(spec.name() + " needs --" + opt.name(), "usage: " + spec.usage());
+        }
+        return v;
+    }
+
+    /** Whether a typed option was given at all (a default does not count). */
+    public boolean given(Opt<?> opt) {
+        get(opt);
+        return options.get(opt.name()) != null;
+    }
+
     public String option(String name) {
+        declared(name);
         Object v = options.get(name);
         if (v == null) {
             return spec.option(name).map(OptionSpec::defaultValue).orElse(null);
@@ -44,6 +69,7 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
     }
 
     public boolean flag(String name) {
+        declared(name);
         Object v = options.get(name);
         return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(text(v));
     }
@@ -85,6 +111,13 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
             throw new AmshException(spec.name() + " needs --" + name, "usage: " + spec.usage());
         }
         return v;
+    }
+
+    /** A misspelt key would read as absent (a lost --dry-run means real writes): only declared names are read. */
+    private void declared(String name) {
+        if (spec.option(name).isEmpty()) {
+            throw new IllegalStateException("--" + name + " is not an option of " + spec.name());
+        }
     }
 
     /** Text of a value; entities passed from scripts stand for their Id. */

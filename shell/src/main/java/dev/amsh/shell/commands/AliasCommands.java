@@ -2,7 +2,8 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.ParamSpec;
@@ -21,7 +22,7 @@ public final class AliasCommands {
         return List.of(new Alias(), new Unalias());
     }
 
-    static final class Alias implements Command {
+    static final class Alias implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("alias", "list the aliases, or define one: alias ll='assets ls --top 20'")
                     .param(ParamSpec.optional("NAME=LINE", ValueKind.TEXT, "the alias and the line it stands for (quote the line)"))
@@ -32,7 +33,7 @@ public final class AliasCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             List<Object> params = inv.params();
             if (params.isEmpty()) {
                 Map<String, String> all = s.aliases().all();
@@ -62,13 +63,13 @@ public final class AliasCommands {
         }
     }
 
-    static final class Unalias implements Command {
+    static final class Unalias implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("unalias", "remove an alias")
                     .param(ParamSpec.required("NAME", ValueKind.TEXT, "the alias to remove")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             String name = inv.requireParam(0);
             if (!s.aliases().remove(name)) {
                 throw new AmshException("no alias named " + name, "list them with 'alias'");

@@ -71,15 +71,15 @@ public final class AssetCommands {
             StringBuilder sb = new StringBuilder();
             sb.append("name      ").append(a.name()).append('\n')
                     .append("id        ").append(a.id()).append('\n')
-                    .append("state     ").append(a.stateName()).append('\n')
-                    .append("options   ").append(a.options() == 1 ? "StorageEncrypted (cannot be replicated)" : a.options()).append('\n')
+                    .append("state     ").append(a.state()).append('\n')
+                    .append("options   ").append(a.storageEncrypted() ? a.options() + " (cannot be replicated)" : a.options()).append('\n')
                     .append("container ").append(a.containerName()).append('\n')
                     .append("uri       ").append(a.uri()).append('\n')
                     .append("created   ").append(a.created()).append('\n');
             sb.append("\nfiles (").append(d.files().size()).append(")\n");
             d.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.contentFileSize(), f.isPrimary() ? "  primary" : "")));
             sb.append("\nlocators (").append(d.locators().size()).append(" of 5)\n");
-            d.locators().forEach(l -> sb.append(String.format("  %-14s %s  expires %s%n    %s%n", l.typeName(), l.id(),
+            d.locators().forEach(l -> sb.append(String.format("  %-14s %s  expires %s%n    %s%n", l.type(), l.id(),
                     l.expirationDateTime(), l.path())));
             return new TextView(sb.toString(), d);
         }

@@ -1,6 +1,7 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Leftover;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Cleanup;
 import dev.amsh.shell.Command;
@@ -21,15 +22,17 @@ public final class CleanupCommand implements Command {
                         run-marked ones, and those of 'sas read|write') that no locator uses, and replica
                         assets (AlternateId {"amshReplicaOf":…}) that hold no locator and either no file or a sibling
                         replica that is in use. Nothing else is touched. A temporary SAS locator of a failover still running
-                        would be removed too: run cleanup when no amsh run is in flight. Exits non-zero when a removal failed.""")
+                        would be removed too: run cleanup when no amsh run is in flight. Exits non-zero when a removal failed.
+                        On a v3 context only replicas are left to find: v3 has no SAS locators or access policies, and a
+                        listContainerSas URL leaves nothing behind.""")
                 .build();
     }
 
     public Object run(Invocation inv, Session s) {
         AccountContext ctx = s.context(inv);
-        Cleanup.Result r = new Cleanup().run(ctx.ams(), inv.flag("dry-run"));
+        Cleanup.Result r = new Cleanup().run(ctx.datacenter(), inv.flag("dry-run"));
         StringBuilder sb = new StringBuilder();
-        for (Cleanup.Leftover x : r.found()) {
+        for (Leftover x : r.found()) {
             String state = r.dryRun() ? "would remove" : r.failures().containsKey(x.id()) ? "FAILED" : "removed";
             sb.append(String.format("%-12s %-20s %s %s: %s%n", state, x.kind().name().toLowerCase().replace('_', ' '),
                     x.id(), x.name() == null ? "" : "'" + x.name() + "'", x.why()));

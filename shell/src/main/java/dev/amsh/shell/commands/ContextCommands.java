@@ -9,10 +9,10 @@ import dev.amsh.context.V3SettingsImport;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
@@ -20,6 +20,19 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+
+import static dev.amsh.shell.commands.ContextAddOptions.ACCOUNT_KEY;
+import static dev.amsh.shell.commands.ContextAddOptions.ACCOUNT_NAME;
+import static dev.amsh.shell.commands.ContextAddOptions.ACS_URL;
+import static dev.amsh.shell.commands.ContextAddOptions.API_ROOT;
+import static dev.amsh.shell.commands.ContextAddOptions.BLOB_ENDPOINT;
+import static dev.amsh.shell.commands.ContextAddOptions.CLIENT_ID;
+import static dev.amsh.shell.commands.ContextAddOptions.CLIENT_SECRET;
+import static dev.amsh.shell.commands.ContextAddOptions.CONNECTION_STRING;
+import static dev.amsh.shell.commands.ContextAddOptions.STORAGE_KEY;
+import static dev.amsh.shell.commands.ContextAddOptions.STORAGE_NAME;
+import static dev.amsh.shell.commands.ContextAddOptions.TENANT;
+import static dev.amsh.shell.commands.ContextAddOptions.TOKEN_URL;
 
 /** The {@code context} commands: list, switch, show, add and import the account contexts. */
 public final class ContextCommands {
@@ -49,7 +62,7 @@ public final class ContextCommands {
             return CommandSpec.of("context ls", "list the account contexts").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             List<ContextRow> rows = new ArrayList<>();
             for (String n : s.contexts().names()) {
                 rows.add(row(s.contexts(), n));
@@ -64,7 +77,7 @@ public final class ContextCommands {
                     .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             s.contexts().use(inv.requireParam(0));
             return "current context: " + inv.requireParam(0);
         }
@@ -76,7 +89,7 @@ public final class ContextCommands {
                     .param(ParamSpec.required("NAME", ValueKind.CONTEXT, "context name")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             s.contexts().remove(inv.requireParam(0));
             return "removed context " + inv.requireParam(0) + "; current: " + s.contexts().currentName();
         }
@@ -88,7 +101,7 @@ public final class ContextCommands {
                     .param(ParamSpec.optional("NAME", ValueKind.CONTEXT, "context name (default: current)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String name = inv.param(0) != null ? inv.param(0) : s.contexts().currentName();
             s.contexts().get(name);
             ContextConfig c = s.contexts().configs().get(name);
@@ -133,16 +146,10 @@ public final class ContextCommands {
     }
 
     static final class Add implements Command {
-        /** The options that carry a secret: typed inline, they are masked in history. */
-        static final List<String> SECRET_OPTIONS = List.of("account-key", "client-secret", "storage-key", "connection-string");
-
-        static final List<String> ACS_OPTIONS = List.of("account-name", "account-key", "acs-url");
-        static final List<String> AAD_OPTIONS = List.of("tenant", "client-id", "client-secret", "token-url");
-
         /** ACS and Azure AD options together leave it unclear how the context signs in (quoted: see refuseMasks). */
         static void refuseBothSignIns(Invocation inv) {
-            List<String> acs = ACS_OPTIONS.stream().filter(o -> inv.options().containsKey(o)).map(o -> "'--" + o + "'").toList();
-            List<String> aad = AAD_OPTIONS.stream().filter(o -> inv.options().containsKey(o)).map(o -> "'--" + o + "'").toList();
+            List<String> acs = ContextAddOptions.ACS.stream().filter(inv::given).map(o -> "'--" + o.name() + "'").toList();
+            List<String> aad = ContextAddOptions.AAD.stream().filter(inv::given).map(o -> "'--" + o.name() + "'").toList();
             if (!acs.isEmpty() && !aad.isEmpty()) {
                 throw new AmshException("ambiguous sign-in: " + String.join(", ", acs) + " (ACS) and " + String.join(", ", aad)
                         + " (Azure AD) given together", "give either '--account-name' and '--account-key' (ACS) or"
@@ -152,8 +159,8 @@ public final class ContextCommands {
 
         /** A line recalled from history holds the mask where its secrets were: name every one to give again. */
         static void refuseMasks(Invocation inv) {
-            List<String> masked = SECRET_OPTIONS.stream()
-                    .filter(o -> inv.option(o) != null && inv.option(o).contains(Redactor.MASK)).map(o -> "'--" + o + "'").toList();
+            List<String> masked = ContextAddOptions.SECRETS.stream()
+                    .filter(o -> inv.get(o) != null && inv.get(o).contains(Redactor.MASK)).map(o -> "'--" + o.name() + "'").toList();
             if (!masked.isEmpty()) {
                 // quoted, so that the one Redactor does not take the next word for a typed secret
                 String which = String.join(" and ", masked);
@@ -166,19 +173,8 @@ public final class ContextCommands {
         public CommandSpec spec() {
             return CommandSpec.of("context add", "add or replace a context")
                     .param(ParamSpec.required("NAME", ValueKind.TEXT, "context name, e.g. a or b"))
-                    .option(OptionSpec.value("api-root", ValueKind.TEXT, "Media Services API root", "https://media.windows.net/api/"))
-                    .option(OptionSpec.value("account-name", ValueKind.TEXT, "ACS: Media Services account name"))
-                    .option(OptionSpec.value("account-key", ValueKind.TEXT, "ACS: account key, or env:VAR"))
-                    .option(OptionSpec.value("acs-url", ValueKind.TEXT, "ACS token URL"))
-                    .option(OptionSpec.value("tenant", ValueKind.TEXT, "Azure AD: tenant"))
-                    .option(OptionSpec.value("client-id", ValueKind.TEXT, "Azure AD: client id"))
-                    .option(OptionSpec.value("client-secret", ValueKind.TEXT, "Azure AD: client secret, or env:VAR"))
-                    .option(OptionSpec.value("token-url", ValueKind.TEXT, "Azure AD token URL"))
-                    .option(OptionSpec.value("storage-name", ValueKind.TEXT, "storage account name"))
-                    .option(OptionSpec.value("storage-key", ValueKind.TEXT, "storage account key, or env:VAR"))
-                    .option(OptionSpec.value("blob-endpoint", ValueKind.TEXT, "blob endpoint (default https://NAME.blob.core.windows.net)"))
-                    .option(OptionSpec.value("connection-string", ValueKind.TEXT, "storage connection string, or env:VAR"))
-                    .options(V3ContextAdd.options())
+                    .typedOptions(ContextAddOptions.V2)
+                    .typedOptions(ContextAddOptions.V3)
                     .details("Secrets may be given inline or as env:VARIABLE, which keeps them out of the contexts file.\n"
                             + "Typed secrets are masked in history. Example:\n"
                             + "  context add a --account-name myams --account-key env:AMS_KEY_A --storage-name mystore --storage-key env:STORE_KEY_A"
@@ -186,7 +182,7 @@ public final class ContextCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             String name = inv.requireParam(0);
             if (!name.matches("[A-Za-z][A-Za-z0-9_-]*")) {
                 throw new AmshException("context name '" + name + "' is not valid", "use letters, digits, - and _");
@@ -199,36 +195,33 @@ public final class ContextCommands {
                 return saved(name, s);
             }
             refuseBothSignIns(inv);
-            ContextInput.url(inv.option("api-root"), "api-root");
-            ContextInput.url(inv.option("acs-url"), "acs-url");
-            ContextInput.url(inv.option("token-url"), "token-url");
-            ContextInput.url(inv.option("blob-endpoint"), "blob-endpoint");
-            ContextInput.storageKey(inv.option("storage-key"), "storage-key");
-            ContextInput.connectionString(inv.option("connection-string"));
+            ContextInput.url(inv.get(API_ROOT), "api-root");
+            ContextInput.url(inv.get(ACS_URL), "acs-url");
+            ContextInput.url(inv.get(TOKEN_URL), "token-url");
+            ContextInput.url(inv.get(BLOB_ENDPOINT), "blob-endpoint");
+            ContextInput.storageKey(inv.get(STORAGE_KEY), "storage-key");
+            ContextInput.connectionString(inv.get(CONNECTION_STRING));
             ContextConfig.Auth auth;
-            if (inv.option("client-id") != null) {
-                auth = ContextConfig.Auth.aad(inv.requireOption("tenant"), inv.option("client-id"),
-                        inv.requireOption("client-secret"), inv.option("token-url"));
+            if (inv.get(CLIENT_ID) != null) {
+                auth = ContextConfig.Auth.aad(inv.require(TENANT), inv.get(CLIENT_ID), inv.require(CLIENT_SECRET), inv.get(TOKEN_URL));
             } else {
-                auth = ContextConfig.Auth.acs(inv.requireOption("account-name"), inv.requireOption("account-key"),
-                        inv.option("acs-url"));
+                auth = ContextConfig.Auth.acs(inv.require(ACCOUNT_NAME), inv.require(ACCOUNT_KEY), inv.get(ACS_URL));
             }
             ContextConfig.Storage storage = null;
-            if (inv.option("connection-string") != null || inv.option("storage-name") != null) {
-                storage = new ContextConfig.Storage(inv.option("storage-name"), inv.option("storage-key"),
-                        inv.option("blob-endpoint"), inv.option("connection-string"));
+            if (inv.get(CONNECTION_STRING) != null || inv.get(STORAGE_NAME) != null) {
+                storage = new ContextConfig.Storage(inv.get(STORAGE_NAME), inv.get(STORAGE_KEY), inv.get(BLOB_ENDPOINT),
+                        inv.get(CONNECTION_STRING));
             }
-            for (String secret : new String[] {inv.option("account-key"), inv.option("client-secret"),
-                    inv.option("storage-key"), inv.option("connection-string")}) {
-                if (SecretRef.isInline(secret)) {
-                    s.redactor().addSecret(secret);
+            for (Opt<String> secret : ContextAddOptions.SECRETS) {
+                if (SecretRef.isInline(inv.get(secret))) {
+                    s.redactor().addSecret(inv.get(secret));
                 }
             }
-            s.contexts().put(name, new ContextConfig(inv.option("api-root"), auth, storage, null));
+            s.contexts().put(name, new ContextConfig(inv.get(API_ROOT), auth, storage, null));
             return saved(name, s);
         }
 
-        private static String saved(String name, Session s) {
+        private static String saved(String name, CommandContext s) {
             if (s.contexts().persistent()) {
                 return "context " + name + " saved to " + s.contexts().file().path();
             }
@@ -240,19 +233,21 @@ public final class ContextCommands {
     }
 
     static final class Import implements Command {
+        static final Opt<String> AS = Opt.text("as", ValueKind.TEXT, "v3: the context name for a .env or appsettings.json (default: the account name)");
+
         public CommandSpec spec() {
             return CommandSpec.of("context import", "import the failover sample's App.config: …Source into a, …Target into b")
                     .param(ParamSpec.required("FILE", ValueKind.PATH, "App.config with the sample's appSettings"))
-                    .option(OptionSpec.value("as", ValueKind.TEXT, "v3: the context name for a .env or appsettings.json (default: the account name)"))
+                    .option(AS)
                     .details("Also reads v3 settings: the .env of Microsoft's v3 samples (AZURE_SUBSCRIPTION_ID, AZURE_RESOURCE_GROUP,\n"
                             + "AZURE_MEDIA_SERVICES_ACCOUNT_NAME, AZURE_TENANT_ID, AZURE_CLIENT_ID, AZURE_CLIENT_SECRET, AZURE_ARM_ENDPOINT,\n"
                             + "AZURE_ARM_TOKEN_AUDIENCE) and Ravnur's demo appsettings.json (its Ravnur and AzureServicePrincipal sections).")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Path file = Path.of(inv.requireParam(0));
-            Map<String, ContextConfig> imported = V3SettingsImport.handles(file) ? V3SettingsImport.read(file, inv.option("as"))
+            Map<String, ContextConfig> imported = V3SettingsImport.handles(file) ? V3SettingsImport.read(file, inv.get(AS))
                     : AppConfigImport.read(file);
             imported.forEach((n, c) -> {
                 if (c.arm() != null) {

@@ -1,8 +1,5 @@
 package dev.amsh.shell.commands;
 
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.Locator;
 import dev.amsh.browser.BrowserUnavailable;
 import dev.amsh.browser.Chromium;
 import dev.amsh.browser.Drill;
@@ -14,15 +11,16 @@ import dev.amsh.browser.PlayerPage;
 import dev.amsh.browser.PlayerScripts;
 import dev.amsh.browser.TimelinePage;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.front.Durations;
 import dev.amsh.emulator.front.EndpointHealth;
 import dev.amsh.emulator.front.FrontMode;
 import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.error.AmshException;
-import dev.amsh.ops.Assets;
 import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.LocatorWindow;
-import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
@@ -34,7 +32,6 @@ import dev.amsh.shell.render.FailingResult;
 import dev.amsh.shell.render.TextView;
 import dev.amsh.storage.CopyOptions;
 
-import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -71,7 +68,8 @@ public final class DrillCommand implements Command {
                 .option(OptionSpec.value("duration", ValueKind.TEXT, "how long playback is watched in all", "40s"))
                 .option(OptionSpec.value("out", ValueKind.PATH, "the timeline page (HTML) to write (default ~/.amsh/runs/drill-<time>.html)"))
                 .details("""
-                        Local pair only. Fails the asset over to b first if b lacks its locator. During the drill the
+                        Local pair only, of any kinds (v2, v3, or v2 a and v3 b). Fails the asset over to b first if b
+                        lacks its locator; on v3 both streaming endpoints must be running. During the drill the
                         front probes every 1 s, tolerates 1 failure, times out at 500 ms and answers with a 3 s TTL
                         (redirect mode's arithmetic: 1 s x 2 + 3 s = 5 s); its settings are restored afterwards.
                         Needs Debian's chromium (it decodes H.264/AAC): where it is missing and amsh runs as root it is
@@ -92,25 +90,29 @@ public final class DrillCommand implements Command {
         FrontStatus before = FrontCommands.status(dataDir, null);
         AccountContext a = s.contexts().get("a");
         AccountContext b = s.contexts().get("b");
-        Asset asset = Assets.resolve(a.ams(), inv.requireParam(0));
-        Locator origin = a.ams().listLocatorsOf(asset.id()).stream().filter(l -> l.type() == Locator.ON_DEMAND_ORIGIN)
-                .filter(l -> LocatorWindow.of(l, s.clock().instant()).state() == LocatorWindow.State.ACTIVE).findFirst()
-                .orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active origin locator on a",
+        Datacenter source = a.datacenter();
+        MediaAsset asset = source.resolve(inv.requireParam(0));
+        OriginLocator origin = source.locators(asset).stream()
+                .filter(l -> LocatorWindow.of(l.start(), l.end(), s.clock().instant()).state() == LocatorWindow.State.ACTIVE)
+                .findFirst().orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active streaming locator on a",
                         "publish it first: publish " + asset.name()));
-        AssetFile ism = StreamingUrls.manifest(a.ams().listFiles(asset.id())).orElseThrow(() -> new AmshException(
-                "asset " + asset.name() + " has no .ism to stream", "encode it first: encode " + asset.name()));
+        // the path every URL of the locator shares, on either kind: /{GUID}/{name}.ism/manifest
+        String path = source.paths(origin).stream().filter(p -> p.endsWith(".ism/manifest")).findFirst()
+                .orElseThrow(() -> new AmshException("asset " + asset.name() + " has no .ism to stream", "encode it first: encode " + asset.name()));
+        source.checkStreaming();
         Path chromium;
         try {
             chromium = Chromium.locate(line -> s.console().err().println("amsh: " + line));
         } catch (BrowserUnavailable e) {
             throw new AmshException(e.getMessage(), "then run the drill again");
         }
-        if (b.ams().findLocator(origin.id()).isEmpty()) {
+        if (b.datacenter().locator(origin.guid()).isEmpty()) {
             s.console().out().println("b lacks locator " + origin.id() + ": failing " + asset.name() + " over first");
-            new DatacenterFailover(s.clock()).run(a, b, asset.id(), new DatacenterFailover.Options(false, false, CopyOptions.defaults()),
+            new DatacenterFailover(s.clock()).run(a, b, asset.id() != null ? asset.id() : asset.name(),
+                    new DatacenterFailover.Options(false, false, CopyOptions.defaults()),
                     step -> s.console().out().println(s.redactor().redact(step.line())), p -> { }, s.cancellation());
         }
-        String path = URI.create(StreamingUrls.manifestUrl(origin, ism.name())).getPath();
+        b.datacenter().checkStreaming();
         Map<String, String> settings = new LinkedHashMap<>(DRILL_PROBES);
         settings.put("mode", mode.word());
         FrontStatus drilling = FrontCommands.status(dataDir, FrontCommands.query(settings));

@@ -4,10 +4,10 @@ import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
@@ -32,12 +32,14 @@ public final class EndpointCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return s.context(inv).datacenter().endpoints();
         }
     }
 
     static final class Change implements Command {
+        static final Opt<Integer> WAIT = Opt.number("wait", 1, 86_400, "seconds to wait for the operation").orElse(600);
+
         private final boolean start;
 
         Change(boolean start) {
@@ -49,14 +51,14 @@ public final class EndpointCommands {
                             ? "start a streaming endpoint (v3), waiting for it with progress"
                             : "stop a streaming endpoint (v3): its URLs serve nothing until it starts again")
                     .param(ParamSpec.optional("NAME", ValueKind.TEXT, "endpoint name (default: default)"))
-                    .option(OptionSpec.value("wait", ValueKind.NUMBER, "seconds to wait for the operation", "600"))
+                    .option(WAIT)
                     .details("A long-running operation: polled where the service says (Azure-AsyncOperation), as often as its\n"
                             + "Retry-After says. One already " + (start ? "running" : "stopped") + " is left as it is.")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
-            int wait = inv.intOption("wait", 1, 86_400);
+        public Object run(Invocation inv, CommandContext s) {
+            int wait = inv.get(WAIT);
             String name = inv.param(0) == null ? "default" : inv.param(0);
             Datacenter dc = s.context(inv).datacenter();
             Poller<EndpointState, EndpointState> op = start ? dc.startEndpoint(name) : dc.stopEndpoint(name);

@@ -5,7 +5,7 @@ import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.ParamSpec;
@@ -21,7 +21,7 @@ public final class FileInfosCommand implements Command {
                         + "On a v3 context there is nothing to register: it says so and lists the container's blobs.").build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext ctx = s.context(inv);
         if (!ctx.datacenter().can().registersFiles()) {
             Datacenter dc = ctx.datacenter();

@@ -1,17 +1,19 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.emulator.LocalService;
+import dev.amsh.emulator.front.Durations;
 import dev.amsh.emulator.front.EndpointHealth;
+import dev.amsh.emulator.front.FrontMode;
 import dev.amsh.emulator.front.FrontSettings;
 import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.emulator.front.FrontStatusJson;
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.Command;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.RunningPair;
-import dev.amsh.shell.Session;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
@@ -27,7 +29,16 @@ import java.util.stream.Collectors;
 
 /** {@code front status | set}: the local pair's front over both origins (its traffic manager or CDN). */
 public final class FrontCommands {
-    static final List<String> SETTINGS = List.of("mode", "probe-path", "interval", "tolerated-failures", "timeout", "ttl");
+    static final Opt<FrontMode> MODE = Opt.oneOf("mode", FrontMode.class,
+            "redirect (DNS, with its TTL), proxy (retries on the next origin) or steering");
+    static final Opt<Duration> INTERVAL = Opt.duration("interval", "probe interval, e.g. 10s (Traffic Manager: 10s or 30s)");
+    static final Opt<Integer> TOLERATED_FAILURES = Opt.number("tolerated-failures", 0, 9,
+            "failed probes in a row before an origin is degraded (0-9)");
+    static final Opt<Duration> TIMEOUT = Opt.duration("timeout", "probe timeout, shorter than the interval, e.g. 5s");
+    static final Opt<Duration> TTL = Opt.duration("ttl", "how long a client keeps an answer (DNS TTL), e.g. 60s");
+    static final Opt<String> PROBE_PATH = Opt.text("probe-path", ValueKind.TEXT, "the path probed on each origin (default /)");
+    /** In the order the front's control endpoint takes them. */
+    static final List<Opt<?>> SETTINGS = List.of(MODE, PROBE_PATH, INTERVAL, TOLERATED_FAILURES, TIMEOUT, TTL);
 
     private FrontCommands() {
     }
@@ -95,7 +106,7 @@ public final class FrontCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return view(status(dataDir, null), s.clock().instant());
         }
     }
@@ -109,22 +120,24 @@ public final class FrontCommands {
 
         public CommandSpec spec() {
             return CommandSpec.of("front set", "change the front's mode and its Traffic Manager probe settings")
-                    .option(OptionSpec.value("mode", ValueKind.TEXT, "redirect (DNS, with its TTL), proxy (retries on the next origin) or steering")
-                            .oneOf(List.of("redirect", "proxy", "steering")))
-                    .option(OptionSpec.value("interval", ValueKind.TEXT, "probe interval, e.g. 10s (Traffic Manager: 10s or 30s)"))
-                    .option(OptionSpec.value("tolerated-failures", ValueKind.NUMBER, "failed probes in a row before an origin is degraded (0-9)"))
-                    .option(OptionSpec.value("timeout", ValueKind.TEXT, "probe timeout, shorter than the interval, e.g. 5s"))
-                    .option(OptionSpec.value("ttl", ValueKind.TEXT, "how long a client keeps an answer (DNS TTL), e.g. 60s"))
-                    .option(OptionSpec.value("probe-path", ValueKind.TEXT, "the path probed on each origin (default /)"))
+                    .option(MODE)
+                    .option(INTERVAL)
+                    .option(TOLERATED_FAILURES)
+                    .option(TIMEOUT)
+                    .option(TTL)
+                    .option(PROBE_PATH)
                     .details("Settings are checked together; a bad one changes nothing. 'front status' shows the result.")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Map<String, String> changes = new LinkedHashMap<>();
-            for (String name : SETTINGS) {
-                if (inv.option(name) != null) {
-                    changes.put(name, inv.option(name));
+            for (Opt<?> setting : SETTINGS) {
+                Object value = inv.get(setting);
+                if (value != null) {
+                    // the control endpoint takes the words a person types; the front checks the settings together
+                    changes.put(setting.name(), value instanceof Duration d ? Durations.format(d)
+                            : value instanceof FrontMode m ? m.word() : String.valueOf(value));
                 }
             }
             if (changes.isEmpty()) {

@@ -2,7 +2,8 @@ package dev.amsh.shell.commands;
 
 import dev.amsh.shell.Command;
 import dev.amsh.shell.ScriptEngine;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.render.TextView;
@@ -21,14 +22,14 @@ public final class GroovyStateCommands {
         return List.of(new Vars(), new Reset());
     }
 
-    static final class Vars implements Command {
+    static final class Vars implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("vars", "list the variables, methods, classes and imports defined this session").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             Map<String, Object> variables = s.userVariables();
-            ScriptEngine.Definitions defs = s.scriptsIfBuilt().map(ScriptEngine::definitions)
+            ScriptEngine.Definitions defs = s.definitions()
                     .orElse(new ScriptEngine.Definitions(List.of(), List.of(), List.of()));
             StringBuilder sb = new StringBuilder();
             if (!variables.isEmpty()) {
@@ -70,14 +71,13 @@ public final class GroovyStateCommands {
         }
     }
 
-    static final class Reset implements Command {
+    static final class Reset implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("reset", "forget every variable, method, class and import defined this session (contexts stay)").build();
         }
 
-        public Object run(Invocation inv, Session s) {
-            int count = s.userVariables().size() + s.scriptsIfBuilt().map(e -> {
-                ScriptEngine.Definitions d = e.definitions();
+        public Object run(Invocation inv, ShellControl s) {
+            int count = s.userVariables().size() + s.definitions().map(d -> {
                 return d.methods().size() + d.classes().size() + d.imports().size();
             }).orElse(0);
             s.resetDefinitions();

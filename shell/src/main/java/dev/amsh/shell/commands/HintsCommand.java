@@ -1,15 +1,15 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
 /** {@code hints on|off}: the options of the command being typed, with their help, under the line. */
-public final class HintsCommand implements Command {
+public final class HintsCommand implements ShellCommand {
     public static final String SETTING = "hints";
 
     public CommandSpec spec() {
@@ -18,7 +18,7 @@ public final class HintsCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, ShellControl s) {
         String v = inv.param(0);
         if (v != null) {
             if (!v.equals("on") && !v.equals("off")) {

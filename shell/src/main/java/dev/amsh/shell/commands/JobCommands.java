@@ -6,12 +6,13 @@ import dev.amsh.datacenter.MediaJob;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Encode;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
+import dev.amsh.shell.render.Format;
 import dev.amsh.shell.render.TextView;
 
 import java.time.Duration;
@@ -27,13 +28,18 @@ public final class JobCommands {
     }
 
     static final class EncodeCommand implements Command {
+        static final Opt<String> PRESET = Opt.text("preset", ValueKind.PRESET, "the encoding preset").orElse("Adaptive Streaming");
+        static final Opt<String> OUTPUT = Opt.text("output", ValueKind.TEXT, "the output asset's name (default: the input's name + ' - encoded')");
+        static final Opt<Format> OUTPUT_FORMAT = Opt.format("output-format", "o", "output format: table, json or tsv");
+        static final Opt<Boolean> NO_WAIT = Opt.flag("no-wait", "submit the job and return at once");
+
         public CommandSpec spec() {
             return CommandSpec.of("encode", "encode an asset with Media Encoder Standard into an adaptive MP4 set")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "input asset name or Id"))
-                    .option(OptionSpec.value("preset", ValueKind.PRESET, "the encoding preset", "Adaptive Streaming"))
-                    .option(OptionSpec.value("output", ValueKind.TEXT, "the output asset's name (default: the input's name + ' - encoded')"))
-                    .option(new OptionSpec("output-format", "o", true, ValueKind.FORMAT, "output format: table, json or tsv", "table"))
-                    .option(OptionSpec.flag("no-wait", "submit the job and return at once"))
+                    .option(PRESET)
+                    .option(OUTPUT)
+                    .option(OUTPUT_FORMAT)
+                    .option(NO_WAIT)
                     .details("Waits with a progress bar; Ctrl-C stops waiting (the job goes on: 'jobs show ID', 'jobs cancel ID').\n"
                             + "On success the output asset's .ism is made primary, as the documented procedure does.\n"
                             + "On v3: a Transform 'AdaptiveStreaming' (the built-in preset; made once, then reused) and a Job\n"
@@ -42,11 +48,11 @@ public final class JobCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Datacenter dc = s.context(inv).datacenter();
             Encode encode = new Encode(Duration.ofSeconds(1));
-            MediaJob job = encode.submit(dc, inv.requireParam(0), inv.option("preset"), inv.option("output"));
-            if (inv.flag("no-wait")) {
+            MediaJob job = encode.submit(dc, inv.requireParam(0), inv.get(PRESET), inv.get(OUTPUT));
+            if (inv.get(NO_WAIT)) {
                 return new TextView("job " + job.id() + " submitted (" + job.state() + ")\n  follow it with: jobs show " + job.id(), job);
             }
             Encode.Result r;
@@ -74,14 +80,14 @@ public final class JobCommands {
     }
 
     static final class Ls implements Command {
+        static final Opt<Integer> TOP = Opt.number("top", 1, 1_000_000, "at most this many");
+
         public CommandSpec spec() {
-            return CommandSpec.of("jobs ls", "list encoding jobs")
-                    .option(OptionSpec.value("top", ValueKind.NUMBER, "at most this many")).build();
+            return CommandSpec.of("jobs ls", "list encoding jobs").option(TOP).build();
         }
 
-        public Object run(Invocation inv, Session s) {
-            Integer top = inv.intOption("top", 1, 1_000_000);
-            return s.context(inv).datacenter().jobs(top).toList();
+        public Object run(Invocation inv, CommandContext s) {
+            return s.context(inv).datacenter().jobs(inv.get(TOP)).toList();
         }
     }
 
@@ -91,7 +97,7 @@ public final class JobCommands {
                     .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             MediaJob job = s.context(inv).datacenter().job(inv.requireParam(0));
             StringBuilder sb = new StringBuilder();
             sb.append("job   ").append(job.id()).append("  ").append(job.name()).append('\n')
@@ -115,7 +121,7 @@ public final class JobCommands {
                     .param(ParamSpec.required("JOB", ValueKind.JOB, "job Id (v3: the job's name)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             Datacenter dc = s.context(inv).datacenter();
             MediaJob job = dc.job(inv.requireParam(0));
             if (job.terminal()) {
@@ -132,7 +138,7 @@ public final class JobCommands {
             return CommandSpec.of("processors ls", "list media processors").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return s.context(inv).ams().listMediaProcessors(Query.all()).toList();
         }
     }

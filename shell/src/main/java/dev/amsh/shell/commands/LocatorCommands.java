@@ -84,7 +84,7 @@ public final class LocatorCommands {
             StringBuilder sb = new StringBuilder(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", "id", "type", "start",
                     "expires", "state", "asset"));
             for (Locator l : locators) {
-                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.typeName(),
+                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.type(),
                         l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS),
                         l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS),
                         state(LocatorWindow.of(l, now)), l.assetId()));
@@ -201,6 +201,8 @@ public final class LocatorCommands {
                     .details("For each context: the locator with this Id, its asset, policy and window (active, expired 3 days\n"
                             + "ago, starts in 2 minutes), whether the file the URL asks for exists, and what the origin answers\n"
                             + "for that path right now; then one verdict line with the next step. Reads only.\n"
+                            + "On a v3 context also the streaming endpoint's state and the paths listPaths gives: a stopped\n"
+                            + "endpoint is named as the cause of its 404, as are an expired locator, a missing asset or file.\n"
                             + "A context that cannot sign in or does not answer (a datacenter down) is named on its own line\n"
                             + "with why; the others still answer, and a context serves when its origin answers 200.")
                     .build();
@@ -228,11 +230,16 @@ public final class LocatorCommands {
                     sb.append("no locator with this Id\n");
                     continue;
                 }
-                sb.append(side.locator().typeName()).append(" locator on asset ")
-                        .append(side.asset() == null ? side.locator().assetId() : side.asset().name() + " (" + side.asset().id() + ")")
-                        .append(", policy ").append(side.policy() == null ? side.locator().accessPolicyId() : side.policy().name())
-                        .append(", ").append(side.window().describe()).append(side.unread() == null ? "" : "; " + side.unread())
-                        .append('\n');
+                sb.append(side.type()).append(" locator on asset ")
+                        .append(side.asset() == null ? side.locator().asset() : side.asset().name() + " (" + side.asset().id() + ")")
+                        .append(", policy ").append(side.policy() == null ? "(not read)" : side.policy())
+                        .append(", ").append(side.window().describe())
+                        .append(side.endpoint() == null ? "" : "; streaming endpoint " + side.endpoint().name() + " "
+                                + side.endpoint().resourceState())
+                        .append(side.unread() == null ? "" : "; " + side.unread()).append('\n');
+                if (side.endpoint() != null && !side.paths().isEmpty()) {
+                    sb.append("   paths ").append(String.join(", ", side.paths())).append('\n');
+                }
                 sb.append("   file ").append(side.fileExists() ? "present" : "MISSING").append("; ").append(side.originUrl())
                         .append(" -> ").append(side.originAnswer())
                         .append(side.originReason() == null ? "" : " (" + side.originReason() + ")").append('\n');

@@ -1,12 +1,12 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
 import dev.amsh.shell.SessionLog;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
@@ -16,11 +16,13 @@ import java.nio.file.Path;
 import java.util.List;
 
 /** {@code log}: where the session log is, its level, and its last lines. */
-public final class LogCommand implements Command {
+public final class LogCommand implements ShellCommand {
+    static final Opt<Integer> LINES = Opt.number("lines", 1, 10_000, "how many of the last lines to show").orElse(20);
+
     public CommandSpec spec() {
         return CommandSpec.of("log", "show the session log's file, level and last lines, or set its level")
                 .param(ParamSpec.optional("LEVEL", ValueKind.TEXT, "set the level: off, error, warn, info, debug or trace"))
-                .option(OptionSpec.value("lines", ValueKind.NUMBER, "how many of the last lines to show", "20"))
+                .option(LINES)
                 .details("""
                         The log (~/.amsh/logs/amsh.0.log, rotated at 5 MB, 5 files kept) has each line run, each command with
                         its time and outcome, error stacks at debug, and every HTTP call at trace, all with secrets masked as
@@ -28,14 +30,14 @@ public final class LogCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, ShellControl s) {
         SessionLog log = s.log();
         String level = inv.param(0);
         if (level != null) {
             log.setLevel(level);
             return "log level is " + log.level() + (log.file() != null ? " (" + log.file() + ")" : "");
         }
-        int lines = inv.intOption("lines", 1, 10_000);
+        int lines = inv.get(LINES);
         Path file = log.file();
         StringBuilder sb = new StringBuilder("log level " + log.level() + ", file " + (file == null ? "(none)" : file) + "\n");
         if (file != null && Files.exists(file)) {

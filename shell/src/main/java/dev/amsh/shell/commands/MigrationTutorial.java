@@ -10,7 +10,8 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.Encode;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.commands.TutorialCommand.Lesson;
 import dev.amsh.shell.commands.TutorialCommand.Snapshot;
 
@@ -102,7 +103,7 @@ final class MigrationTutorial {
     }
 
     /** The chapter needs a v2 a and a v3 b: the pair of 'amsh --local-kind v2,v3'. */
-    static void requireMixedPair(Session s) {
+    static void requireMixedPair(ShellControl s) {
         if (s.contexts().get("a").kind() != Kind.V2 || s.contexts().get("b").kind() != Kind.V3) {
             throw new AmshException("tutorial --v3 runs on a mixed local pair (a v2, b v3)",
                     "start amsh with --local-kind v2,v3 (or 'amsh local up --kind v2,v3' first)");
@@ -110,7 +111,7 @@ final class MigrationTutorial {
     }
 
     /** Counts through the seam, for either kind: assets, locators, policies (v2), and the tracked assets' blobs and files. */
-    static Map<String, Snapshot> snapshots(Session s, ObjectNode state) {
+    static Map<String, Snapshot> snapshots(ShellControl s, ObjectNode state) {
         Map<String, Snapshot> out = new LinkedHashMap<>();
         Map<String, List<String>> tracked = Map.of("a", List.of("mezzanine", "output"), "b", List.of("target"));
         for (String n : List.of("a", "b")) {

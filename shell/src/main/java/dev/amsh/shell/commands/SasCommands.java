@@ -51,7 +51,7 @@ public final class SasCommands {
             AmsClient ams = ctx.ams();
             dev.amsh.ams.model.Locator l = ams.findLocator(inv.requireParam(0)).orElseThrow(() -> new dev.amsh.error.AmshException(
                     "no locator " + inv.requireParam(0) + " on " + ctx.name(), "list them with 'locators ls'"));
-            if (l.type() != dev.amsh.ams.model.Locator.SAS) {
+            if (!l.sas()) {
                 throw new dev.amsh.error.AmshException("locator " + l.id() + " is an origin locator, not a SAS locator",
                         "remove origin locators with 'locators rm'");
             }

@@ -4,7 +4,8 @@ import dev.amsh.error.AmshException;
 import dev.amsh.shell.AmshVersion;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.ExitRequest;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.ParamSpec;
@@ -22,14 +23,14 @@ public final class SessionCommands {
         return List.of(new Trace(), new Help(), new History(), new Exit());
     }
 
-    static final class Trace implements Command {
+    static final class Trace implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("trace", "show every HTTP call: method, URL (secrets masked), status, milliseconds")
                     .param(ParamSpec.optional("on|off", ValueKind.ON_OFF, "switch tracing; without it, say whether it is on"))
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             String v = inv.param(0);
             if (v != null) {
                 if (!v.equals("on") && !v.equals("off")) {
@@ -41,7 +42,7 @@ public final class SessionCommands {
         }
     }
 
-    static final class Help implements Command {
+    static final class Help implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("help", "list the commands, or show one command's help")
                     .param(ParamSpec.optional("COMMAND", ValueKind.COMMAND, "a command, e.g. 'failover' or 'assets'"))
@@ -49,7 +50,7 @@ public final class SessionCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             List<String> words = new ArrayList<>();
             for (Object p : inv.params()) {
                 words.addAll(List.of(Invocation.text(p).split("\\s+")));
@@ -70,18 +71,22 @@ public final class SessionCommands {
                     A line that is not a command is Groovy. Keep results in variables and pass them on:
                       x = assets ls
                       copy ${x[0].id} --to b
+                    Pipe a result on: assets ls | where { it.name.startsWith('m') } | select name, id, or into a command:
+                    assets ls --name 'x*' | replicate --to b. 'vars' lists what this session defined, 'reset' forgets it.
+                    alias ll='assets ls --top 20' keeps a short name for later sessions ('alias' lists them).
+                    A line ending in & runs in the background: 'bg' lists that work, 'kill %N' stops it.
                     In runbooks every command is a method: assets.ls(top: 5), failover('movie', from: 'a', to: 'b').
                     Tab completes commands, options, context names, asset names and Ids, locator Ids.""");
             return sb.toString();
         }
     }
 
-    static final class History implements Command {
+    static final class History implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("history", "the lines typed this session (secrets masked)").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             StringBuilder sb = new StringBuilder();
             List<String> h = s.history();
             for (int i = 0; i < h.size(); i++) {
@@ -91,13 +96,13 @@ public final class SessionCommands {
         }
     }
 
-    static final class Exit implements Command {
+    static final class Exit implements ShellCommand {
         public CommandSpec spec() {
             return CommandSpec.of("exit", "leave amsh")
                     .param(ParamSpec.optional("STATUS", ValueKind.NUMBER, "exit status, 0 to 255 (default 0)")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, ShellControl s) {
             int status = 0;
             if (inv.param(0) != null) {
                 try {

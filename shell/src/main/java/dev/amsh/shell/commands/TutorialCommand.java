@@ -11,11 +11,11 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.ProcedureStep;
-import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ShellCommand;
+import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 
@@ -33,7 +33,9 @@ import java.util.function.Function;
  * for and which command does it; {@code tutorial next} runs that command with trace on, then shows what
  * changed in each datacenter. Progress is saved, so the tutorial can be left and resumed.
  */
-public final class TutorialCommand implements Command {
+public final class TutorialCommand implements ShellCommand {
+    static final Opt<Boolean> V3 = Opt.flag("v3", "the v2 → v3 migration chapter, on a mixed pair (amsh --local-kind v2,v3)");
+
     /**
      * One step: why, the command (built from what earlier steps made), what to keep from its result, and what to
      * show after it (null: nothing more than what changed).
@@ -120,7 +122,7 @@ public final class TutorialCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("tutorial", "learn the failover procedure on the local pair, one step at a time")
                 .param(ParamSpec.optional("next|reset", ValueKind.TEXT, "run the current step, or start over"))
-                .option(OptionSpec.flag("v3", "the v2 → v3 migration chapter, on a mixed pair (amsh --local-kind v2,v3)"))
+                .option(V3)
                 .details("'tutorial' shows the current step; 'tutorial next' runs it with trace on and shows what changed\n"
                         + "in each datacenter. Leave any time; 'tutorial' resumes where you were.\n"
                         + "'tutorial --v3' is the migration: upload, encode and publish on a v2 a, fail over to a v3 b keeping\n"
@@ -128,13 +130,13 @@ public final class TutorialCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) throws Exception {
+    public Object run(Invocation inv, ShellControl s) throws Exception {
         String verb = inv.param(0);
         if (verb != null && !verb.equals("next") && !verb.equals("reset")) {
             throw new AmshException("tutorial takes next or reset, not '" + verb + "'", "type 'tutorial' to see the current step");
         }
         requireLocalPair(s);
-        boolean v3 = inv.flag("v3");
+        boolean v3 = inv.get(V3);
         if (v3) {
             MigrationTutorial.requireMixedPair(s);
         }
@@ -186,7 +188,7 @@ public final class TutorialCommand implements Command {
         return sb.toString();
     }
 
-    private static void requireLocalPair(Session s) {
+    private static void requireLocalPair(ShellControl s) {
         for (String n : List.of("a", "b")) {
             AccountContext c = s.contexts().get(n);
             String d = c.config().description();
@@ -215,7 +217,7 @@ public final class TutorialCommand implements Command {
         }
     }
 
-    private static Map<String, Snapshot> snapshots(Session s, ObjectNode state) {
+    private static Map<String, Snapshot> snapshots(ShellControl s, ObjectNode state) {
         Map<String, Snapshot> out = new LinkedHashMap<>();
         Map<String, List<String>> tracked = Map.of("a", List.of("mezzanine", "output"), "b", List.of("target"));
         for (String n : List.of("a", "b")) {

@@ -27,7 +27,9 @@ public final class VerifyCommand implements Command {
                         + "Exits non-zero (in -c and runbooks) when a locator is missing on the target or any file differs.\n"
                         + "When the source does not answer, the target is checked against what amsh recorded of the source\n"
                         + "when it last replicated the asset (each blob's length and MD5, from the journal in ~/.amsh/runs):\n"
-                        + "the output says the source was not asked and the record's date; the exit follows what the target holds.")
+                        + "the output says the source was not asked and the record's date; the exit follows what the target holds.\n"
+                        + "Any pair of kinds: on a v3 context the files are the container's blobs and the URLs go through its\n"
+                        + "streaming endpoint's host; a stopped endpoint is one line saying how to start it.")
                 .build();
     }
 

@@ -25,8 +25,8 @@ final class Columns {
         if (row instanceof Asset a) {
             m.put("name", a.name());
             m.put("id", a.id());
-            m.put("state", a.stateName());
-            m.put("options", a.options() == 1 ? "StorageEncrypted" : a.options() == 0 ? "None" : String.valueOf(a.options()));
+            m.put("state", a.state());
+            m.put("options", a.options());
             m.put("created", a.created());
         } else if (row instanceof AssetFile f) {
             m.put("name", f.name());
@@ -35,19 +35,19 @@ final class Columns {
             m.put("id", f.id());
         } else if (row instanceof Locator l) {
             m.put("id", l.id());
-            m.put("type", l.typeName());
+            m.put("type", l.type());
             m.put("asset", l.assetId());
             m.put("start", l.startTime());
             m.put("expires", l.expirationDateTime());
             m.put("path", l.path());
         } else if (row instanceof AccessPolicy p) {
             m.put("name", p.name());
-            m.put("permissions", p.permissionNames());
+            m.put("permissions", p.permissions());
             m.put("minutes", (long) p.durationInMinutes());
             m.put("id", p.id());
         } else if (row instanceof Job j) {
             m.put("name", j.name());
-            m.put("state", j.stateName());
+            m.put("state", j.state());
             m.put("id", j.id());
             m.put("created", j.created());
             m.put("seconds", Math.round(j.runningDuration()));

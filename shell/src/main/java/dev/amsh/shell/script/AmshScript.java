@@ -1,7 +1,7 @@
 package dev.amsh.shell.script;
 
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ScriptSession;
 import groovy.lang.Script;
 
 /**
@@ -12,12 +12,12 @@ import groovy.lang.Script;
 public abstract class AmshScript extends Script {
     static final String SESSION = "__amshSession";
 
-    private Session session() {
-        return (Session) getBinding().getVariable(SESSION);
+    private ScriptSession session() {
+        return (ScriptSession) getBinding().getVariable(SESSION);
     }
 
     public Object methodMissing(String name, Object args) {
-        Session s = session();
+        ScriptSession s = session();
         if (s.registry().get(name).isPresent()) {
             CallArgs a = CallArgs.of(args);
             try {
@@ -36,7 +36,7 @@ public abstract class AmshScript extends Script {
     }
 
     public Object propertyMissing(String name) {
-        Session s = session();
+        ScriptSession s = session();
         if (!s.registry().subcommands(name).isEmpty()) {
             return new CommandGroup(s, name);
         }

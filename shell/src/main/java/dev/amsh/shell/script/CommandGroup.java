@@ -1,7 +1,7 @@
 package dev.amsh.shell.script;
 
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ScriptSession;
 import groovy.lang.GroovyObjectSupport;
 
 import java.util.LinkedHashMap;
@@ -9,16 +9,16 @@ import java.util.Map;
 
 /** A command group in Groovy: {@code assets.ls(name: 'x*')} calls the "assets ls" command. */
 public final class CommandGroup extends GroovyObjectSupport {
-    private final Session session;
+    private final ScriptSession session;
     private final String head;
     private final String on;
 
-    CommandGroup(Session session, String head) {
+    CommandGroup(ScriptSession session, String head) {
         this(session, head, null);
     }
 
     /** A group whose commands run on one context unless told otherwise ({@code b.assets.ls()}). */
-    CommandGroup(Session session, String head, String on) {
+    CommandGroup(ScriptSession session, String head, String on) {
         this.session = session;
         this.head = head;
         this.on = on;

@@ -2,7 +2,7 @@ package dev.amsh.shell.script;
 
 import dev.amsh.context.AccountContext;
 import dev.amsh.error.AmshException;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ScriptSession;
 import groovy.lang.GroovyObjectSupport;
 import org.codehaus.groovy.runtime.InvokerHelper;
 
@@ -15,11 +15,11 @@ import java.util.Map;
  * {@code b.compare('a')}); anything else is the context itself ({@code b.name()}).
  */
 public final class ContextHandle extends GroovyObjectSupport {
-    private final Session session;
+    private final ScriptSession session;
     private final AccountContext context;
     private final String name;
 
-    ContextHandle(Session session, String name, AccountContext context) {
+    ContextHandle(ScriptSession session, String name, AccountContext context) {
         this.session = session;
         this.name = name;
         this.context = context;

@@ -1,13 +1,13 @@
 package dev.amsh.shell.script;
 
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ScriptSession;
 
 import java.io.PrintWriter;
 import java.io.Writer;
 
 /** The {@code out} of Groovy scripts: whole lines pass through the session's redactor to its console. */
 final class RedactingWriter extends PrintWriter {
-    RedactingWriter(Session session) {
+    RedactingWriter(ScriptSession session) {
         super(new Writer() {
             private final StringBuilder line = new StringBuilder();
 

@@ -3,7 +3,7 @@ package dev.amsh.shell.script;
 import dev.amsh.error.AmshException;
 import dev.amsh.shell.ExitRequest;
 import dev.amsh.shell.ScriptEngine;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.ScriptSession;
 import groovy.lang.Binding;
 import groovy.lang.GroovyCodeSource;
 import groovy.lang.GroovyShell;
@@ -27,13 +27,13 @@ import java.util.concurrent.atomic.AtomicInteger;
  * every loop checks for an interrupt, so Ctrl-C stops a {@code while (true) { }}.
  */
 public final class ScriptHost implements ScriptEngine {
-    private final Session session;
+    private final ScriptSession session;
     private final GroovyShell shell;
     private final Binding binding;
     private final SessionDefinitions definitions = new SessionDefinitions();
     private final AtomicInteger lines = new AtomicInteger();
 
-    public ScriptHost(Session session) {
+    public ScriptHost(ScriptSession session) {
         this.session = session;
         this.binding = new Binding(session.variables());
         binding.setVariable(AmshScript.SESSION, session);

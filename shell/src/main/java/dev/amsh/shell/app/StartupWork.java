@@ -1,8 +1,9 @@
-package dev.amsh.shell;
+package dev.amsh.shell.app;
 
 import dev.amsh.ams.http.HttpTrace;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.CommandRegistry;
 
 import java.nio.file.Path;
 import java.util.Map;

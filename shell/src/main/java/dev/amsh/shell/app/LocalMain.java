@@ -1,4 +1,4 @@
-package dev.amsh.shell;
+package dev.amsh.shell.app;
 
 import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.Endpoints;
@@ -6,6 +6,8 @@ import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalService;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.FaultRequest;
+import dev.amsh.shell.RunningPair;
 
 import java.io.IOException;
 import java.io.PrintWriter;

@@ -1,5 +1,6 @@
-package dev.amsh.shell;
+package dev.amsh.shell.app;
 
+import dev.amsh.shell.CommandRegistry;
 import dev.amsh.shell.commands.AliasCommands;
 import dev.amsh.shell.commands.AssetCommands;
 import dev.amsh.shell.commands.BackgroundCommand;
@@ -7,8 +8,8 @@ import dev.amsh.shell.commands.CleanupCommand;
 import dev.amsh.shell.commands.CompareCommand;
 import dev.amsh.shell.commands.ContextCommands;
 import dev.amsh.shell.commands.CopyCommand;
-import dev.amsh.shell.commands.EndpointCommands;
 import dev.amsh.shell.commands.DrillCommand;
+import dev.amsh.shell.commands.EndpointCommands;
 import dev.amsh.shell.commands.FailoverCommand;
 import dev.amsh.shell.commands.FileInfosCommand;
 import dev.amsh.shell.commands.FrontCommands;
@@ -58,7 +59,7 @@ public final class Commands {
         GroovyStateCommands.all().forEach(r::add);
         AliasCommands.all().forEach(r::add);
         r.add(new HintsCommand());
-        r.add(new BackgroundCommand());
+        BackgroundCommand.all().forEach(r::add);
         r.add(new LogCommand());
         return r;
     }

@@ -1,4 +1,4 @@
-package dev.amsh.shell;
+package dev.amsh.shell.app;
 
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
@@ -6,6 +6,12 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
+import dev.amsh.shell.AmshVersion;
+import dev.amsh.shell.Console;
+import dev.amsh.shell.ExitRequest;
+import dev.amsh.shell.LocalPairConnector;
+import dev.amsh.shell.Session;
+import dev.amsh.shell.SessionLog;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.repl.Repl;
 import dev.amsh.shell.repl.SystemTerminal;
@@ -33,7 +39,7 @@ public final class Main {
     private final Map<String, String> env;
     private final Path home;
 
-    Main(Map<String, String> env, Path home) {
+    public Main(Map<String, String> env, Path home) {
         this.env = env;
         this.home = home;
     }
@@ -127,7 +133,7 @@ public final class Main {
         return base.resolve(".amsh").resolve("tools");
     }
 
-    int run(String[] args) {
+    public int run(String[] args) {
         PrintWriter err = new PrintWriter(System.err, true);
         Options options;
         try {
@@ -311,7 +317,7 @@ public final class Main {
     }
 
     /** One line for a person: what went wrong and what to do next; the stack only with --debug. */
-    static String errorLine(Throwable t, boolean debug) {
+    public static String errorLine(Throwable t, boolean debug) {
         Throwable root = t;
         while (!(root instanceof AmshException) && root.getCause() != null && root.getCause() != root) {
             root = root.getCause();

@@ -1,4 +1,4 @@
-package dev.amsh.shell;
+package dev.amsh.shell.app;
 
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
