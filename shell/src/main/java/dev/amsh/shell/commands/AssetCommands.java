@@ -11,10 +11,10 @@ import dev.amsh.datacenter.Kind;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
@@ -31,22 +31,23 @@ public final class AssetCommands {
     }
 
     static final class Ls implements Command {
+        static final Opt<String> NAME = Opt.text("name", ValueKind.TEXT, "name glob, e.g. 'movie*' (a prefix is filtered by the service)");
+        static final Opt<String> FILTER = Opt.text("filter", ValueKind.TEXT,
+                "OData $filter passed to the service, e.g. \"Options eq 0\" (v3: \"properties/created gt 2026-01-01\")");
+        static final Opt<Integer> TOP = Opt.number("top", 1, 1_000_000, "at most this many");
+
         public CommandSpec spec() {
-            return CommandSpec.of("assets ls", "list assets")
-                    .option(OptionSpec.value("name", ValueKind.TEXT, "name glob, e.g. 'movie*' (a prefix is filtered by the service)"))
-                    .option(OptionSpec.value("filter", ValueKind.TEXT, "OData $filter passed to the service, e.g. \"Options eq 0\" (v3: \"properties/created gt 2026-01-01\")"))
-                    .option(OptionSpec.value("top", ValueKind.NUMBER, "at most this many"))
-                    .build();
+            return CommandSpec.of("assets ls", "list assets").option(NAME).option(FILTER).option(TOP).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
-            Integer top = inv.intOption("top", 1, 1_000_000);
+            Integer top = inv.get(TOP);
             if (ctx.kind() == Kind.V3) {
                 // v3's $filter speaks ARM: name, properties/created, properties/alternateId; paging by nextLink
-                return ctx.datacenter().assets(new AssetQuery(inv.option("name"), inv.option("filter"), top)).toList();
+                return ctx.datacenter().assets(new AssetQuery(inv.get(NAME), inv.get(FILTER), top)).toList();
             }
-            return Assets.list(ctx.ams(), inv.option("name"), inv.option("filter"), top);
+            return Assets.list(ctx.ams(), inv.get(NAME), inv.get(FILTER), top);
         }
     }
 
@@ -60,7 +61,7 @@ public final class AssetCommands {
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
                 return V3Views.assetDetails(ctx.datacenter(), inv.requireParam(0));
@@ -86,38 +87,42 @@ public final class AssetCommands {
     }
 
     static final class Create implements Command {
+        static final Opt<Integer> OPTIONS = Opt.number("options", 0, 4, "0 None, 1 StorageEncrypted").orElse(0);
+
         public CommandSpec spec() {
             return CommandSpec.of("assets create", "create an empty asset (and its container)")
                     .param(ParamSpec.required("NAME", ValueKind.TEXT, "asset name"))
-                    .option(OptionSpec.value("options", ValueKind.NUMBER, "0 None, 1 StorageEncrypted", "0")).build();
+                    .option(OPTIONS).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
-                if (inv.intOption("options", 0, 4) != 0) {
+                if (inv.get(OPTIONS) != 0) {
                     throw new AmshException("v3 makes no storage-encrypted assets", "leave --options out on " + ctx.name());
                 }
                 return ctx.datacenter().createAsset(inv.requireParam(0), null);
             }
-            return ctx.ams().createAsset(inv.requireParam(0), inv.intOption("options", 0, 4), null);
+            return ctx.ams().createAsset(inv.requireParam(0), inv.get(OPTIONS), null);
         }
     }
 
     static final class Rm implements Command {
+        static final Opt<Boolean> YES = Opt.flag("yes", "required: confirms the deletion (it cannot be undone)");
+
         public CommandSpec spec() {
             return CommandSpec.of("assets rm", "delete an asset: its locators first, then the asset and its container")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
-                    .option(OptionSpec.flag("yes", "required: confirms the deletion (it cannot be undone)")).build();
+                    .option(YES).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
-                return V3Views.removeAsset(ctx.datacenter(), inv.requireParam(0), inv.flag("yes"));
+                return V3Views.removeAsset(ctx.datacenter(), inv.requireParam(0), inv.get(YES));
             }
             Asset a = Assets.resolve(ctx.ams(), inv.requireParam(0));
-            if (!inv.flag("yes")) {
+            if (!inv.get(YES)) {
                 throw new AmshException("assets rm deletes " + a.name() + " (" + a.id() + ") on " + ctx.name()
                         + " with its files and locators", "add --yes to confirm");
             }
@@ -136,7 +141,7 @@ public final class AssetCommands {
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
                 Datacenter dc = ctx.datacenter();
