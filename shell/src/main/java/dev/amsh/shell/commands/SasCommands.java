@@ -9,10 +9,10 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
@@ -41,7 +41,7 @@ public final class SasCommands {
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "the SAS locator Id")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
                 throw new AmshException("on v3 a container SAS URL (listContainerSas) cannot be revoked: it lapses at its expiry,"
@@ -62,6 +62,7 @@ public final class SasCommands {
     }
 
     static final class Sas implements Command {
+        static final Opt<Integer> HOURS = Opt.number("hours", 1, 24 * 365, "how long the SAS lives").orElse(24);
         private final boolean write;
 
         Sas(boolean write) {
@@ -74,15 +75,15 @@ public final class SasCommands {
                             : "create a read SAS locator on an asset's container (the procedure's steps "
                                     + ProcedureStep.span(ProcedureStep.A4, ProcedureStep.A5) + ")")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
-                    .option(OptionSpec.value("hours", ValueKind.NUMBER, "how long the SAS lives", "24"))
+                    .option(HOURS)
                     .details("Prints the container name and the SAS URL (sig masked; --show-secrets at start shows it).\n"
                             + "Remove it with 'sas rm LOCATOR' when done (the locator and its access policy): an asset holds\n"
                             + "at most 5 locators.")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
-            Duration lifetime = Duration.ofHours(inv.intOption("hours", 1, 24 * 365)); // checked before any call
+        public Object run(Invocation inv, CommandContext s) {
+            Duration lifetime = Duration.ofHours(inv.get(HOURS));
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
                 Datacenter dc = ctx.datacenter();
