@@ -16,10 +16,11 @@ import dev.amsh.ops.Publish;
 import dev.amsh.ops.Publishing;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
@@ -40,24 +41,27 @@ public final class LocatorCommands {
     }
 
     static final class Ls implements Command {
+        static final Opt<Boolean> EXPIRED = Opt.flag("expired", "only locators whose expiry has passed (they serve nothing)");
+        static final Opt<Integer> EXPIRING = Opt.number("expiring", 0, 36_500, "only active locators that expire within DAYS");
+
         public CommandSpec spec() {
             return CommandSpec.of("locators ls", "list locators with their window: active, pending or expired")
                     .param(ParamSpec.optional("ASSET", ValueKind.ASSET, "asset name or Id"))
-                    .option(OptionSpec.flag("expired", "only locators whose expiry has passed (they serve nothing)"))
-                    .option(OptionSpec.value("expiring", ValueKind.NUMBER, "only active locators that expire within DAYS"))
+                    .option(EXPIRED)
+                    .option(EXPIRING)
                     .details("The state is as of now: pending until StartTime, active until ExpirationDateTime, then expired.\n"
                             + "An expired origin locator answers 404 on the origin; 'publish' or 'failover' make a new one.")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
-            if (inv.flag("expired") && inv.option("expiring") != null) {
+            if (inv.get(EXPIRED) && inv.given(EXPIRING)) {
                 throw new AmshException("--expired and --expiring select different locators", "use one of them");
             }
-            Integer days = inv.intOption("expiring", 0, 36_500);
+            Integer days = inv.get(EXPIRING);
             if (ctx.kind() == Kind.V3) {
-                return V3Locators.ls(ctx.datacenter(), inv.param(0), inv.flag("expired"), days, s.clock().instant());
+                return V3Locators.ls(ctx.datacenter(), inv.param(0), inv.get(EXPIRED), days, s.clock().instant());
             }
             AmsClient ams = ctx.ams();
             List<Locator> all = inv.param(0) == null ? ams.listLocators(Query.all()).toList()
@@ -65,7 +69,7 @@ public final class LocatorCommands {
             Instant now = s.clock().instant();
             List<Locator> shown = all.stream().filter(l -> {
                 LocatorWindow w = LocatorWindow.of(l, now);
-                if (inv.flag("expired")) {
+                if (inv.get(EXPIRED)) {
                     return w.state() == LocatorWindow.State.EXPIRED;
                 }
                 if (days != null) {
@@ -106,7 +110,7 @@ public final class LocatorCommands {
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "locator Id")).build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
                 return V3Locators.rm(ctx.datacenter(), inv.requireParam(0));
@@ -121,7 +125,7 @@ public final class LocatorCommands {
             return CommandSpec.of("policies ls", "list access policies").build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             return s.context(inv).ams().listAccessPolicies(Query.all()).toList();
         }
     }
@@ -131,26 +135,29 @@ public final class LocatorCommands {
     }
 
     static final class PublishCommand implements Command {
+        static final Opt<Integer> DAYS = Opt.number("days", 1, 36_500, "how long the locator lives").orElse(30);
+        static final Opt<String> ID = Opt.text("id", ValueKind.TEXT, "choose the locator Id (GUID or nb:lid:UUID:…)");
+
         public CommandSpec spec() {
             return CommandSpec.of("publish", "create an origin (streaming) locator for an asset, reusing a read-only policy")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
-                    .option(OptionSpec.value("days", ValueKind.NUMBER, "how long the locator lives", "30"))
-                    .option(OptionSpec.value("id", ValueKind.TEXT, "choose the locator Id (GUID or nb:lid:UUID:…)"))
+                    .option(DAYS)
+                    .option(ID)
                     .details("An asset that already has an origin locator keeps it (unless --id asks for another).")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
             if (ctx.kind() == Kind.V3) {
-                if (inv.option("id") != null) {
+                if (inv.get(ID) != null) {
                     throw new AmshException("--id chooses a v2 locator Id", "on v3, 'locator clone' keeps a streamingLocatorId");
                 }
                 return V3Locators.publish(new Publishing(s.clock()).publish(ctx.datacenter(), inv.requireParam(0),
-                        inv.intOption("days", 1, 36_500)));
+                        inv.get(DAYS)));
             }
             AmsClient ams = ctx.ams();
-            Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.intOption("days", 1, 36_500), inv.option("id"));
+            Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.get(DAYS), inv.get(ID));
             List<AssetFile> files = ams.listFiles(l.assetId());
             var manifest = StreamingUrls.manifest(files);
             String url = manifest.map(f -> StreamingUrls.manifestUrl(l, f.name())).orElse(l.path());
@@ -161,29 +168,33 @@ public final class LocatorCommands {
     }
 
     static final class Clone implements Command {
+        static final Opt<String> TO = CommonOptions.TO.required();
+        static final Opt<String> ASSET = Opt.text("asset", ValueKind.ASSET, "the replica asset on the target").required();
+        static final Opt<Boolean> FORCE = Opt.flag("force", "clone an expired or not-yet-started locator anyway");
+
         public CommandSpec spec() {
             return CommandSpec.of("locator clone", "create on another context an origin locator with the same Id")
                     .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "origin locator Id on the current (or --on) context (v3: name or streamingLocatorId)"))
-                    .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
-                    .option(OptionSpec.required("asset", ValueKind.ASSET, "the replica asset on the target"))
-                    .option(OptionSpec.flag("force", "clone an expired or not-yet-started locator anyway"))
+                    .option(TO)
+                    .option(ASSET)
+                    .option(FORCE)
                     .details("The clone has the same Id, start and expiry. Run again on the same asset, it finds the clone\n"
                             + "already there. Refused, with nothing changed, when the Id exists on the target for another\n"
                             + "asset, or when the original is expired or not yet started (unless --force).")
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             AccountContext from = s.context(inv);
-            AccountContext to = s.contexts().get(inv.requireOption("to"));
+            AccountContext to = s.contexts().get(inv.require(TO));
             if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
                 // any pair with a v3 side: written once on the seam (same GUID, window, policy, content keys)
                 OriginLocator l = new Publishing(s.clock()).cloneLocator(from.datacenter(), inv.requireParam(0),
-                        to.datacenter(), inv.requireOption("asset"), inv.flag("force"));
+                        to.datacenter(), inv.require(ASSET), inv.get(FORCE));
                 return new TextView("streaming locator " + l.name() + " (" + l.guid() + ") is on " + to.name(), l);
             }
             Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
-                    inv.requireOption("asset"), to.name(), inv.flag("force"));
+                    inv.require(ASSET), to.name(), inv.get(FORCE));
             return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
         }
     }
@@ -208,7 +219,7 @@ public final class LocatorCommands {
                     .build();
         }
 
-        public Object run(Invocation inv, Session s) {
+        public Object run(Invocation inv, CommandContext s) {
             List<AccountContext> contexts = s.contexts().names().stream().map(n -> s.contexts().get(n)).toList();
             LocatorInspection.Report r = new LocatorInspection(s.contexts().environment().http())
                     .inspect(inv.requireParam(0), contexts, s.clock().instant());
