@@ -5,10 +5,11 @@ import dev.amsh.datacenter.Kind;
 import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
@@ -18,26 +19,31 @@ import dev.amsh.storage.CopyReport;
 
 /** {@code copy ASSET --to CTX [--into ASSET]}: the procedure's server-side blob copy. */
 public final class CopyCommand implements Command {
+    static final Opt<String> TO = CommonOptions.TO.required();
+    static final Opt<String> INTO = Opt.text("into", ValueKind.ASSET,
+            "target asset (default: the asset named after the source container, created if missing)");
+    static final Opt<Integer> CONCURRENCY = CommonOptions.concurrency("concurrency", "blobs copied at once", CopyOptions.DEFAULT_CONCURRENCY);
+
     public CommandSpec spec() {
         return CommandSpec.of("copy", "copy an asset's blobs to another context's storage, server-side")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "source asset name or Id (on the current or --on context)"))
-                .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
-                .option(OptionSpec.value("into", ValueKind.ASSET, "target asset (default: the asset named after the source container, created if missing)"))
-                .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
+                .option(TO)
+                .option(INTO)
+                .option(CONCURRENCY)
                 .details("No byte passes through amsh: blobs up to 32 MiB use Copy Blob From URL, larger ones Put Block From URL in 16 MiB blocks.\n"
                         + "Lengths (and MD5s where the source has one) are verified. Ctrl-C cancels and leaves no partial blob;\n"
                         + "a re-run skips blobs already identical.")
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext from = s.context(inv);
-        AccountContext to = s.contexts().get(inv.requireOption("to"));
-        CopyOptions options = CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64));
+        AccountContext to = s.contexts().get(inv.require(TO));
+        CopyOptions options = CopyOptions.defaults().withConcurrency(inv.get(CONCURRENCY));
         if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
             DatacenterCopy.Result r;
             try {
-                r = new DatacenterCopy(s.clock()).run(from, inv.requireParam(0), to, inv.option("into"), options,
+                r = new DatacenterCopy(s.clock()).run(from, inv.requireParam(0), to, inv.get(INTO), options,
                         new ProgressBar(s.console(), "copy"), s.cancellation());
             } finally {
                 s.console().progressDone();
@@ -47,7 +53,7 @@ public final class CopyCommand implements Command {
         }
         CopyAsset.Result r;
         try {
-            r = new CopyAsset(s.clock()).run(from, inv.requireParam(0), to, inv.option("into"), options,
+            r = new CopyAsset(s.clock()).run(from, inv.requireParam(0), to, inv.get(INTO), options,
                     new ProgressBar(s.console(), "copy"), s.cancellation());
         } finally {
             s.console().progressDone();
