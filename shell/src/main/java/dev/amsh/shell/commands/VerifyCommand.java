@@ -7,21 +7,25 @@ import dev.amsh.ops.VerifyFailover;
 import dev.amsh.ops.VerifyFromRecord;
 import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
 /** {@code verify ASSET --to b}: both origins serve the same bytes under the same path. */
 public final class VerifyCommand implements Command {
+    static final Opt<String> FROM = CommonOptions.FROM;
+    static final Opt<String> TO = CommonOptions.TO.required();
+
     public CommandSpec spec() {
         return CommandSpec.of("verify", "fetch every file of a failed-over asset from both origins and compare them")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "the published asset on the source context"))
-                .option(OptionSpec.value("from", ValueKind.CONTEXT, "source context (default: current)"))
-                .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
+                .option(FROM)
+                .option(TO)
                 .details("For every unexpired origin locator, each file is fetched over plain HTTP from <origin>/<locator-guid>/<file>\non both sides and compared by "
                         + "status, length and SHA-256: what a traffic manager or CDN switching between the origins relies on.\n"
                         + "Exits non-zero (in -c and runbooks) when a locator is missing on the target or any file differs.\n"
@@ -33,9 +37,9 @@ public final class VerifyCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext from = s.sourceContext(inv);
-        AccountContext to = s.contexts().get(inv.requireOption("to"));
+        AccountContext to = s.contexts().get(inv.require(TO));
         VerifyFailover.Result r;
         try {
             r = new VerifyFailover(s.contexts().environment().httpWithTrace("origin"))
@@ -78,7 +82,7 @@ public final class VerifyCommand implements Command {
     }
 
     /** The source does not answer: the target against what amsh recorded of the source when it replicated. */
-    private Object fromRecord(Invocation inv, Session s, AccountContext from, AccountContext to, AmsTransportException down) {
+    private Object fromRecord(Invocation inv, CommandContext s, AccountContext from, AccountContext to, AmsTransportException down) {
         String asset = inv.requireParam(0);
         String why = from.name() + " does not answer (" + down.getMessage().substring(("context " + from.name() + ": ").length()) + ")";
         ReplicationJournal.Recorded record = ReplicationJournal.lastRecord(s.runsDir(), from.name(), to.name(), asset)
