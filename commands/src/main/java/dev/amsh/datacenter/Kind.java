@@ -13,6 +13,11 @@ public enum Kind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** What the kind calls a locator that streams: v2's origin locator, v3's streaming locator. */
+    public String locatorNoun() {
+        return this == V2 ? "origin locator" : "streaming locator";
+    }
+
     /** A context's kind; none given means v2, as every context written before v3 existed. */
     public static Kind of(String text) {
         if (text == null || text.isBlank()) {

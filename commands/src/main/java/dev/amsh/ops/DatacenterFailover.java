@@ -122,7 +122,7 @@ public final class DatacenterFailover {
         List<OriginLocator> expired = all.stream().filter(l -> window(l, now).state() == LocatorWindow.State.EXPIRED).toList();
         if (toReplicate.isEmpty()) {
             throw new AmshException("asset " + source.name() + " has no " + (expired.isEmpty() ? "" : "unexpired ")
-                    + "streaming locator on " + from.name(), "publish it first: publish " + source.name() + " --on " + from.name());
+                    + a.kind().locatorNoun() + " on " + from.name(), "publish it first: publish " + source.name() + " --on " + from.name());
         }
         String ism = manifest(a.files(source));
         emit.accept(new Step(1, titles.of(1), Step.Status.DONE, source.name() + ", "

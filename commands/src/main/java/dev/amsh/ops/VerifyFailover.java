@@ -98,7 +98,7 @@ public final class VerifyFailover {
                 .filter(l -> LocatorWindow.of(l.start(), l.end(), now).state() != LocatorWindow.State.EXPIRED).toList();
         if (live.isEmpty()) {
             throw new AmshException("asset " + source.name() + " has no " + (all.isEmpty() ? "" : "unexpired ")
-                    + "origin locator on " + a.name() + (all.isEmpty() ? "" : " (" + all.size() + " expired)"),
+                    + a.kind().locatorNoun() + " on " + a.name() + (all.isEmpty() ? "" : " (" + all.size() + " expired)"),
                     "publish it first: publish " + source.name() + " --on " + a.name());
         }
         return live;

@@ -110,6 +110,6 @@ class DatacenterFailoverLocalPairTest {
         a.ams().createAsset(name, 0, null);
         AmshException e = assertThrows(AmshException.class, () -> new DatacenterFailover(Clock.systemUTC()).run(a, b, name,
                 DatacenterFailover.Options.defaults(), s -> { }, p -> { }, new CopyCancellation()));
-        assertEquals("asset " + name + " has no streaming locator on a (publish it first: publish " + name + " --on a)", e.oneLine());
+        assertEquals("asset " + name + " has no origin locator on a (publish it first: publish " + name + " --on a)", e.oneLine());
     }
 }

@@ -39,13 +39,7 @@ class DrillCommandTest {
         try (LocalService service = new LocalService(LocalPair.Options.at(data, LocalPairExtension.toolsDir()),
                 data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
             StringWriter out = new StringWriter();
-            Redactor redactor = new Redactor();
-            Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                    Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
-            s.setToolsDir(LocalPairExtension.toolsDir());
-            s.setRunsDir(data.resolve("runs"));
-            s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),
-                    ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
+            Session s = session(service, data, out);
             AccountContext a = s.contexts().get("a");
             Asset asset = a.ams().createAsset("drillme", 0, null);
             for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillme").entrySet()) {
@@ -86,13 +80,7 @@ class DrillCommandTest {
         try (LocalService service = new LocalService(LocalPair.Options.at(data, LocalPairExtension.toolsDir())
                 .withKinds(List.of(DatacenterKind.V2, DatacenterKind.V3)), data.resolve(LocalService.ENDPOINTS_FILE)).start()) {
             StringWriter out = new StringWriter();
-            Redactor redactor = new Redactor();
-            Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
-                    Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
-            s.setToolsDir(LocalPairExtension.toolsDir());
-            s.setRunsDir(data.resolve("runs"));
-            s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),
-                    ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
+            Session s = session(service, data, out);
             AccountContext a = s.contexts().get("a");
             Asset asset = a.ams().createAsset("drillv3", 0, null);
             for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillv3", 16).entrySet()) {
@@ -112,5 +100,17 @@ class DrillCommandTest {
             assertEquals(1, b.assets(AssetQuery.all()).stream().filter(x -> x.name().equals(asset.containerName())).count(),
                     "the replica on b");
         }
+    }
+
+    /** A session on the service's pair, writing everything it prints to {@code out}. */
+    private static Session session(LocalService service, Path data, StringWriter out) {
+        Redactor redactor = new Redactor();
+        Session s = new Session(redactor, Console.plain(new PrintWriter(out, true), new PrintWriter(out, true)),
+                Commands.registry(data), Clock.systemUTC(), ScriptHost::new);
+        s.setToolsDir(LocalPairExtension.toolsDir());
+        s.setRunsDir(data.resolve("runs"));
+        s.setContexts(LocalPairConnector.contextsFor(service.endpoints(),
+                ContextEnvironment.create(redactor, s.traceSink(), Map.of())));
+        return s;
     }
 }

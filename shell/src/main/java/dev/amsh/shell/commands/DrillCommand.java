@@ -94,7 +94,7 @@ public final class DrillCommand implements Command {
         MediaAsset asset = source.resolve(inv.requireParam(0));
         OriginLocator origin = source.locators(asset).stream()
                 .filter(l -> LocatorWindow.of(l.start(), l.end(), s.clock().instant()).state() == LocatorWindow.State.ACTIVE)
-                .findFirst().orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active streaming locator on a",
+                .findFirst().orElseThrow(() -> new AmshException("asset " + asset.name() + " has no active " + source.kind().locatorNoun() + " on a",
                         "publish it first: publish " + asset.name()));
         // the path every URL of the locator shares, on either kind: /{GUID}/{name}.ism/manifest
         String path = source.paths(origin).stream().filter(p -> p.endsWith(".ism/manifest")).findFirst()
