@@ -58,7 +58,8 @@ public final class ArgParser {
                         options.put(o.name(), value);
                     }
                 } else {
-                    options.put(o.name(), inline == null || Boolean.parseBoolean(inline));
+                    // --flag=VALUE goes to the flag's conversion, which refuses all but true and false
+                    options.put(o.name(), inline == null ? Boolean.TRUE : inline);
                 }
             } else {
                 params.add(a);

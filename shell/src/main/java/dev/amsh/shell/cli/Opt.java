@@ -59,8 +59,17 @@ public record Opt<T>(OptionSpec spec, Converter<T> convert, T fallback, boolean 
 
     /** {@code --dry-run}: true when given ({@code --dry-run=false} says false). */
     public static Opt<Boolean> flag(String name, String help) {
-        return new Opt<>(OptionSpec.flag(name, help), raw -> raw instanceof Boolean b ? b : Boolean.parseBoolean(Invocation.text(raw)),
-                false, false);
+        return new Opt<>(OptionSpec.flag(name, help), raw -> {
+            if (raw instanceof Boolean b) {
+                return b;
+            }
+            // anything but true or false is refused: a misspelt --dry-run=ture must never mean real writes
+            return switch (Invocation.text(raw).trim().toLowerCase(Locale.ROOT)) {
+                case "true" -> true;
+                case "false" -> false;
+                default -> throw new Refusal("must be true or false");
+            };
+        }, false, false);
     }
 
     /** An option with a conversion of its own ({@code --kind v2|v3}: the context kinds' own words and refusal). */

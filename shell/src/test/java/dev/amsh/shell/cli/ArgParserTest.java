@@ -1,6 +1,7 @@
 package dev.amsh.shell.cli;
 
 import dev.amsh.error.AmshException;
+import dev.amsh.shell.render.Format;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -34,6 +35,9 @@ class ArgParserTest {
         assertEquals(-5, inv.get(OFFSET), "a negative number is a value, not an option");
         assertTrue(inv.get(ALL));
         assertFalse(parse(ONE, "--all=false").get(ALL));
+        assertTrue(parse(ONE, "--all=TRUE").get(ALL));
+        // a misspelt value is refused, never read as false (a lost --dry-run would mean real writes)
+        assertEquals("--all must be true or false, not 'ture'", refusal(ONE, "--all=ture"));
     }
 
     @Test
@@ -50,7 +54,7 @@ class ArgParserTest {
         Invocation inv = parse(MANY, "-o", "json", "--on", "b", "--query", "[].name");
         assertEquals("b", inv.get(CommonOptions.ON));
         assertEquals("[].name", inv.get(CommonOptions.QUERY));
-        assertEquals("json", inv.format());
+        assertEquals(Format.JSON, inv.format());
         assertTrue(parse(MANY, "-h").get(CommonOptions.HELP));
     }
 }
