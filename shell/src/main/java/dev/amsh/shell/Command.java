@@ -10,17 +10,6 @@ import dev.amsh.shell.cli.Invocation;
 public interface Command {
     CommandSpec spec();
 
-    /** What the command does; commands not yet moved to the context still implement the session form below. */
-    default Object run(Invocation invocation, CommandContext context) throws Exception {
-        return run(invocation, (Session) context);
-    }
-
-    /**
-     * The entry of commands written before {@link CommandContext}: the adapter above hands them the session.
-     * It goes once every command takes the context.
-     */
-    @Deprecated
-    default Object run(Invocation invocation, Session session) throws Exception {
-        throw new IllegalStateException(spec().name() + " implements no run method");
-    }
+    /** What the command does, with its options already converted ({@link Invocation#get}). */
+    Object run(Invocation invocation, CommandContext context) throws Exception;
 }

@@ -44,8 +44,7 @@ public interface CommandContext {
 
     /** The source side of a two-context command: {@code --from NAME}, else {@code --on NAME}, else the current one. */
     default AccountContext sourceContext(Invocation inv) {
-        String from = inv.spec().typedOption("from").map(o -> Invocation.text(inv.get(o)))
-                .orElseGet(() -> inv.spec().option("from").isPresent() ? inv.option("from") : null);
+        String from = inv.spec().typedOption("from").map(o -> Invocation.text(inv.get(o))).orElse(null);
         String on = inv.get(CommonOptions.ON);
         if (from != null && on != null && !from.equals(on)) {
             throw new AmshException("--from " + from + " and --on " + on + " name different source contexts",

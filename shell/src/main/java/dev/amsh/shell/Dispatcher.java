@@ -80,7 +80,7 @@ final class Dispatcher {
         }
         Object result = runCommand(match.command(), inv);
         if (print) {
-            state.renderer().print(result instanceof FailingResult f ? f.result() : result, Format.parse(inv.format()),
+            state.renderer().print(result instanceof FailingResult f ? f.result() : result, inv.format(),
                     inv.get(CommonOptions.QUERY), console.out());
             if (result instanceof FailingResult f) {
                 state.variables().put("_", unwrap(result));

@@ -50,7 +50,7 @@ class DrillCommandTest {
             String frontBefore = service.pair().front().settings().toString();
 
             AmshException bad = assertThrows(AmshException.class, () -> s.execute("drill drillme --mode dns"));
-            assertTrue(bad.oneLine().contains("--mode is redirect, proxy or steering"), bad.oneLine());
+            assertTrue(bad.oneLine().contains("--mode must be one of redirect, proxy, steering, not 'dns'"), bad.oneLine());
             out.getBuffer().setLength(0);
 
             s.execute("drill drillme --mode proxy --fail-after 4s --duration 11s");

@@ -29,10 +29,6 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
         typed = List.copyOf(allTyped);
     }
 
-    public CommandSpec(String name, String summary, List<ParamSpec> params, List<OptionSpec> options, String details) {
-        this(name, summary, params, options, details, List.of());
-    }
-
     /** The typed option of that name, when the command declared it as an {@link Opt}. */
     public Optional<Opt<?>> typedOption(String name) {
         return typed.stream().filter(o -> o.name().equals(name)).findFirst();
@@ -100,16 +96,6 @@ public record CommandSpec(String name, String summary, List<ParamSpec> params, L
 
         public Builder param(ParamSpec p) {
             params.add(p);
-            return this;
-        }
-
-        public Builder option(OptionSpec o) {
-            options.add(o);
-            return this;
-        }
-
-        public Builder options(List<OptionSpec> all) {
-            options.addAll(all);
             return this;
         }
 

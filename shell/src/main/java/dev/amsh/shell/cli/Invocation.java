@@ -7,6 +7,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
+import dev.amsh.shell.render.Format;
 
 import java.util.List;
 import java.util.Map;
@@ -54,70 +55,10 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         return options.get(opt.name()) != null;
     }
 
-    public String option(String name) {
-        declared(name);
-        Object v = options.get(name);
-        if (v == null) {
-            return spec.option(name).map(OptionSpec::defaultValue).orElse(null);
-        }
-        return text(v);
-    }
-
     /** The output format (-o): --output, or --output-format where a command's --output names something else (encode). */
-    public String format() {
-        return option(spec.options().stream().filter(o -> o.kind() == ValueKind.FORMAT).findFirst().map(OptionSpec::name).orElse("output"));
-    }
-
-    public boolean flag(String name) {
-        declared(name);
-        Object v = options.get(name);
-        return v instanceof Boolean b ? b : v != null && Boolean.parseBoolean(text(v));
-    }
-
-    public Integer intOption(String name) {
-        String v = option(name);
-        if (v == null) {
-            return null;
-        }
-        try {
-            return Integer.parseInt(v.trim());
-        } catch (NumberFormatException e) {
-            throw new AmshException("--" + name + " must be a whole number, not '" + v + "'", "usage: " + spec.usage());
-        }
-    }
-
-    /** A whole number option within [min, max]; one line saying the range otherwise. */
-    public Integer intOption(String name, int min, int max) {
-        String v = option(name);
-        if (v == null) {
-            return null;
-        }
-        long n;
-        try {
-            n = Long.parseLong(v.trim());
-        } catch (NumberFormatException e) {
-            throw new AmshException("--" + name + " must be a whole number, not '" + v + "'", "usage: " + spec.usage());
-        }
-        if (n < min || n > max) {
-            throw new AmshException("--" + name + " must be between " + min + " and " + max + ", not " + v,
-                    "usage: " + spec.usage());
-        }
-        return (int) n;
-    }
-
-    public String requireOption(String name) {
-        String v = option(name);
-        if (v == null || v.isBlank()) {
-            throw new AmshException(spec.name() + " needs --" + name, "usage: " + spec.usage());
-        }
-        return v;
-    }
-
-    /** A misspelt key would read as absent (a lost --dry-run means real writes): only declared names are read. */
-    private void declared(String name) {
-        if (spec.option(name).isEmpty()) {
-            throw new IllegalStateException("--" + name + " is not an option of " + spec.name());
-        }
+    public Format format() {
+        return spec.typed().stream().filter(o -> o.spec().kind() == ValueKind.FORMAT).findFirst()
+                .map(o -> (Format) get(o)).orElse(Format.TABLE);
     }
 
     /** Text of a value; entities passed from scripts stand for their Id. */

@@ -5,17 +5,19 @@ import dev.amsh.datacenter.Leftover;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Cleanup;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.render.TextView;
 
 /** {@code cleanup [--on CTX] [--dry-run]}: removes what amsh itself left behind, and nothing else. */
 public final class CleanupCommand implements Command {
+    static final Opt<Boolean> DRY_RUN = Opt.flag("dry-run", "list them and change nothing");
+
     public CommandSpec spec() {
         return CommandSpec.of("cleanup", "list and remove leftovers of amsh's own making on a context")
-                .option(OptionSpec.flag("dry-run", "list them and change nothing"))
+                .option(DRY_RUN)
                 .details("""
                         Leftovers: temporary SAS locators of amsh runs (their Name starts with 'amsh-tmp'; removing one also
                         revokes its container ACL entry), access policies amsh made (its reusable 'amsh read-only' ones,
@@ -28,9 +30,9 @@ public final class CleanupCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext ctx = s.context(inv);
-        Cleanup.Result r = new Cleanup().run(ctx.datacenter(), inv.flag("dry-run"));
+        Cleanup.Result r = new Cleanup().run(ctx.datacenter(), inv.get(DRY_RUN));
         StringBuilder sb = new StringBuilder();
         for (Leftover x : r.found()) {
             String state = r.dryRun() ? "would remove" : r.failures().containsKey(x.id()) ? "FAILED" : "removed";

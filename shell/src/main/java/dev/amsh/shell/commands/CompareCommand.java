@@ -8,10 +8,11 @@ import dev.amsh.ops.library.CompareReport;
 import dev.amsh.ops.library.Drift;
 import dev.amsh.ops.library.Selection;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.FailingResult;
@@ -21,16 +22,20 @@ import java.util.List;
 
 /** {@code compare a b [ASSET…] [--deep]}: what differs between two datacenters' published libraries. */
 public final class CompareCommand implements Command {
+    static final Opt<String> NAME = Opt.text("name", ValueKind.TEXT, "only published assets whose name matches a glob");
+    static final Opt<Boolean> DEEP = Opt.flag("deep", "also fetch a sample of files from both origins and compare the bytes");
+    static final Opt<Boolean> QUICK = Opt.flag("quick", "Media Services objects only (files by registered size): no container listing");
+    static final Opt<Integer> CONCURRENCY = CommonOptions.concurrency("concurrency", "containers listed at once", Compare.DEFAULT_CONCURRENCY);
+
     public CommandSpec spec() {
         return CommandSpec.of("compare", "what differs between two datacenters' published assets; exit 0 only in sync")
                 .param(ParamSpec.required("FROM", ValueKind.CONTEXT, "the source context"))
                 .param(ParamSpec.required("TO", ValueKind.CONTEXT, "the context holding the replicas"))
                 .param(ParamSpec.repeated("ASSET", ValueKind.ASSET, "only these assets of FROM (names or Ids), published or not"))
-                .option(OptionSpec.value("name", ValueKind.TEXT, "only published assets whose name matches a glob"))
-                .option(OptionSpec.flag("deep", "also fetch a sample of files from both origins and compare the bytes"))
-                .option(OptionSpec.flag("quick", "Media Services objects only (files by registered size): no container listing"))
-                .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "containers listed at once",
-                        String.valueOf(Compare.DEFAULT_CONCURRENCY)))
+                .option(NAME)
+                .option(DEEP)
+                .option(QUICK)
+                .option(CONCURRENCY)
                 .details("""
                         For every published asset of FROM: missing on TO, locator Ids missing or extra, locator windows that
                         differ, files missing or extra, blobs that differ by length or MD5; and assets TO publishes that
@@ -43,7 +48,7 @@ public final class CompareCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext from = s.contexts().get(inv.requireParam(0));
         AccountContext to = s.contexts().get(inv.requireParam(1));
         if (from.name().equals(to.name())) {
@@ -51,8 +56,7 @@ public final class CompareCommand implements Command {
         }
         List<String> assets = inv.params().subList(2, inv.params().size()).stream().map(Invocation::text).toList();
         CompareReport r = new Compare(s.clock(), s.contexts().environment().http()).run(from, to, new Compare.Options(
-                new Selection(assets, inv.option("name"), null), inv.flag("deep"), inv.flag("quick"),
-                inv.intOption("concurrency", 1, 64)));
+                new Selection(assets, inv.get(NAME), null), inv.get(DEEP), inv.get(QUICK), inv.get(CONCURRENCY)));
         TextView view = new TextView(render(r), r);
         if (!r.inSync()) {
             return new FailingResult(view, new AmshException(from.name() + " and " + to.name() + " are not in sync: "

@@ -22,10 +22,10 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.LocatorWindow;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.FailingResult;
@@ -38,8 +38,6 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -52,6 +50,11 @@ public final class DrillCommand implements Command {
     /** Probes a drill runs with: a failover seen within seconds, as Traffic Manager's arithmetic gives it. */
     static final Map<String, String> DRILL_PROBES = Map.of("interval", "1s", "tolerated-failures", "1", "timeout", "500ms",
             "ttl", "3s");
+    static final Opt<PlayerFormat> FORMAT = Opt.oneOf("format", PlayerFormat.class, "the player: hls, dash or smooth").orElse(PlayerFormat.HLS);
+    static final Opt<FrontMode> MODE = Opt.oneOf("mode", FrontMode.class, "the front's mode: redirect, proxy or steering").orElse(FrontMode.PROXY);
+    static final Opt<Duration> FAIL_AFTER = Opt.duration("fail-after", "when a goes down, from the start of playback").orElse(Duration.ofSeconds(10));
+    static final Opt<Duration> DURATION = Opt.duration("duration", "how long playback is watched in all").orElse(Duration.ofSeconds(40));
+    static final Opt<Path> OUT = Opt.path("out", "the timeline page (HTML) to write (default ~/.amsh/runs/drill-<time>.html)");
     private final Path dataDir;
 
     public DrillCommand(Path dataDir) {
@@ -61,12 +64,11 @@ public final class DrillCommand implements Command {
     public CommandSpec spec() {
         return CommandSpec.of("drill", "play an asset through the front in a real browser, take a down mid-play, and report the timeline")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "a published asset on a (name or Id)"))
-                .option(OptionSpec.value("format", ValueKind.TEXT, "hls, dash or smooth", "hls").oneOf(List.of("hls", "dash", "smooth")))
-                .option(OptionSpec.value("mode", ValueKind.TEXT, "the front's mode: redirect, proxy or steering", "proxy")
-                        .oneOf(List.of("redirect", "proxy", "steering")))
-                .option(OptionSpec.value("fail-after", ValueKind.TEXT, "when a goes down, from the start of playback", "10s"))
-                .option(OptionSpec.value("duration", ValueKind.TEXT, "how long playback is watched in all", "40s"))
-                .option(OptionSpec.value("out", ValueKind.PATH, "the timeline page (HTML) to write (default ~/.amsh/runs/drill-<time>.html)"))
+                .option(FORMAT)
+                .option(MODE)
+                .option(FAIL_AFTER)
+                .option(DURATION)
+                .option(OUT)
                 .details("""
                         Local pair only, of any kinds (v2, v3, or v2 a and v3 b). Fails the asset over to b first if b
                         lacks its locator; on v3 both streaming endpoints must be running. During the drill the
@@ -78,12 +80,14 @@ public final class DrillCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) throws Exception {
-        PlayerFormat format = parse(inv.option("format"), "format", "hls, dash or smooth");
-        FrontMode mode = FrontMode.parse(inv.option("mode")).orElseThrow(() -> new AmshException(
-                "--mode is redirect, proxy or steering, not '" + inv.option("mode") + "'", "e.g. --mode steering"));
-        Duration failAfter = duration(inv, "fail-after");
-        Duration total = duration(inv, "duration");
+    public Object run(Invocation inv, CommandContext s) throws Exception {
+        PlayerFormat format = inv.get(FORMAT);
+        FrontMode mode = inv.get(MODE);
+        Duration failAfter = inv.get(FAIL_AFTER);
+        Duration total = inv.get(DURATION);
+        if (failAfter.isZero() || failAfter.isNegative()) {
+            throw new AmshException("--fail-after must be longer than 0 s", "e.g. --fail-after 10s");
+        }
         if (total.compareTo(failAfter.plusSeconds(5)) < 0) {
             throw new AmshException("--duration must leave at least 5 s after --fail-after", "e.g. --fail-after 10s --duration 40s");
         }
@@ -127,7 +131,7 @@ public final class DrillCommand implements Command {
         } finally {
             restore(before);
         }
-        Path html = inv.option("out") != null ? Path.of(inv.option("out"))
+        Path html = inv.get(OUT) != null ? inv.get(OUT)
                 : s.runsDir().resolve("drill-" + DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC)
                 .format(s.clock().instant()) + ".html");
         TimelinePage.write(report, html);
@@ -163,19 +167,6 @@ public final class DrillCommand implements Command {
         } catch (RuntimeException e) {
             throw new AmshException("the drill could not restore the front's settings: " + e.getMessage(),
                     "set them again with 'front set' (see 'front status')");
-        }
-    }
-
-    private static Duration duration(Invocation inv, String option) {
-        return Durations.parse(inv.option(option)).filter(d -> !d.isZero()).orElseThrow(() -> new AmshException(
-                "--" + option + " takes a duration such as 10s or 1m, not '" + inv.option(option) + "'", "e.g. --" + option + " 10s"));
-    }
-
-    private static PlayerFormat parse(String value, String option, String choices) {
-        try {
-            return PlayerFormat.parse(value.toLowerCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new AmshException("--" + option + " is " + choices + ", not '" + value + "'", "e.g. --" + option + " dash");
         }
     }
 }

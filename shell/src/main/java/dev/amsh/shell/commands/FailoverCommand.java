@@ -6,10 +6,11 @@ import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.library.AssetOutcome;
 import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.Format;
@@ -20,14 +21,20 @@ import java.io.PrintWriter;
 
 /** {@code failover ASSET --from a --to b [--dry-run]}: the whole documented procedure, step by step. */
 public final class FailoverCommand implements Command {
+    static final Opt<String> FROM = CommonOptions.FROM;
+    static final Opt<String> TO = CommonOptions.TO.required();
+    static final Opt<Boolean> DRY_RUN = Opt.flag("dry-run", "print the plan and change nothing");
+    static final Opt<Boolean> VIA_SAS = Opt.flag("via-sas", "take the SAS-locator steps even when storage keys are at hand");
+    static final Opt<Integer> CONCURRENCY = CommonOptions.concurrency("concurrency", "blobs copied at once", CopyOptions.DEFAULT_CONCURRENCY);
+
     public CommandSpec spec() {
         return CommandSpec.of("failover", "replicate a published asset to another datacenter: same locator Id, same URL path")
                 .param(ParamSpec.required("ASSET", ValueKind.ASSET, "the published asset on the source context"))
-                .option(OptionSpec.value("from", ValueKind.CONTEXT, "source context (default: current)"))
-                .option(OptionSpec.required("to", ValueKind.CONTEXT, "target context"))
-                .option(OptionSpec.flag("dry-run", "print the plan and change nothing"))
-                .option(OptionSpec.flag("via-sas", "take the SAS-locator steps even when storage keys are at hand"))
-                .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "blobs copied at once", String.valueOf(CopyOptions.DEFAULT_CONCURRENCY)))
+                .option(FROM)
+                .option(TO)
+                .option(DRY_RUN)
+                .option(VIA_SAS)
+                .option(CONCURRENCY)
                 .details("""
                         Steps, numbered as the documented procedure numbers them (datacenter A's A1-A6, the failover's
                         B1-B6): A6 the source asset and its origin locators, A4-A5 read SAS on the source (its container
@@ -43,13 +50,14 @@ public final class FailoverCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         AccountContext from = s.sourceContext(inv);
-        AccountContext to = s.contexts().get(inv.requireOption("to"));
-        DatacenterFailover.Options options = new DatacenterFailover.Options(inv.flag("dry-run"), inv.flag("via-sas"),
-                CopyOptions.defaults().withConcurrency(inv.intOption("concurrency", 1, 64)));
+        AccountContext to = s.contexts().get(inv.require(TO));
+        DatacenterFailover.Options options = new DatacenterFailover.Options(inv.get(DRY_RUN), inv.get(VIA_SAS),
+                CopyOptions.defaults().withConcurrency(inv.get(CONCURRENCY)));
+        Format format = inv.format();
         // with -o json or tsv the steps go to stderr, so stdout carries the result alone
-        PrintWriter steps = Format.parse(inv.option("output")) == Format.TABLE ? s.console().out() : s.console().err();
+        PrintWriter steps = format == Format.TABLE ? s.console().out() : s.console().err();
         DatacenterFailover.Result r;
         try {
             r = new DatacenterFailover(s.clock()).run(from, to, inv.requireParam(0), options, step -> {
@@ -63,7 +71,7 @@ public final class FailoverCommand implements Command {
         record(s, r, from.name(), to.name());
         if (!r.clean()) {
             // the replica is in place, but a temporary SAS locator still grants access: not a clean run
-            s.renderer().print(new TextView(urls(r, to.name()), r), Format.parse(inv.option("output")), s.console().out());
+            s.renderer().print(new TextView(urls(r, to.name()), r), format, s.console().out());
             throw new AmshException("failover done, but " + r.leftovers().size()
                     + " temporary SAS locator(s) could not be removed", "remove them with: "
                     + String.join("; ", r.leftovers()) + " (or 'cleanup')");
@@ -72,7 +80,7 @@ public final class FailoverCommand implements Command {
     }
 
     /** What the copy showed of the source, for 'verify' when the source does not answer; a record not written is said. */
-    private static void record(Session s, DatacenterFailover.Result r, String from, String to) {
+    private static void record(CommandContext s, DatacenterFailover.Result r, String from, String to) {
         AssetOutcome outcome = r.outcome(from, to);
         if (outcome == null) {
             return;

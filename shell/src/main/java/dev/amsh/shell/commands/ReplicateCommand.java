@@ -8,12 +8,12 @@ import dev.amsh.ops.library.ReplicateOptions;
 import dev.amsh.ops.library.ReplicateReport;
 import dev.amsh.ops.library.ReplicationJournal;
 import dev.amsh.ops.library.ReplicationProgress;
-import dev.amsh.ops.library.Selection;
 import dev.amsh.shell.Command;
-import dev.amsh.shell.Session;
+import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
+import dev.amsh.shell.cli.CommonOptions;
 import dev.amsh.shell.cli.Invocation;
-import dev.amsh.shell.cli.OptionSpec;
+import dev.amsh.shell.cli.Opt;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.FailingResult;
@@ -31,23 +31,24 @@ import java.util.UUID;
 /** {@code replicate}: the whole published library (or a selection) onto the other datacenter, many assets at once. */
 public final class ReplicateCommand implements Command {
     private static final DateTimeFormatter RUN_ID = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
+    static final Opt<String> FROM = CommonOptions.FROM;
+    // not required by the parser: --resume takes the target of the run it continues
+    static final Opt<String> TO = CommonOptions.TO;
+    static final Opt<Boolean> ALL = Opt.flag("all", "every published asset of the source");
+    static final Opt<String> NAME = Opt.text("name", ValueKind.TEXT, "published assets whose name matches a glob (* and ?)");
+    static final Opt<String> FILTER = Opt.text("filter", ValueKind.TEXT, "published assets an OData $filter selects");
+    static final Opt<Boolean> BOTH_WAYS = Opt.flag("both-ways", "also replicate what only the target has published back to the source");
+    static final Opt<Integer> CONCURRENCY = CommonOptions.concurrency("concurrency", "assets at once", ReplicateOptions.DEFAULT_CONCURRENCY);
+    static final Opt<Integer> BLOB_CONCURRENCY = CommonOptions.concurrency("blob-concurrency", "blobs at once within each asset",
+            ReplicateOptions.DEFAULT_BLOB_CONCURRENCY);
+    static final Opt<Integer> MAX_RPS = Opt.number("max-rps", 1, 100_000, "at most this many requests per second to each datacenter");
+    static final Opt<Boolean> DRY_RUN = Opt.flag("dry-run", "print the plan per asset and change nothing");
+    static final Opt<Boolean> RESUME = Opt.flag("resume", "continue the last run that was killed or stopped, with its selection");
 
     public CommandSpec spec() {
         return CommandSpec.of("replicate", "replicate every published asset the target lacks or holds differently")
                 .param(ParamSpec.repeated("ASSET", ValueKind.ASSET, "assets to replicate (names or Ids); or --all, --name, --filter"))
-                .option(OptionSpec.value("from", ValueKind.CONTEXT, "source context (default: current)"))
-                .option(OptionSpec.value("to", ValueKind.CONTEXT, "target context"))
-                .option(OptionSpec.flag("all", "every published asset of the source"))
-                .option(OptionSpec.value("name", ValueKind.TEXT, "published assets whose name matches a glob (* and ?)"))
-                .option(OptionSpec.value("filter", ValueKind.TEXT, "published assets an OData $filter selects"))
-                .option(OptionSpec.flag("both-ways", "also replicate what only the target has published back to the source"))
-                .option(OptionSpec.value("concurrency", ValueKind.NUMBER, "assets at once",
-                        String.valueOf(ReplicateOptions.DEFAULT_CONCURRENCY)))
-                .option(OptionSpec.value("blob-concurrency", ValueKind.NUMBER, "blobs at once within each asset",
-                        String.valueOf(ReplicateOptions.DEFAULT_BLOB_CONCURRENCY)))
-                .option(OptionSpec.value("max-rps", ValueKind.NUMBER, "at most this many requests per second to each datacenter"))
-                .option(OptionSpec.flag("dry-run", "print the plan per asset and change nothing"))
-                .option(OptionSpec.flag("resume", "continue the last run that was killed or stopped, with its selection"))
+                .typedOptions(List.of(FROM, TO, ALL, NAME, FILTER, BOTH_WAYS, CONCURRENCY, BLOB_CONCURRENCY, MAX_RPS, DRY_RUN, RESUME))
                 .details("""
                         Reads each datacenter once (every asset, locator and file, paged), then per asset lists the two
                         containers and makes only the writes that are missing: target asset, blob copies, CreateFileInfos,
@@ -61,11 +62,11 @@ public final class ReplicateCommand implements Command {
                 .build();
     }
 
-    public Object run(Invocation inv, Session s) {
+    public Object run(Invocation inv, CommandContext s) {
         Optional<ReplicationJournal.Unfinished> resumed = Optional.empty();
         ReplicationJournal.Plan plan;
-        if (inv.flag("resume")) {
-            if (!inv.params().isEmpty() || inv.option("name") != null || inv.option("filter") != null || inv.flag("all")) {
+        if (inv.get(RESUME)) {
+            if (!inv.params().isEmpty() || inv.given(NAME) || inv.given(FILTER) || inv.get(ALL)) {
                 throw new AmshException("--resume takes the selection of the run it continues",
                         "drop ASSET, --all, --name and --filter, or start a new run without --resume");
             }
@@ -81,11 +82,10 @@ public final class ReplicateCommand implements Command {
         }
         AccountContext from = s.contexts().get(plan.from());
         AccountContext to = s.contexts().get(plan.to());
-        Integer rps = inv.intOption("max-rps", 1, 100_000);
-        ReplicateOptions options = new ReplicateOptions(plan.selection(), plan.bothWays(),
-                inv.intOption("concurrency", 1, 64),
-                rps != null ? rps : plan.maxRps(), inv.flag("dry-run"),
-                CopyOptions.defaults().withConcurrency(inv.intOption("blob-concurrency", 1, 64)));
+        Integer rps = inv.get(MAX_RPS);
+        ReplicateOptions options = new ReplicateOptions(plan.selection(), plan.bothWays(), inv.get(CONCURRENCY),
+                rps != null ? rps : plan.maxRps(), inv.get(DRY_RUN),
+                CopyOptions.defaults().withConcurrency(inv.get(BLOB_CONCURRENCY)));
         PrintWriter err = s.console().err();
         Optional<ReplicationJournal.Unfinished> continuing = resumed;
         Set<String> finishedBefore = continuing.map(ReplicationJournal.Unfinished::finished).orElse(Set.of());
@@ -116,11 +116,11 @@ public final class ReplicateCommand implements Command {
         return view;
     }
 
-    private ReplicationJournal.Plan newPlan(Invocation inv, Session s) {
+    private ReplicationJournal.Plan newPlan(Invocation inv, CommandContext s) {
         List<String> assets = inv.params().stream().map(Invocation::text).toList();
-        boolean all = inv.flag("all");
-        String glob = inv.option("name");
-        String filter = inv.option("filter");
+        boolean all = inv.get(ALL);
+        String glob = inv.get(NAME);
+        String filter = inv.get(FILTER);
         if (assets.isEmpty() && !all && glob == null && filter == null) {
             throw new AmshException("say which assets to replicate", "name them, or use --all, --name GLOB or --filter ODATA");
         }
@@ -128,19 +128,19 @@ public final class ReplicateCommand implements Command {
             throw new AmshException("--all takes every published asset: it does not combine with ASSET, --name or --filter",
                     "drop --all to replicate a selection");
         }
-        if (inv.option("to") == null) {
+        if (inv.get(TO) == null) {
             throw new AmshException("replicate needs --to", "say the target context, e.g. --to b");
         }
         AccountContext from = s.sourceContext(inv);
-        AccountContext to = s.contexts().get(inv.option("to"));
+        AccountContext to = s.contexts().get(inv.get(TO));
         if (from.name().equals(to.name())) {
             throw new AmshException("--to " + to.name() + " is the source context", "replicate to the other datacenter");
         }
-        Integer rps = inv.intOption("max-rps", 1, 100_000);
+        Integer rps = inv.get(MAX_RPS);
         String run = RUN_ID.format(s.clock().instant().atZone(ZoneOffset.UTC)) + "-"
                 + UUID.randomUUID().toString().substring(0, 8);
-        return new ReplicationJournal.Plan(run, from.name(), to.name(), inv.flag("both-ways"), assets, glob, filter,
-                inv.intOption("concurrency", 1, 64), rps == null ? 0 : rps, s.clock().instant().toString());
+        return new ReplicationJournal.Plan(run, from.name(), to.name(), inv.get(BOTH_WAYS), assets, glob, filter,
+                inv.get(CONCURRENCY), rps == null ? 0 : rps, s.clock().instant().toString());
     }
 
     static String render(ReplicateReport r, boolean dryRun) {
@@ -155,11 +155,11 @@ public final class ReplicateCommand implements Command {
 
     /** The progress line above the prompt, and each failure as it happens. */
     private static final class LiveLine implements Replicate.Listener {
-        private final Session s;
+        private final CommandContext s;
         private long lastDraw;
         private long lastPlain;
 
-        LiveLine(Session s) {
+        LiveLine(CommandContext s) {
             this.s = s;
         }
 
