@@ -4,7 +4,6 @@ import dev.amsh.context.AccountContext;
 import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
-import dev.amsh.error.AmshException;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyEngine;
 import dev.amsh.storage.CopyOptions;
@@ -17,9 +16,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * {@code copy} for a pair with a v3 side, on the seam: the source container into the target asset's (named after
- * the source container and marked as its replica, made when missing), server-side with the storage keys, or on a
- * v3 side without keys through its listContainerSas URL.
+ * {@code copy} for any pair of kinds, the documented blob copy on the seam: the source container into the target
+ * asset's (without {@code --into}, the asset named after the source container and marked as its replica, the
+ * procedure's CreateTargetEmptyAsset: made when missing, reused on a re-run), server-side with the storage keys, or
+ * on a v3 side without keys through its listContainerSas URL.
  */
 public final class DatacenterCopy {
     public record Result(MediaAsset source, MediaAsset target, boolean targetCreated, CopyReport report) {
@@ -36,10 +36,8 @@ public final class DatacenterCopy {
         Datacenter a = from.datacenter();
         Datacenter b = to.datacenter();
         MediaAsset source = a.resolve(asset);
-        if (source.encrypted()) {
-            throw new AmshException("asset " + source.name() + " is storage-encrypted and cannot be replicated",
-                    "the encryption key differs per account; replicate a clear asset instead");
-        }
+        DatacenterFailover.refuseEncrypted(source);
+        // a wrong key is found before a target asset is made
         for (AccountContext c : List.of(from, to)) {
             if (c.hasStorageKeys()) {
                 StorageKeys.check(c);

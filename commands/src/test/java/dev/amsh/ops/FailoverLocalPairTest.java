@@ -282,9 +282,9 @@ class FailoverLocalPairTest {
     @Test
     void storageEncryptedAssetsAreRefused() {
         Asset encrypted = a.ams().createAsset(name, Asset.OPTION_STORAGE_ENCRYPTED, null);
-        AmshException e = assertThrows(AmshException.class, () -> new CopyAsset(Clock.systemUTC()).run(a, encrypted.id(), b,
+        AmshException e = assertThrows(AmshException.class, () -> new DatacenterCopy(Clock.systemUTC()).run(a, encrypted.id(), b,
                 null, CopyOptions.defaults(), p -> { }, new CopyCancellation()));
-        assertTrue(e.oneLine().contains("StorageEncrypted"), e.oneLine());
+        assertTrue(e.oneLine().contains("is storage-encrypted and cannot be replicated"), e.oneLine());
         assertTrue(b.ams().listAssets(Query.filter("Name eq '" + encrypted.containerName() + "'")).toList().isEmpty());
     }
 

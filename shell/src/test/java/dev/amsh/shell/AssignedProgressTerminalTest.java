@@ -8,7 +8,7 @@ import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
-import dev.amsh.ops.CopyAsset;
+import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.shell.PowerUserTerminalTest.Running;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -57,8 +57,8 @@ class AssignedProgressTerminalTest {
         }
         String kept = r.t().run("c.report.blobs.size() + ' blobs, created ' + c.targetCreated", PROMPT_A);
         assertTrue(kept.contains("4 blobs, created true"), "the result is kept in c: " + kept);
-        assertEquals(4, b(r).storage().list(((CopyAsset.Result) r.f().session.variables().get("c"))
-                .target().containerName()).size(), "every blob is on b");
+        assertEquals(4, b(r).storage().list(((DatacenterCopy.Result) r.f().session.variables().get("c"))
+                .target().container()).size(), "every blob is on b");
         PowerUserTerminalTest.stop(r);
     }
 

@@ -1,8 +1,6 @@
 package dev.amsh.shell.commands;
 
 import dev.amsh.context.AccountContext;
-import dev.amsh.datacenter.Kind;
-import dev.amsh.ops.CopyAsset;
 import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.CommandContext;
@@ -40,20 +38,9 @@ public final class CopyCommand implements Command {
         AccountContext from = s.context(inv);
         AccountContext to = s.contexts().get(inv.require(TO));
         CopyOptions options = CopyOptions.defaults().withConcurrency(inv.get(CONCURRENCY));
-        if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
-            DatacenterCopy.Result r;
-            try {
-                r = new DatacenterCopy(s.clock()).run(from, inv.requireParam(0), to, inv.get(INTO), options,
-                        new ProgressBar(s.console(), "copy"), s.cancellation());
-            } finally {
-                s.console().progressDone();
-            }
-            return new TextView(describe(r.report(), from.name() + ":" + r.source().name(), to.name() + ":" + r.target().name()
-                    + (r.targetCreated() ? " (created)" : "")), r);
-        }
-        CopyAsset.Result r;
+        DatacenterCopy.Result r;
         try {
-            r = new CopyAsset(s.clock()).run(from, inv.requireParam(0), to, inv.get(INTO), options,
+            r = new DatacenterCopy(s.clock()).run(from, inv.requireParam(0), to, inv.get(INTO), options,
                     new ProgressBar(s.console(), "copy"), s.cancellation());
         } finally {
             s.console().progressDone();

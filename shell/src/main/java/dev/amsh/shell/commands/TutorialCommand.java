@@ -8,7 +8,7 @@ import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
-import dev.amsh.ops.CopyAsset;
+import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.ProcedureStep;
 import dev.amsh.shell.ShellCommand;
@@ -85,7 +85,7 @@ public final class TutorialCommand implements ShellCommand {
                             + "the copy itself signs with the storage account keys of a and b, as the procedure's copy does.\n"
                             + "Watch the trace: these are storage calls, not Media Services calls.",
                     s -> "copy " + s.path("output").asText() + " --on a --to b --into " + s.path("target").asText(),
-                    (r, s) -> s.put("copied", ((CopyAsset.Result) r).report().blobs().size())),
+                    (r, s) -> s.put("copied", ((DatacenterCopy.Result) r).report().blobs().size())),
             new Lesson("Register the copied blobs as files: CreateFileInfos" + step(ProcedureStep.B5),
                     "Blobs copied behind the service's back are unknown to it until CreateFileInfos lists the container\n"
                             + "and creates one AssetFile per blob. The SDK never had this call; it is plain REST.",
