@@ -77,18 +77,4 @@ public final class ReplicaTargets {
                 .thenComparing(Asset::id);
         return new Candidates(named.stream().sorted(order).toList());
     }
-
-    /** The existing target, else a new one; after a create with a lost answer, looked up again before another. */
-    public static Created findOrCreate(AmsClient target, Asset source) {
-        boolean[] made = {false};
-        Asset asset = Outcomes.findOrCreate(() -> find(target, source, a -> false).best(), () -> {
-            Asset a = target.createAsset(source.containerName(), Asset.OPTION_NONE, null, marker(source));
-            made[0] = true;
-            return a;
-        });
-        return new Created(asset, made[0]);
-    }
-
-    public record Created(Asset asset, boolean created) {
-    }
 }
