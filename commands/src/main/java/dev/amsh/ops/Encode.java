@@ -44,17 +44,17 @@ public final class Encode {
         if (dc.files(input).isEmpty()) {
             throw new AmshException("asset " + input.name() + " has no files to encode", "upload a file into it first");
         }
-        return dc.submitEncode(input, outputName != null ? outputName : defaultOutputName(input.name()), preset);
+        return dc.encoding().submitEncode(input, outputName != null ? outputName : defaultOutputName(input.name()), preset);
     }
 
     /** Polls until the job ends (or {@code stop} says so); returns the job and, when it finished, its output. */
     public Result await(Datacenter dc, MediaJob submitted, Consumer<MediaJob> onPoll, BooleanSupplier stop) {
-        Poller<MediaJob, MediaJob> poller = dc.follow(submitted);
+        Poller<MediaJob, MediaJob> poller = dc.encoding().follow(submitted);
         while (true) {
             MediaJob job = poller.poll();
             onPoll.accept(job);
             if (poller.done()) {
-                return new Result(job, job.finished() ? dc.jobOutput(job) : null);
+                return new Result(job, job.finished() ? dc.encoding().jobOutput(job) : null);
             }
             if (stop.getAsBoolean()) {
                 return new Result(job, null);

@@ -84,7 +84,7 @@ public final class Upload {
         Instant start = clock.instant();
         String target = assetName != null ? assetName : name;
         String mark = mark(target, name, file);
-        MediaAsset asset = dc.createNewAsset(target, mark);
+        MediaAsset asset = dc.encoding().createNewAsset(target, mark);
         ContainerGrant grant;
         try {
             grant = target(ctx, dc, asset);
@@ -110,7 +110,7 @@ public final class Upload {
             throw failure;
         }
         dc.revoke(grant);
-        MediaFile uploaded = dc.registerUpload(asset, name);
+        MediaFile uploaded = dc.encoding().registerUpload(asset, name);
         return new Result(asset, uploaded, uploaded.size(), Duration.between(start, clock.instant()));
     }
 

@@ -72,7 +72,7 @@ public final class CopyEngine {
                     "retry; nothing partial was written", e);
         }
         return copyListed(source, sourceContainer, blobs, target, targetContainer, present, options, progress, cancellation,
-                start);
+                true, start);
     }
 
     /**
@@ -83,12 +83,25 @@ public final class CopyEngine {
                                  String targetContainer, Map<String, BlobEntry> present, CopyOptions options,
                                  Consumer<CopyProgress> progress, CopyCancellation cancellation) {
         return copyListed(source, sourceContainer, blobs, target, targetContainer, present, options, progress,
-                cancellation, clock.instant());
+                cancellation, true, clock.instant());
+    }
+
+    /**
+     * As above; without {@code verify} the target is not listed after the copy, for a container the caller made
+     * empty moments before: each copy's own answer (Copy Blob From URL is synchronous, a block list is committed
+     * whole) is then the whole truth, and a listing would only repeat it.
+     */
+    public CopyReport copyListed(BlobStore source, String sourceContainer, List<BlobEntry> blobs, BlobStore target,
+                                 String targetContainer, Map<String, BlobEntry> present, CopyOptions options,
+                                 Consumer<CopyProgress> progress, CopyCancellation cancellation, boolean verify) {
+        return copyListed(source, sourceContainer, blobs, target, targetContainer, present, options, progress,
+                cancellation, verify, clock.instant());
     }
 
     private CopyReport copyListed(BlobStore source, String sourceContainer, List<BlobEntry> blobs, BlobStore target,
                                   String targetContainer, Map<String, BlobEntry> present, CopyOptions options,
-                                  Consumer<CopyProgress> progress, CopyCancellation cancellation, Instant start) {
+                                  Consumer<CopyProgress> progress, CopyCancellation cancellation, boolean verify,
+                                  Instant start) {
         BlobContainerClient from = source.container(sourceContainer);
         BlobContainerClient to = target.container(targetContainer);
         String sas = source.containerSas(sourceContainer, "r",
@@ -134,7 +147,7 @@ public final class CopyEngine {
                 }
             }
             try {
-                held = verify(target, targetContainer, blobs, outcomes);
+                held = verify ? verify(target, targetContainer, blobs, outcomes) : List.of();
             } catch (BlobStorageException e) {
                 // unverified copies count as failed: a re-run checks them again and copies only what differs
                 for (int i = 0; i < outcomes.size(); i++) {

@@ -37,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * {@code scripts/bench replicate [ASSETS] [SAMPLE] [COMPARE_ASSETS] [LATENCY_MS]}: ASSETS published assets of five
@@ -70,7 +71,8 @@ public final class ReplicateBenchmark {
 
             List<LatencyProxy> proxies = new ArrayList<>();
             try {
-                Contexts slow = throughProxies(p, latency, proxies);
+                AtomicLong storageCalls = new AtomicLong();
+                Contexts slow = throughProxies(p, latency, proxies, storageCalls);
                 AccountContext sa = slow.get("a");
                 AccountContext sb = slow.get("b");
                 System.out.printf("%d ms each way on every connection (a loopback proxy per endpoint)%n", latency);
@@ -97,6 +99,7 @@ public final class ReplicateBenchmark {
                 }
 
                 long calls0 = sa.restCalls() + sb.restCalls();
+                long storage0 = storageCalls.get();
                 t0 = System.nanoTime();
                 ReplicateReport r = new Replicate(clock).run(sa, sb, ReplicateOptions.defaults()
                         .withSelection(new Selection(List.of(), "rb*", null)), null, Set.of(), QUIET,
@@ -111,6 +114,8 @@ public final class ReplicateBenchmark {
                 System.out.printf("  amsh replicate:       %.1f s for all %d assets; %.2f Media Services calls per asset "
                         + "(%.2f per asset besides the %d listing calls)%n", amsh, assets, amshCalls,
                         r.callsPerReplicatedAsset(), r.listingCalls());
+                System.out.printf("  amsh replicate:       %.2f storage calls per new replica (%d blobs copied)%n",
+                        (double) (storageCalls.get() - storage0) / assets, r.assets().stream().mapToInt(AssetOutcome::blobs).sum());
                 System.out.printf("  ratio: %.1fx%n", procedureAll / amsh);
                 System.out.printf("  (on Azure a cross-account StartCopy is pending when first checked, so the procedure also"
                         + " sleeps 1 s per blob: about %.0f s more, a ratio of %.0fx)%n", 5.0 * assets,
@@ -159,7 +164,8 @@ public final class ReplicateBenchmark {
     }
 
     /** Contexts a and b whose every endpoint (API, token, storage) is reached through a latency proxy. */
-    static Contexts throughProxies(BenchPair p, long latency, List<LatencyProxy> proxies) throws Exception {
+    static Contexts throughProxies(BenchPair p, long latency, List<LatencyProxy> proxies, AtomicLong storageCalls)
+            throws Exception {
         Map<Integer, Integer> proxied = new HashMap<>();
         Map<String, ContextConfig> configs = new LinkedHashMap<>();
         for (String name : List.of("a", "b")) {
@@ -169,7 +175,12 @@ public final class ReplicateBenchmark {
                     new ContextConfig.Storage(c.storage().name(), c.storage().key(),
                             via(c.storage().blobEndpoint(), latency, proxied, proxies), null), null));
         }
-        return new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
+        // the storage calls counted as the trace sees them, one per request on the wire
+        return new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> {
+            if (t.context().endsWith("/storage")) {
+                storageCalls.incrementAndGet();
+            }
+        }, Map.of()));
     }
 
     private static String via(String url, long latency, Map<Integer, Integer> proxied, List<LatencyProxy> proxies) throws Exception {

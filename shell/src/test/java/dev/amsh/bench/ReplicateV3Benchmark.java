@@ -12,6 +12,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.Window;
 import dev.amsh.datacenter.v3.V3Datacenter;
 import dev.amsh.emulator.DatacenterKind;
+import dev.amsh.ops.library.AssetOutcome;
 import dev.amsh.ops.library.Replicate;
 import dev.amsh.ops.library.ReplicateOptions;
 import dev.amsh.ops.library.ReplicateReport;
@@ -36,6 +37,7 @@ import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static dev.amsh.arm.ArmAccount.METADATA_API;
 
@@ -64,7 +66,8 @@ public final class ReplicateV3Benchmark {
 
             List<LatencyProxy> proxies = new ArrayList<>();
             try {
-                Contexts slow = throughProxies(p, latency, proxies);
+                AtomicLong storageCalls = new AtomicLong();
+                Contexts slow = throughProxies(p, latency, proxies, storageCalls);
                 AccountContext sa = slow.get("a");
                 AccountContext sb = slow.get("b");
                 System.out.printf("%d ms each way on every connection (a loopback proxy per endpoint)%n", latency);
@@ -88,6 +91,7 @@ public final class ReplicateV3Benchmark {
                 }
 
                 long calls0 = sa.restCalls() + sb.restCalls();
+                long storage0 = storageCalls.get();
                 t0 = System.nanoTime();
                 ReplicateReport r = new Replicate(clock).run(sa, sb, ReplicateOptions.defaults()
                         .withSelection(new Selection(List.of(), "rv*", null)), null, Set.of(), ReplicateBenchmark.QUIET,
@@ -101,6 +105,8 @@ public final class ReplicateV3Benchmark {
                         + "%.1f ARM calls per asset%n", sampleSeconds, sampled.size(), sampleAll, assets, sampleCalls);
                 System.out.printf("  amsh replicate:       %.1f s for all %d assets; %.2f ARM calls per new replica "
                         + "besides the %d listing calls of the run%n", amsh, assets, amshCalls, r.listingCalls());
+                System.out.printf("  amsh replicate:       %.2f storage calls per new replica (%d blobs copied)%n",
+                        (double) (storageCalls.get() - storage0) / assets, r.assets().stream().mapToInt(AssetOutcome::blobs).sum());
                 System.out.printf("  ratio: %.1fx%n", sampleAll / amsh);
             } finally {
                 for (LatencyProxy proxy : proxies) {
@@ -188,7 +194,8 @@ public final class ReplicateV3Benchmark {
     }
 
     /** Contexts a and b whose every endpoint (ARM, token, storage) is reached through a latency proxy. */
-    static Contexts throughProxies(BenchPair p, long latency, List<LatencyProxy> proxies) throws Exception {
+    static Contexts throughProxies(BenchPair p, long latency, List<LatencyProxy> proxies, AtomicLong storageCalls)
+            throws Exception {
         Map<Integer, Integer> proxied = new HashMap<>();
         Map<String, ContextConfig> configs = new LinkedHashMap<>();
         for (String name : List.of("a", "b")) {
@@ -200,7 +207,12 @@ public final class ReplicateV3Benchmark {
             configs.put(name, ContextConfig.v3(arm, new ContextConfig.Storage(c.storage().name(), c.storage().key(),
                     via(c.storage().blobEndpoint(), latency, proxied, proxies), null), null));
         }
-        return new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> { }, Map.of()));
+        // the storage calls counted as the trace sees them, one per request on the wire
+        return new Contexts(configs, ContextEnvironment.create(new Redactor(), t -> {
+            if (t.context().endsWith("/storage")) {
+                storageCalls.incrementAndGet();
+            }
+        }, Map.of()));
     }
 
     private static String via(String url, long latency, Map<Integer, Integer> proxied, List<LatencyProxy> proxies) throws Exception {

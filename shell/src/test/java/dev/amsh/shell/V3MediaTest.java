@@ -257,7 +257,7 @@ class V3MediaTest {
         Path other = data.resolve("other.mp4");
         Files.write(other, new byte[]{1, 2, 3});
         String otherLeft = "other-" + UUID.randomUUID().toString().substring(0, 6);
-        b.createNewAsset(otherLeft, Upload.mark(otherLeft, "other.mp4", other));
+        b.encoding().createNewAsset(otherLeft, Upload.mark(otherLeft, "other.mp4", other));
         refused = assertThrows(AmshException.class,
                 () -> shell.session.execute("upload " + sample + " --asset " + otherLeft + " --on b"));
         assertTrue(refused.oneLine().contains("already exists on b"), refused.oneLine());

@@ -12,6 +12,7 @@ import dev.amsh.datacenter.AssetQuery;
 import dev.amsh.datacenter.Capabilities;
 import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Encoding;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
@@ -39,6 +40,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
@@ -55,6 +57,8 @@ public final class V2Datacenter implements Datacenter {
     private final V2Jobs jobs;
     /** Read policies of exactly one window, by its seconds: a library's clones share them. */
     private final Map<Long, AccessPolicy> exactPolicies = new ConcurrentHashMap<>();
+    /** The Path of each origin locator this datacenter made, by Id: a locator's Path never changes. */
+    private final Map<String, String> madePaths = new ConcurrentHashMap<>();
 
     public V2Datacenter(String name, AmsClient ams, Clock clock) {
         this.name = name;
@@ -120,6 +124,24 @@ public final class V2Datacenter implements Datacenter {
         return files.size() + " files registered" + (primary == null ? "" : ", " + primary + " primary");
     }
 
+    public String registerFiles(MediaAsset asset, Set<String> primary) {
+        if (primary.isEmpty()) {
+            return registerFiles(asset);
+        }
+        ams.createFileInfos(asset.id());
+        List<MediaFile> files = ams.listFiles(asset.id()).stream().map(V2Datacenter::file).toList();
+        markPrimary(files, primary);
+        return files.size() + " files registered, " + String.join(", ", primary) + " primary";
+    }
+
+    public void markPrimary(List<MediaFile> files, Set<String> names) {
+        for (MediaFile f : files) {
+            if (names.contains(f.name()) && !f.primary()) {
+                ams.updateFile(f.id(), Map.of("IsPrimary", true));
+            }
+        }
+    }
+
     public ContainerGrant grant(MediaAsset asset, boolean write, Duration ttl, String mark) {
         SasLocator sas = SasLocator.create(name, ams, ams.getAsset(asset.id()), write, ttl, clock, mark);
         return new ContainerGrant(sas.containerName(), sas.url(), sas.locator().id(), true);
@@ -176,7 +198,7 @@ public final class V2Datacenter implements Datacenter {
         Instant end = original.end();
         Publish publish = new Publish(clock);
         if (start == null || end == null || !end.isAfter(start)) {
-            return locator(publish.createClone(like, ams, ams.getAsset(asset.id())));
+            return locator(remembered(publish.createClone(like, ams, ams.getAsset(asset.id()))));
         }
         long seconds = Duration.between(start.truncatedTo(ChronoUnit.SECONDS), end.truncatedTo(ChronoUnit.SECONDS)).toSeconds();
         AccessPolicy policy = exactPolicies.computeIfAbsent(seconds, x -> Policies.exactReadPolicy(ams, x));
@@ -188,7 +210,16 @@ public final class V2Datacenter implements Datacenter {
             exactPolicies.remove(seconds, policy); // should it be gone, the next clone looks it up again
             throw e;
         }
+        remembered(made);
         return locator(publish.alignExpiry(like, made, ams));
+    }
+
+    /** A locator this datacenter made, its Path kept from the create's answer so its URL costs no second read. */
+    private Locator remembered(Locator made) {
+        if (made.path() != null) {
+            madePaths.put(made.id(), made.path());
+        }
+        return made;
     }
 
     public OriginLocator alignEnd(OriginLocator original, OriginLocator replica) {
@@ -204,11 +235,13 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public void unpublish(OriginLocator locator) {
+        madePaths.remove(locator.id());
         ams.deleteLocator(locator.id());
     }
 
     public String streamingBase(OriginLocator locator) {
-        return ams.getLocator(locator.id()).path();
+        String made = madePaths.get(locator.id());
+        return made != null ? made : ams.getLocator(locator.id()).path();
     }
 
     public List<String> streamingUrls(OriginLocator locator) {
@@ -264,36 +297,8 @@ public final class V2Datacenter implements Datacenter {
                 "'endpoints' applies to v3 contexts");
     }
 
-    public MediaAsset createNewAsset(String assetName, String mark) {
-        return jobs.createNewAsset(assetName, mark);
-    }
-
-    public MediaFile registerUpload(MediaAsset asset, String fileName) {
-        return jobs.registerUpload(asset, fileName);
-    }
-
-    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
-        return jobs.submit(input, outputName, preset);
-    }
-
-    public Poller<MediaJob, MediaJob> follow(MediaJob job) {
-        return jobs.follow(job);
-    }
-
-    public MediaAsset jobOutput(MediaJob job) {
-        return jobs.output(job);
-    }
-
-    public Paged<MediaJob> jobs(Integer top) {
-        return jobs.list(top);
-    }
-
-    public MediaJob job(String id) {
-        return jobs.get(id);
-    }
-
-    public void cancelJob(MediaJob job) {
-        jobs.cancel(job);
+    public Encoding encoding() {
+        return jobs;
     }
 
     public static MediaAsset asset(Asset a) {

@@ -7,6 +7,7 @@ import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.JobTask;
 import dev.amsh.ams.model.MediaProcessor;
+import dev.amsh.datacenter.Encoding;
 import dev.amsh.datacenter.JobPoller;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
@@ -28,7 +29,7 @@ import java.util.UUID;
  * one-task job on the newest "Media Encoder Standard" with "Adaptive Streaming", its Name carrying this submission's
  * own mark so a lost answer is found instead of submitted twice; on success the output's .ism made primary.
  */
-final class V2Jobs {
+final class V2Jobs implements Encoding {
     static final String PROCESSOR = "Media Encoder Standard";
     static final String PRESET = "Adaptive Streaming";
     private static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -39,13 +40,13 @@ final class V2Jobs {
         this.ams = ams;
     }
 
-    MediaAsset createNewAsset(String name, String mark) {
+    public MediaAsset createNewAsset(String name, String mark) {
         return V2Datacenter.asset(Outcomes.findOrCreate(
                 () -> ams.listAssets(Query.filter("AlternateId eq " + Query.literal(mark))).stream().findFirst(),
                 () -> ams.createAsset(name, Asset.OPTION_NONE, null, mark)));
     }
 
-    MediaFile registerUpload(MediaAsset asset, String fileName) {
+    public MediaFile registerUpload(MediaAsset asset, String fileName) {
         ams.createFileInfos(asset.id());
         AssetFile uploaded = ams.listFiles(asset.id()).stream().filter(f -> f.name().equals(fileName)).findFirst()
                 .orElseThrow(() -> new AmshException("CreateFileInfos did not register " + fileName, "retry the upload"));
@@ -53,7 +54,7 @@ final class V2Jobs {
         return new MediaFile(uploaded.name(), uploaded.contentFileSize(), true, uploaded.id());
     }
 
-    MediaJob submit(MediaAsset input, String outputName, String preset) {
+    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
         MediaProcessor mes = ams.latestProcessor(PROCESSOR);
         String mark = UUID.randomUUID().toString();
         String name = "amsh encode " + input.name() + " " + mark.substring(mark.length() - 8);
@@ -63,24 +64,24 @@ final class V2Jobs {
         return job(job, List.of(), input.id());
     }
 
-    MediaJob get(String id) {
+    public MediaJob job(String id) {
         Job job = ams.getJob(id);
         return job(job, ams.listTasks(job.id()), null);
     }
 
-    Paged<MediaJob> list(Integer top) {
+    public Paged<MediaJob> jobs(Integer top) {
         return Paged.of(ams.listJobs(top == null ? Query.all() : Query.all().top(top))).map(j -> job(j, List.of(), null));
     }
 
-    void cancel(MediaJob job) {
+    public void cancelJob(MediaJob job) {
         ams.cancelJob(job.id());
     }
 
-    Poller<MediaJob, MediaJob> follow(MediaJob first) {
-        return new JobPoller(first, this::get, INTERVAL);
+    public Poller<MediaJob, MediaJob> follow(MediaJob first) {
+        return new JobPoller(first, this::job, INTERVAL);
     }
 
-    MediaAsset output(MediaJob job) {
+    public MediaAsset jobOutput(MediaJob job) {
         Asset output = ams.outputAssets(job.id()).get(0);
         RegisterFiles.markPrimaryManifest(ams, ams.listFiles(output.id()));
         return V2Datacenter.asset(ams.getAsset(output.id()));

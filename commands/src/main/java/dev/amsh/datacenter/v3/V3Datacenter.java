@@ -10,6 +10,7 @@ import dev.amsh.datacenter.AssetQuery;
 import dev.amsh.datacenter.Capabilities;
 import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.Encoding;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
@@ -433,36 +434,8 @@ public final class V3Datacenter implements Datacenter {
         };
     }
 
-    public MediaAsset createNewAsset(String assetName, String mark) {
-        return jobs.createNewAsset(assetName, mark);
-    }
-
-    public MediaFile registerUpload(MediaAsset asset, String fileName) {
-        return jobs.registerUpload(asset, fileName);
-    }
-
-    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
-        return jobs.submit(input, outputName, preset);
-    }
-
-    public Poller<MediaJob, MediaJob> follow(MediaJob job) {
-        return jobs.follow(job);
-    }
-
-    public MediaAsset jobOutput(MediaJob job) {
-        return jobs.output(job);
-    }
-
-    public Paged<MediaJob> jobs(Integer top) {
-        return jobs.list(top);
-    }
-
-    public MediaJob job(String id) {
-        return jobs.get(id);
-    }
-
-    public void cancelJob(MediaJob job) {
-        jobs.cancel(job);
+    public Encoding encoding() {
+        return jobs;
     }
 
     /** The account this datacenter speaks for, as messages and tests name it. */

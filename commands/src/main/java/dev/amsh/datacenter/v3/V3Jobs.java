@@ -3,6 +3,7 @@ package dev.amsh.datacenter.v3;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.arm.ArmClient;
+import dev.amsh.datacenter.Encoding;
 import dev.amsh.datacenter.JobPoller;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
@@ -31,7 +32,7 @@ import static dev.amsh.arm.ArmAccount.METADATA_API;
  * {@value #TRANSFORM} (the built-in preset of that name; PUT once, reused), into an output asset PUT first. A job PUT
  * is 201 once and 409 after: a lost answer is looked up by the job's name, never re-sent.
  */
-final class V3Jobs {
+final class V3Jobs implements Encoding {
     static final String TRANSFORM = "AdaptiveStreaming";
     static final String PRESET_TYPE = "#Microsoft.Media.BuiltInStandardEncoderPreset";
     private static final Duration INTERVAL = Duration.ofSeconds(1);
@@ -63,7 +64,7 @@ final class V3Jobs {
      * adopted; any other holder is refused, since a PUT would take that asset over. After the PUT's answer is lost
      * (the retry layer repeated it), the asset is looked up by its name: this attempt's own mark is done.
      */
-    MediaAsset createNewAsset(String name, String mark) {
+    public MediaAsset createNewAsset(String name, String mark) {
         String path = metadata("assets", name);
         Optional<MediaAsset> existing = arm.find(path, METADATA_API).map(ArmJson::asset);
         if (existing.isPresent()) {
@@ -117,7 +118,7 @@ final class V3Jobs {
         }
     }
 
-    MediaFile registerUpload(MediaAsset asset, String fileName) {
+    public MediaFile registerUpload(MediaAsset asset, String fileName) {
         return files.apply(asset).stream().filter(f -> f.name().equals(fileName)).findFirst()
                 .map(f -> new MediaFile(f.name(), f.size(), true, f.id()))
                 .orElseThrow(() -> new AmshException("the container of " + asset.name() + " on " + context + " holds no blob "
@@ -147,7 +148,7 @@ final class V3Jobs {
         transformReady = true;
     }
 
-    MediaJob submit(MediaAsset input, String outputName, String preset) {
+    public MediaJob submitEncode(MediaAsset input, String outputName, String preset) {
         if (preset != null && !preset.replace(" ", "").equalsIgnoreCase(TRANSFORM)) {
             throw new AmshException("context " + context + " is v3: amsh encodes there with the built-in " + TRANSFORM
                     + " preset, not '" + preset + "'", "leave --preset out (or give --preset AdaptiveStreaming)");
@@ -189,12 +190,12 @@ final class V3Jobs {
         }
     }
 
-    Poller<MediaJob, MediaJob> follow(MediaJob first) {
-        return new JobPoller(first, this::get, INTERVAL);
+    public Poller<MediaJob, MediaJob> follow(MediaJob first) {
+        return new JobPoller(first, this::job, INTERVAL);
     }
 
     /** A job by {@code name} (of amsh's transform) or {@code transform/name}. */
-    MediaJob get(String id) {
+    public MediaJob job(String id) {
         String transform = id.contains("/") ? id.substring(0, id.indexOf('/')) : TRANSFORM;
         String name = id.contains("/") ? id.substring(id.indexOf('/') + 1) : id;
         Optional<JsonNode> found = arm.find(jobs(transform, name), ENCODING_API);
@@ -214,7 +215,7 @@ final class V3Jobs {
     }
 
     /** Every transform's jobs, newest first. */
-    Paged<MediaJob> list(Integer top) {
+    public Paged<MediaJob> jobs(Integer top) {
         List<MediaJob> all = new ArrayList<>();
         for (JsonNode t : arm.list(metadata("transforms", null), ENCODING_API, ArmClient.query(), null)) {
             String transform = t.path("name").asText();
@@ -225,12 +226,12 @@ final class V3Jobs {
         return Paged.of(top == null ? all : all.subList(0, Math.min(top, all.size())));
     }
 
-    void cancel(MediaJob job) {
+    public void cancelJob(MediaJob job) {
         String transform = job.id().contains("/") ? job.id().substring(0, job.id().indexOf('/')) : TRANSFORM;
         arm.action(jobs(transform, job.name()) + "/cancelJob", ENCODING_API, null);
     }
 
-    MediaAsset output(MediaJob job) {
+    public MediaAsset jobOutput(MediaJob job) {
         return ArmJson.asset(arm.get(metadata("assets", job.output()), METADATA_API));
     }
 

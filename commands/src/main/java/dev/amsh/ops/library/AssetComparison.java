@@ -10,15 +10,6 @@ public record AssetComparison(String name, String sourceId, String targetId, Sta
         drifts = List.copyOf(drifts);
     }
 
-    static AssetComparison of(Library.Examined e) {
-        String target = e.pair().target().map(a -> a.id()).orElse(null);
-        Status status = e.optedOut() ? Status.SKIPPED
-                : e.pair().conflict() != null ? Status.CONFLICT
-                : e.pair().target().isEmpty() ? Status.MISSING
-                : e.drifts().isEmpty() ? Status.IN_SYNC : Status.DIFFERS;
-        return new AssetComparison(e.source().name(), e.source().id(), target, status, e.drifts());
-    }
-
     /** One line per asset: the status and the first differences. */
     public String line() {
         String what = drifts.stream().limit(3).map(Drift::line).reduce((x, y) -> x + "; " + y).orElse("");

@@ -1,84 +1,92 @@
 package dev.amsh.ops.library;
 
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.Locator;
-import dev.amsh.ops.LocatorWindow;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.storage.BlobEntry;
 
+import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.Objects;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * What differs between a published source asset and its replica, computed from the two snapshots and the two
- * container listings (pure: no call is made here). Blobs differ by length, by MD5 where both have one, or by
- * the source ETag a copy stamped on its target; a blob with neither MD5 nor stamp is compared by length alone.
+ * What differs between a published source asset and its replica, on any pair of kinds, computed from the two
+ * snapshots and the two container listings (pure: no call is made here). Locators are matched by GUID; files are
+ * compared where both kinds register them (v2); blobs differ by length, by MD5 where both have one, or by the
+ * source ETag a copy stamped on its target; a blob with neither MD5 nor stamp is compared by length alone.
  */
 public final class AssetDiff {
     private AssetDiff() {
     }
 
     /** Drifts of a pair whose target exists; {@code sourceBlobs}/{@code targetBlobs} may be null when not read. */
-    public static List<Drift> of(Asset source, Asset target, LibrarySnapshot s, LibrarySnapshot t,
+    public static List<Drift> of(MediaAsset source, MediaAsset target, DatacenterSnapshot s, DatacenterSnapshot t,
                                  List<BlobEntry> sourceBlobs, List<BlobEntry> targetBlobs) {
         List<Drift> out = new ArrayList<>(locators(source, target, s, t));
-        out.addAll(files(s.files(source.id()), t.files(target.id())));
+        if (s.can().registersFiles() && t.can().registersFiles()) {
+            out.addAll(files(s.files(source), t.files(target)));
+        }
         if (sourceBlobs != null && targetBlobs != null) {
             out.addAll(blobs(sourceBlobs, targetBlobs));
         }
         return out;
     }
 
-    static List<Drift> locators(Asset source, Asset target, LibrarySnapshot s, LibrarySnapshot t) {
+    static List<Drift> locators(MediaAsset source, MediaAsset target, DatacenterSnapshot s, DatacenterSnapshot t) {
         List<Drift> out = new ArrayList<>();
-        List<Locator> live = s.liveOrigins(source.id());
-        for (Locator l : live) {
-            Optional<Locator> there = t.locator(l.id());
-            if (there.isEmpty()) {
-                out.add(new Drift(Drift.Kind.MISSING_LOCATOR, l.id(), null));
-                continue;
-            }
-            Locator r = there.get();
-            if (!LocatorWindow.sameSecond(l.startTime(), r.startTime())
-                    || !LocatorWindow.sameSecond(l.expirationDateTime(), r.expirationDateTime())) {
-                out.add(new Drift(Drift.Kind.WINDOW_DIFFERS, l.id(), window(l) + " on " + s.context() + ", "
-                        + window(r) + " on " + t.context()));
+        List<OriginLocator> live = s.live(source);
+        for (OriginLocator l : live) {
+            OriginLocator r = t.locator(l.guid()).orElse(null);
+            if (r == null) {
+                out.add(new Drift(Drift.Kind.MISSING_LOCATOR, l.guid().toString(), null));
+            } else if (!sameWindow(l, r)) {
+                out.add(new Drift(Drift.Kind.WINDOW_DIFFERS, l.guid().toString(), window(l) + " on " + s.name() + ", "
+                        + window(r) + " on " + t.name()));
             }
         }
-        Set<String> ids = live.stream().map(Locator::id).collect(Collectors.toSet());
-        for (Locator r : t.liveOrigins(target.id())) {
-            if (!ids.contains(r.id())) {
-                out.add(new Drift(Drift.Kind.EXTRA_LOCATOR, r.id(), s.locator(r.id()).isPresent()
-                        ? "expired on " + s.context() : "not on " + s.context()));
+        Set<UUID> guids = live.stream().map(OriginLocator::guid).collect(Collectors.toSet());
+        for (OriginLocator r : t.live(target)) {
+            if (!guids.contains(r.guid())) {
+                out.add(new Drift(Drift.Kind.EXTRA_LOCATOR, r.guid().toString(), s.locator(r.guid()).isPresent()
+                        ? "expired on " + s.name() : "not on " + s.name()));
             }
         }
         return out;
     }
 
-    static List<Drift> files(List<AssetFile> source, List<AssetFile> target) {
+    /**
+     * The same end to the second, and the same start where both say one: a start left out means "from its making",
+     * which has passed on both sides.
+     */
+    static boolean sameWindow(OriginLocator l, OriginLocator r) {
+        boolean start = l.start() == null || r.start() == null || Objects.equals(second(l.start()), second(r.start()));
+        return start && Objects.equals(second(l.end()), second(r.end()));
+    }
+
+    static List<Drift> files(List<MediaFile> source, List<MediaFile> target) {
         List<Drift> out = new ArrayList<>();
-        Map<String, AssetFile> there = new HashMap<>();
+        Map<String, MediaFile> there = new HashMap<>();
         target.forEach(f -> there.put(f.name(), f));
-        Map<String, AssetFile> here = new HashMap<>();
+        Map<String, MediaFile> here = new HashMap<>();
         source.forEach(f -> here.put(f.name(), f));
-        for (AssetFile f : source) {
-            AssetFile r = there.get(f.name());
+        for (MediaFile f : source) {
+            MediaFile r = there.get(f.name());
             if (r == null) {
                 out.add(new Drift(Drift.Kind.MISSING_FILE, f.name(), null));
-            } else if (f.contentFileSize() != r.contentFileSize()) {
-                out.add(new Drift(Drift.Kind.FILE_DIFFERS, f.name(), "registered " + f.contentFileSize() + " vs "
-                        + r.contentFileSize() + " bytes"));
-            } else if (f.isPrimary() && !r.isPrimary()) {
+            } else if (f.size() != r.size()) {
+                out.add(new Drift(Drift.Kind.FILE_DIFFERS, f.name(), "registered " + f.size() + " vs " + r.size() + " bytes"));
+            } else if (f.primary() && !r.primary()) {
                 out.add(new Drift(Drift.Kind.PRIMARY_DIFFERS, f.name(), "primary on the source only"));
             }
         }
-        for (AssetFile r : target) {
+        for (MediaFile r : target) {
             if (!here.containsKey(r.name())) {
                 out.add(new Drift(Drift.Kind.EXTRA_FILE, r.name(), null));
             }
@@ -131,8 +139,12 @@ public final class AssetDiff {
         return d.kind() == Drift.Kind.MISSING_BLOB || d.kind() == Drift.Kind.BLOB_DIFFERS;
     }
 
-    private static String window(Locator l) {
-        return (l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS).toString()) + ".."
-                + (l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS).toString());
+    private static Long second(Instant t) {
+        return t == null ? null : t.getEpochSecond();
+    }
+
+    private static String window(OriginLocator l) {
+        return (l.start() == null ? "-" : l.start().truncatedTo(ChronoUnit.SECONDS).toString()) + ".."
+                + (l.end() == null ? "-" : l.end().truncatedTo(ChronoUnit.SECONDS).toString());
     }
 }

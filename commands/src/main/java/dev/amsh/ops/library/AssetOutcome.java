@@ -26,12 +26,6 @@ public record AssetOutcome(String name, String sourceId, String from, String to,
         this(name, sourceId, from, to, targetId, status, locators, blobs, bytes, millis, error, notes, urls, List.of());
     }
 
-    static AssetOutcome of(Library.Examined e, String from, String to, Status status, String error, List<String> notes) {
-        return new AssetOutcome(e.source().name(), e.source().id(), from, to,
-                e.pair().target().map(a -> a.id()).orElse(null), status, List.of(), 0, 0, 0, error, notes, List.of(),
-                status == Status.IN_SYNC ? RecordedFile.of(e.sourceBlobs()) : List.of());
-    }
-
     public String line() {
         String head = status.name().toLowerCase().replace('_', ' ') + "  " + from + "->" + to + "  " + name;
         String tail = switch (status) {

@@ -1,24 +1,25 @@
 package dev.amsh.ops.library;
 
-import dev.amsh.ams.model.Asset;
+import dev.amsh.datacenter.MediaAsset;
 
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What replicating one examined asset takes, derived from its drifts alone (pure): a target to create, blobs to
- * copy, files to register, a primary file to mark, locators to clone or whose expiry to align, amsh's own empty
- * duplicates to remove, and what is left as it is (extra files, blobs and locators on the replica are never
- * removed: a locator there may be what viewers are using).
+ * copy, files to register, a primary file to mark, locators (by GUID) to clone or whose end to align, amsh's own
+ * empty duplicates to remove, and what is left as it is (extra files, blobs and locators on the replica are never
+ * removed: a locator there may be what viewers are using). Files are the target's to register where its kind does
+ * (v2); {@code registersFiles} says so.
  */
 public record AssetPlan(boolean createTarget, boolean copyBlobs, boolean register, boolean markPrimary,
-                        List<String> toClone, List<String> toAlign, List<Asset> removeDuplicates, List<String> leftAsIs) {
+                        List<String> toClone, List<String> toAlign, List<MediaAsset> removeDuplicates, List<String> leftAsIs) {
 
-    public static AssetPlan of(Library.Examined e) {
-        boolean create = e.pair().target().isEmpty();
+    public static AssetPlan of(DatacenterExamination e, boolean registersFiles) {
+        boolean create = e.replica().isEmpty();
         boolean copy = create || e.drifts().stream().anyMatch(AssetDiff::needsCopy);
-        boolean register = create || has(e, Drift.Kind.MISSING_FILE) || has(e, Drift.Kind.FILE_DIFFERS);
-        boolean primary = !register && has(e, Drift.Kind.PRIMARY_DIFFERS);
+        boolean register = registersFiles && (create || e.has(Drift.Kind.MISSING_FILE) || e.has(Drift.Kind.FILE_DIFFERS));
+        boolean primary = registersFiles && !register && e.has(Drift.Kind.PRIMARY_DIFFERS);
         List<String> clone = new ArrayList<>();
         List<String> align = new ArrayList<>();
         List<String> left = new ArrayList<>();
@@ -44,9 +45,5 @@ public record AssetPlan(boolean createTarget, boolean copyBlobs, boolean registe
     public boolean changesNothing() {
         return !createTarget && !copyBlobs && !register && !markPrimary && toClone.isEmpty() && toAlign.isEmpty()
                 && removeDuplicates.isEmpty();
-    }
-
-    private static boolean has(Library.Examined e, Drift.Kind kind) {
-        return e.drifts().stream().anyMatch(d -> d.kind() == kind);
     }
 }

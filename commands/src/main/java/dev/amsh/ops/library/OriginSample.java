@@ -1,7 +1,6 @@
 package dev.amsh.ops.library;
 
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.Locator;
+import dev.amsh.datacenter.MediaFile;
 import dev.amsh.ops.OriginFetch;
 import okhttp3.OkHttpClient;
 
@@ -24,15 +23,16 @@ final class OriginSample {
         this.http = http;
     }
 
-    List<Drift> compare(Locator sourceOrigin, Locator targetOrigin, List<AssetFile> files) {
+    /** The sample fetched under both locators' bases ({@code scheme://host/GUID/}); {@code locator} names them in a drift. */
+    List<Drift> compare(String sourceBase, String targetBase, String locator, List<MediaFile> files) {
         List<Drift> out = new ArrayList<>();
-        if (sourceOrigin.path() == null || targetOrigin.path() == null) {
-            return List.of(new Drift(Drift.Kind.CONTENT_DIFFERS, sourceOrigin.id(), "no origin path to fetch from"));
+        if (sourceBase == null || targetBase == null) {
+            return List.of(new Drift(Drift.Kind.CONTENT_DIFFERS, locator, "no origin path to fetch from"));
         }
         for (Sampled f : sample(files)) {
             long prefix = f.prefixOnly() ? LARGE_PREFIX : 0;
-            OriginFetch a = OriginFetch.of(http, sourceOrigin.path() + f.name(), prefix);
-            OriginFetch b = OriginFetch.of(http, targetOrigin.path() + f.name(), prefix);
+            OriginFetch a = OriginFetch.of(http, sourceBase + f.name(), prefix);
+            OriginFetch b = OriginFetch.of(http, targetBase + f.name(), prefix);
             if (!a.equals(b)) {
                 out.add(new Drift(Drift.Kind.CONTENT_DIFFERS, f.name(), "source " + a.describe() + ", replica " + b.describe()));
             }
@@ -43,13 +43,13 @@ final class OriginSample {
     record Sampled(String name, boolean prefixOnly) {
     }
 
-    static List<Sampled> sample(List<AssetFile> files) {
+    static List<Sampled> sample(List<MediaFile> files) {
         List<Sampled> out = new ArrayList<>();
-        Optional<AssetFile> primary = files.stream().filter(AssetFile::isPrimary).findFirst()
+        Optional<MediaFile> primary = files.stream().filter(MediaFile::primary).findFirst()
                 .or(() -> files.stream().filter(f -> f.name().toLowerCase().endsWith(".ism")).findFirst());
         primary.ifPresent(p -> out.add(new Sampled(p.name(), false)));
-        List<AssetFile> rest = files.stream().filter(f -> primary.map(p -> !p.name().equals(f.name())).orElse(true))
-                .sorted(Comparator.comparingLong(AssetFile::contentFileSize).thenComparing(AssetFile::name)).toList();
+        List<MediaFile> rest = files.stream().filter(f -> primary.map(p -> !p.name().equals(f.name())).orElse(true))
+                .sorted(Comparator.comparingLong(MediaFile::size).thenComparing(MediaFile::name)).toList();
         if (!rest.isEmpty()) {
             out.add(new Sampled(rest.get(0).name(), false));
         }

@@ -1,10 +1,9 @@
 package dev.amsh.ops.library;
 
 import dev.amsh.ams.http.RequestGate;
-import dev.amsh.ams.model.Asset;
 import dev.amsh.concurrent.DaemonPools;
 import dev.amsh.context.AccountContext;
-import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyProgress;
@@ -43,7 +42,7 @@ public final class Replicate {
     }
 
     /** One unit of work: a source asset in one direction. */
-    record Task(Library library, Asset asset) {
+    record Task(Library library, MediaAsset asset) {
     }
 
     private final Clock clock;
@@ -63,12 +62,9 @@ public final class Replicate {
         int ceiling = Math.max(16, options.concurrency() * options.copy().concurrency());
         try (RequestGate.Window wa = from.gate().open(ceiling, ceiling, options.maxRps());
              RequestGate.Window wb = to.gate().open(ceiling, ceiling, options.maxRps())) {
-            if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
-                return new DatacenterReplicate(clock).run(from, to, options, journalOpener, finishedBefore, listener, cancellation);
-            }
             Library forward = Library.read(from, to, clock.instant());
             List<Task> tasks = new ArrayList<>();
-            for (Asset a : options.selection().apply(forward.source(), from.ams())) {
+            for (MediaAsset a : options.selection().apply(forward.source())) {
                 tasks.add(new Task(forward, a));
             }
             if (options.bothWays()) {
@@ -105,7 +101,7 @@ public final class Replicate {
         Library back = forward.reversed();
         List<Task> out = new ArrayList<>();
         for (AssetPairing.Unpaired u : forward.pairing().targetOnly(paired)) {
-            if (u.drift().kind() == Drift.Kind.ONLY_ON_TARGET && selection.takesFromOtherSide(u.asset())) {
+            if (u.drift().kind() == Drift.Kind.ONLY_ON_TARGET && selection.takesFromOtherSide(u.asset().name())) {
                 out.add(new Task(back, u.asset()));
             }
         }
@@ -125,12 +121,12 @@ public final class Replicate {
                 failed.get(), skipped.get(), blobs.get(), bytes.get(), (System.nanoTime() - t0) / 1_000_000,
                 from.gate().throttled() + to.gate().throttled(), Math.min(from.gate().limit(), to.gate().limit())));
         Consumer<CopyProgress> blobProgress = p -> report.run();
-        List<AssetReplicator> replicators = new ArrayList<>();
+        List<DatacenterAssetReplicator> replicators = new ArrayList<>();
         ExecutorService pool = DaemonPools.fixed("amsh-replicate", Math.min(options.concurrency(), tasks.size()));
         try {
             List<Future<AssetOutcome>> futures = new ArrayList<>();
             for (Task task : tasks) {
-                AssetReplicator replicator = replicatorFor(task.library(), options, replicators);
+                DatacenterAssetReplicator replicator = replicatorFor(task.library(), options, replicators);
                 futures.add(pool.submit(() -> {
                     AssetOutcome o = one(task, replicator, watch, blobProgress, cancellation);
                     switch (o.status()) {
@@ -169,31 +165,31 @@ public final class Replicate {
         }
     }
 
-    private AssetReplicator replicatorFor(Library library, ReplicateOptions options, List<AssetReplicator> made) {
-        // one per direction, so the access policies it makes are shared by every asset going that way
-        for (AssetReplicator r : made) {
+    private DatacenterAssetReplicator replicatorFor(Library library, ReplicateOptions options, List<DatacenterAssetReplicator> made) {
+        // one per direction, so what it learns of the target once (its streaming base) serves every asset going that way
+        for (DatacenterAssetReplicator r : made) {
             if (r.library() == library) {
                 return r;
             }
         }
-        AssetReplicator r = new AssetReplicator(library, clock, options);
+        DatacenterAssetReplicator r = new DatacenterAssetReplicator(library, clock, options);
         made.add(r);
         return r;
     }
 
-    private static AssetOutcome one(Task task, AssetReplicator replicator, DatacenterWatch watch,
+    private static AssetOutcome one(Task task, DatacenterAssetReplicator replicator, DatacenterWatch watch,
                                     Consumer<CopyProgress> progress, CopyCancellation cancellation) {
         Library lib = task.library();
-        String from = lib.from().name();
-        String to = lib.to().name();
-        Asset a = task.asset();
+        String from = lib.source().name();
+        String to = lib.target().name();
+        MediaAsset a = task.asset();
         if (watch.down() != null || cancellation.isCancelled()) {
             return new AssetOutcome(a.name(), a.id(), from, to, null, AssetOutcome.Status.NOT_RUN, List.of(), 0, 0, 0,
                     watch.down() != null ? "not started: " + watch.down() : "not started: cancelled", List.of(), List.of());
         }
         long t0 = System.nanoTime();
         try {
-            return replicator.run(lib.examine(a), progress, cancellation);
+            return replicator.run(lib.examine(a, true), progress, cancellation);
         } catch (RuntimeException e) {
             watch.failed(e);
             return new AssetOutcome(a.name(), a.id(), from, to, null, AssetOutcome.Status.FAILED, List.of(), 0, 0,

@@ -1,7 +1,7 @@
 package dev.amsh.ops.library;
 
-import dev.amsh.ams.AmsClient;
-import dev.amsh.ams.model.Asset;
+import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 
@@ -30,14 +30,9 @@ public record Selection(List<String> assets, String glob, String filter) {
     }
 
     /**
-     * Whether an asset published only on the other side falls within this selection: never for named assets
-     * (names belong to the source), else by the glob; an OData filter applies to the source alone.
+     * Whether an asset published only on the other side, by its name, falls within this selection: never for named
+     * assets (names belong to the source), else by the glob; an OData filter applies to the source alone.
      */
-    public boolean takesFromOtherSide(Asset a) {
-        return takesFromOtherSide(a.name());
-    }
-
-    /** As {@link #takesFromOtherSide(Asset)}, by the asset's name, on any kind. */
     public boolean takesFromOtherSide(String name) {
         if (!assets.isEmpty() || (filter != null && !filter.isBlank())) {
             return false;
@@ -49,30 +44,31 @@ public record Selection(List<String> assets, String glob, String filter) {
      * The assets of {@code side} this selection takes, in the snapshot's order: the published ones a glob or filter
      * selects, and every asset named, published or not (a name says which; an unpublished one has no locator to clone).
      */
-    public List<Asset> apply(LibrarySnapshot side, AmsClient ams) {
-        List<Asset> published = side.published();
+    public List<MediaAsset> apply(DatacenterSnapshot side) {
+        List<MediaAsset> published = side.published();
         if (isAll()) {
             return published;
         }
         Set<String> ids = new LinkedHashSet<>();
         for (String wanted : assets) {
-            List<Asset> match = side.assets().stream()
+            List<MediaAsset> match = side.assets().stream()
                     .filter(a -> a.id().equalsIgnoreCase(wanted) || wanted.equals(a.name())
                             || (wanted.length() == 36 && a.id().toLowerCase().endsWith(":" + wanted.toLowerCase()))).toList();
             if (match.isEmpty()) {
-                throw new AmshException("no asset named or with Id '" + wanted + "' on " + side.context(),
-                        "'assets ls --on " + side.context() + "' lists them");
+                throw new AmshException("no asset named or with Id '" + wanted + "' on " + side.name(),
+                        "'assets ls --on " + side.name() + "' lists them");
             }
             match.forEach(a -> ids.add(a.id()));
         }
-        List<Asset> out = new ArrayList<>(assets.isEmpty() ? published
+        List<MediaAsset> out = new ArrayList<>(assets.isEmpty() ? published
                 : side.assets().stream().filter(a -> ids.contains(a.id())).toList());
         if (glob != null && !glob.isBlank()) {
             Pattern p = Assets.globPattern(glob);
             out.removeIf(a -> a.name() == null || !p.matcher(a.name()).matches());
         }
         if (filter != null && !filter.isBlank()) {
-            Set<String> kept = Assets.list(ams, null, filter, null).stream().map(Asset::id).collect(Collectors.toSet());
+            Set<String> kept = side.datacenter().assets(new AssetQuery(null, filter, null)).stream()
+                    .map(MediaAsset::id).collect(Collectors.toSet());
             out.removeIf(a -> !kept.contains(a.id()));
         }
         return out;

@@ -9,6 +9,7 @@ import dev.amsh.context.Contexts;
 import dev.amsh.datacenter.AssetQuery;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.DatacenterKind;
 import dev.amsh.emulator.LocalPair;
@@ -175,6 +176,8 @@ class DatacenterReplicateLocalPairTest {
             List<String> writes = armWrites(trace0);
             assertEquals(2 * 4, writes.size(), "2 ARM writes per new v3 replica: " + String.join("; ", writes));
             System.out.println("replicate v3 → v3, 4 assets: " + first.summary() + "; storage calls " + storage);
+            assertEquals(4 + first.assets().stream().mapToInt(AssetOutcome::blobs).sum(), storage,
+                    "one listing of each source container and one call per blob: the new containers are not listed");
             for (MediaAsset m : published) {
                 assertOneReplica(a, b, m);
             }
@@ -225,6 +228,58 @@ class DatacenterReplicateLocalPairTest {
             ReplicateReport again = replicate(a, b, options(glob, false, false));
             assertEquals(5, again.count(AssetOutcome.Status.IN_SYNC) + again.count(AssetOutcome.Status.SKIPPED), again.summary());
             assertEquals(again.listingCalls(), again.mediaServicesCalls(), "a complete library makes no write: " + again.summary());
+        }
+    }
+
+    @Test
+    void v2ToV2NewReplicasTakeFiveMediaServicesCallsAndOneStorageCallPerBlobThenADeepCompareIsInSync(@TempDir Path data)
+            throws Exception {
+        try (LocalPair pair = new LocalPair(LocalPair.Options.at(data, LocalPairExtension.toolsDir())).start()) {
+            Contexts contexts = contexts(pair);
+            AccountContext a = contexts.get("a");
+            AccountContext b = contexts.get("b");
+            String prefix = "vv" + UUID.randomUUID().toString().substring(0, 6) + "-";
+            List<Asset> made = List.of(PublishedAssets.make(a, prefix + "one", 1), PublishedAssets.make(a, prefix + "two", 1),
+                    PublishedAssets.make(a, prefix + "three", 1));
+            Selection glob = new Selection(List.of(), prefix + "*", null);
+
+            long storage0 = storageCalls();
+            ReplicateReport first = replicate(a, b, options(glob, false, false));
+            long storage = storageCalls() - storage0;
+            assertTrue(first.succeeded(), first.summary());
+            assertEquals(3, first.count(AssetOutcome.Status.REPLICATED), first.summary());
+            System.out.println("replicate v2 → v2, 3 assets: " + first.summary() + "; storage calls " + storage);
+            // the Files listing names a's blobs and b's containers are new: the copies are the only storage calls
+            assertEquals(3 * 4, first.assets().stream().mapToInt(AssetOutcome::blobs).sum(), first.summary());
+            assertEquals(3 * 4, storage, "one Copy Blob From URL per blob, no container listing");
+            // per replica: create, CreateFileInfos, list its files, mark the primary, the locator; once per run the
+            // access policy of the locators' window (looked up, then made)
+            assertEquals(5 * 3 + 2, first.mediaServicesCalls() - first.listingCalls(), first.summary());
+            for (Asset s : made) {
+                PublishedAssets.assertReplicated(a, b, s);
+                MediaAsset replica = assertOneReplica(a, b, a.datacenter().resolve(s.id()));
+                assertEquals(List.of(s.name() + ".ism"), b.datacenter().files(replica).stream().filter(MediaFile::primary)
+                        .map(MediaFile::name).toList(), "the source's primary file is the replica's");
+            }
+            PublishedAssets.assertOriginsServeTheSameBytes(a, b, made.get(0));
+
+            CompareReport deep = new Compare(Clock.systemUTC(), new OkHttpClient()).run(a, b,
+                    new Compare.Options(glob, true, false, 16));
+            assertTrue(deep.inSync(), deep.summary());
+            assertEquals(3, deep.counts().get(AssetComparison.Status.IN_SYNC), deep.summary());
+
+            // a replica's .ism overwritten: compare names the blob and, deep, the bytes its origin serves
+            MediaAsset r0 = assertOneReplica(a, b, a.datacenter().resolve(made.get(0).id()));
+            String ism = made.get(0).name() + ".ism";
+            b.storage().container(r0.container()).getBlobClient(ism).upload(BinaryData.fromString("<smil>other</smil>"), true);
+            CompareReport drift = new Compare(Clock.systemUTC(), new OkHttpClient()).run(a, b,
+                    new Compare.Options(glob, true, false, 16));
+            List<Drift.Kind> kinds = drift.differing().stream().flatMap(c -> c.drifts().stream()).map(Drift::kind).toList();
+            assertTrue(kinds.contains(Drift.Kind.BLOB_DIFFERS) && kinds.contains(Drift.Kind.CONTENT_DIFFERS), drift.summary() + " " + kinds);
+
+            ReplicateReport repair = replicate(a, b, options(glob, false, false));
+            assertEquals(1, repair.count(AssetOutcome.Status.REPLICATED), repair.summary());
+            assertTrue(compare(a, b, glob).inSync(), "repaired");
         }
     }
 

@@ -87,7 +87,7 @@ public final class JobCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            return s.context(inv).datacenter().jobs(inv.get(TOP)).toList();
+            return s.context(inv).datacenter().encoding().jobs(inv.get(TOP)).toList();
         }
     }
 
@@ -98,7 +98,7 @@ public final class JobCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            MediaJob job = s.context(inv).datacenter().job(inv.requireParam(0));
+            MediaJob job = s.context(inv).datacenter().encoding().job(inv.requireParam(0));
             StringBuilder sb = new StringBuilder();
             sb.append("job   ").append(job.id()).append("  ").append(job.name()).append('\n')
                     .append("state ").append(job.state()).append("   running ").append(Math.round(job.seconds())).append(" s\n")
@@ -123,12 +123,12 @@ public final class JobCommands {
 
         public Object run(Invocation inv, CommandContext s) {
             Datacenter dc = s.context(inv).datacenter();
-            MediaJob job = dc.job(inv.requireParam(0));
+            MediaJob job = dc.encoding().job(inv.requireParam(0));
             if (job.terminal()) {
                 throw new AmshException("job " + job.id() + " already " + job.state() + "; nothing to cancel",
                         "'jobs ls' shows the jobs still running");
             }
-            dc.cancelJob(job);
+            dc.encoding().cancelJob(job);
             return "cancel requested for " + job.id() + " (it was " + job.state() + "); 'jobs show " + job.id() + "' follows it";
         }
     }
