@@ -21,6 +21,7 @@ import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmsTransportException;
 import dev.amsh.error.SignInException;
 import dev.amsh.error.AmshException;
+import dev.amsh.paging.Paged;
 import dev.amsh.redact.Redactor;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -83,7 +84,7 @@ public final class AmsClient {
 
     // ---- Assets ----
 
-    public PagedList<Asset> listAssets(Query query) {
+    public Paged<Asset> listAssets(Query query) {
         return list("Assets", query, Asset::from);
     }
 
@@ -121,7 +122,7 @@ public final class AmsClient {
     }
 
     /** Every file of the account (the Files entity set), paged: one listing instead of a call per asset. */
-    public PagedList<AssetFile> listFiles(Query query) {
+    public Paged<AssetFile> listFiles(Query query) {
         return list("Files", query, AssetFile::from);
     }
 
@@ -140,7 +141,7 @@ public final class AmsClient {
 
     // ---- Access policies ----
 
-    public PagedList<AccessPolicy> listAccessPolicies(Query query) {
+    public Paged<AccessPolicy> listAccessPolicies(Query query) {
         return list("AccessPolicies", query, AccessPolicy::from);
     }
 
@@ -157,7 +158,7 @@ public final class AmsClient {
 
     // ---- Locators ----
 
-    public PagedList<Locator> listLocators(Query query) {
+    public Paged<Locator> listLocators(Query query) {
         return list("Locators", query, Locator::from);
     }
 
@@ -241,7 +242,7 @@ public final class AmsClient {
 
     // ---- Jobs ----
 
-    public PagedList<MediaProcessor> listMediaProcessors(Query query) {
+    public Paged<MediaProcessor> listMediaProcessors(Query query) {
         return list("MediaProcessors", query, MediaProcessor::from);
     }
 
@@ -253,7 +254,7 @@ public final class AmsClient {
                         "list them with 'processors ls'"));
     }
 
-    public PagedList<Job> listJobs(Query query) {
+    public Paged<Job> listJobs(Query query) {
         return list("Jobs", query, Job::from);
     }
 
@@ -295,8 +296,8 @@ public final class AmsClient {
 
     // ---- plumbing ----
 
-    private <T> PagedList<T> list(String path, Query query, Function<JsonNode, T> mapper) {
-        return new PagedList<>((skip, top) -> {
+    private <T> Paged<T> list(String path, Query query, Function<JsonNode, T> mapper) {
+        return Paged.offsets((skip, top) -> {
             HttpUrl.Builder url = url(path).newBuilder();
             if (query.filter() != null && !query.filter().isBlank()) {
                 url.addQueryParameter("$filter", query.filter());

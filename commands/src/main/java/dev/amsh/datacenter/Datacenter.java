@@ -1,5 +1,7 @@
 package dev.amsh.datacenter;
 
+import dev.amsh.paging.Paged;
+
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;

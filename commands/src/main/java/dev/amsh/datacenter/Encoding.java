@@ -1,5 +1,7 @@
 package dev.amsh.datacenter;
 
+import dev.amsh.paging.Paged;
+
 /**
  * A datacenter's uploads and encoding: what {@code upload}, {@code encode} and {@code jobs} ask of either kind,
  * kept apart from the library half of {@link Datacenter} because each kind serves it from one object of its own

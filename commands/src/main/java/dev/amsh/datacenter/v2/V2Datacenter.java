@@ -19,7 +19,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
-import dev.amsh.datacenter.Paged;
+import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
@@ -166,7 +166,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public Paged<OriginLocator> allLocators() {
-        return Paged.of(ams.listLocators(Query.filter("Type eq " + Locator.ON_DEMAND_ORIGIN))).map(V2Datacenter::locator);
+        return ams.listLocators(Query.filter("Type eq " + Locator.ON_DEMAND_ORIGIN)).map(V2Datacenter::locator);
     }
 
     public Optional<OriginLocator> locator(UUID guid) {

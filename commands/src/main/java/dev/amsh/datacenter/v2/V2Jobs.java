@@ -12,7 +12,7 @@ import dev.amsh.datacenter.JobPoller;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
-import dev.amsh.datacenter.Paged;
+import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Outcomes;
@@ -70,7 +70,7 @@ final class V2Jobs implements Encoding {
     }
 
     public Paged<MediaJob> jobs(Integer top) {
-        return Paged.of(ams.listJobs(top == null ? Query.all() : Query.all().top(top))).map(j -> job(j, List.of(), null));
+        return ams.listJobs(top == null ? Query.all() : Query.all().top(top)).map(j -> job(j, List.of(), null));
     }
 
     public void cancelJob(MediaJob job) {

@@ -17,7 +17,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
-import dev.amsh.datacenter.Paged;
+import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;

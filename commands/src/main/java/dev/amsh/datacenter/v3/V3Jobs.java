@@ -8,7 +8,7 @@ import dev.amsh.datacenter.JobPoller;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
-import dev.amsh.datacenter.Paged;
+import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;

@@ -1,17 +1,18 @@
-package dev.amsh.datacenter;
+package dev.amsh.paging;
 
 import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 
 /**
  * A lazily paged list that follows continuations, as azure-core's PagedIterable does: the first page is asked
- * with a null continuation, every next one with what the page before gave (v3's {@code @odata.nextLink}; for v2,
- * {@link #of(Iterable)} wraps the $skip/$top pager). Pages are fetched as iteration reaches them.
+ * with a null continuation, every next one with what the page before gave (v3's {@code @odata.nextLink}; v2's
+ * next {@code $skip}, {@link #offsets}). Pages are fetched as iteration reaches them.
  */
 public final class Paged<T> implements Iterable<T> {
     private final Function<String, Page<T>> fetch;
@@ -27,13 +28,22 @@ public final class Paged<T> implements Iterable<T> {
         return new Paged<>(fetch, limit);
     }
 
-    /** An iterable that pages by itself (v2's $skip/$top), seen as one page that is fetched lazily. */
-    public static <T> Paged<T> of(Iterable<T> lazy) {
+    /** A list already read, as one page. */
+    public static <T> Paged<T> of(List<T> items) {
+        return new Paged<>(token -> new Page<>(List.copyOf(items), null), null);
+    }
+
+    /**
+     * v2's OData paging: {@code fetchPage(skip, top)} asked for pages of {@code pageSize} (the last one no larger than
+     * what {@code limit} leaves), the continuation being the next {@code $skip}; a short page is the last.
+     */
+    public static <T> Paged<T> offsets(BiFunction<Integer, Integer, List<T>> fetchPage, int pageSize, Integer limit) {
         return new Paged<>(token -> {
-            List<T> all = new ArrayList<>();
-            lazy.forEach(all::add);
-            return new Page<>(all, null);
-        }, null);
+            int skip = token == null ? 0 : Integer.parseInt(token);
+            int top = limit == null ? pageSize : Math.min(pageSize, limit - skip);
+            List<T> items = top <= 0 ? List.of() : fetchPage.apply(skip, top);
+            return new Page<>(items, items.size() < top || items.isEmpty() ? null : String.valueOf(skip + items.size()));
+        }, limit);
     }
 
     /** Maps every item as it is read. */

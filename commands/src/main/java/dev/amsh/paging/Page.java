@@ -1,4 +1,4 @@
-package dev.amsh.datacenter;
+package dev.amsh.paging;
 
 import java.util.List;
 

@@ -1,6 +1,5 @@
-package dev.amsh.datacenter;
+package dev.amsh.paging;
 
-import dev.amsh.error.AmshException;
 import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
@@ -42,16 +41,32 @@ class PagedTest {
     }
 
     @Test
-    void anIterableThatPagesByItselfIsOnePage() {
+    void aListAlreadyReadIsOnePage() {
         assertEquals(List.of("a", "b"), Paged.of(List.of("a", "b")).toList());
     }
 
+    /** A server of {@code total} items that answers $skip/$top, recording each (skip, top) asked. */
+    Paged<Integer> offsets(int total, int pageSize, Integer limit, List<String> calls) {
+        return Paged.offsets((skip, top) -> {
+            calls.add(skip + "/" + top);
+            List<Integer> page = new ArrayList<>();
+            for (int i = skip; i < Math.min(total, skip + top); i++) {
+                page.add(i);
+            }
+            return page;
+        }, pageSize, limit);
+    }
+
     @Test
-    void kindsParseAndPrintAsContextsSayThem() {
-        assertEquals(Kind.V2, Kind.of(null));
-        assertEquals(Kind.V3, Kind.of(" V3 "));
-        assertEquals("v3", Kind.V3.toString());
-        assertEquals("unknown context kind 'v4' (use --kind v2 or --kind v3)",
-                assertThrows(AmshException.class, () -> Kind.of("v4")).oneLine());
+    void odataOffsetsAskTheNextSkipUntilAShortPageAndALimitTrimsTheLastTop() {
+        List<String> calls = new ArrayList<>();
+        assertEquals(5, offsets(5, 2, null, calls).toList().size());
+        assertEquals(List.of("0/2", "2/2", "4/2"), calls, "the short third page is the last");
+        calls.clear();
+        assertEquals(4, offsets(4, 2, null, calls).toList().size());
+        assertEquals(List.of("0/2", "2/2", "4/2"), calls, "a full last page costs one empty page more, as OData has no count");
+        calls.clear();
+        assertEquals(List.of(0, 1, 2), offsets(100, 2, 3, calls).toList());
+        assertEquals(List.of("0/2", "2/1"), calls, "the last page asks only what the limit leaves");
     }
 }
