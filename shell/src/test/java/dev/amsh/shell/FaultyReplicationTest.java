@@ -209,7 +209,7 @@ class FaultyReplicationTest {
         Set<String> ours = new HashSet<>();
         assets.forEach(s -> ours.add(s.id()));
         List<Asset> orphans = b.ams().listAssets(Query.all()).stream()
-                .filter(x -> ReplicaTargets.sourceOf(x).map(ours::contains).orElse(false))
+                .filter(x -> ReplicaTargets.sourceOf(x.alternateId()).map(ours::contains).orElse(false))
                 .filter(x -> b.ams().listFiles(x.id()).isEmpty()).toList();
         assertEquals(List.of(), orphans, "no empty replica left on b");
 

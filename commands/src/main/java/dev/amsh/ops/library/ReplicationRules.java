@@ -2,7 +2,6 @@ package dev.amsh.ops.library;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.amsh.ams.model.Asset;
 
 /**
  * The WAMS Replicator's rule, kept: an asset whose AlternateId is a JSON object with {@code "replicate":"No"}
@@ -14,11 +13,7 @@ public final class ReplicationRules {
     private ReplicationRules() {
     }
 
-    public static boolean optedOut(Asset a) {
-        return optedOut(a.alternateId());
-    }
-
-    /** The same rule on an alternateId of any kind. */
+    /** The rule on an alternateId of either kind. */
     public static boolean optedOut(String alt) {
         if (alt == null || !alt.trim().startsWith("{")) {
             return false;
