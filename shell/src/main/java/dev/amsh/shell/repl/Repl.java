@@ -3,6 +3,7 @@ package dev.amsh.shell.repl;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
+import dev.amsh.shell.StartupTrace;
 import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.ExitRequest;
 import org.jline.reader.EndOfFileException;
@@ -73,6 +74,7 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        StartupTrace.mark("line reader made");
         // background work announces its end above the prompt, which stays as typed
         session.background().setNotices(notice -> reader.printAbove(session.redactor().redact(notice)));
         TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
@@ -90,6 +92,7 @@ public final class Repl {
                 }
             }
         });
+        StartupTrace.mark("first prompt");
         while (true) {
             String line;
             try {
