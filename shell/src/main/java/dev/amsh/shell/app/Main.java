@@ -174,7 +174,8 @@ public final class Main {
             return 1;
         }
         StartupTrace.mark("terminal open");
-        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC(),
+        // the registry is still being made on the worker: the session waits for it at the first line, not here
+        Session session = new Session(redactor, console, startup::registry, Clock.systemUTC(),
                 s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
         StartupTrace.mark("session made");
         session.setToolsDir(toolsDir(env, home));

@@ -77,7 +77,7 @@ public final class Repl {
         StartupTrace.mark("line reader made");
         // background work announces its end above the prompt, which stays as typed
         session.background().setNotices(notice -> reader.printAbove(session.redactor().redact(notice)));
-        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
+        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session::registry), 5, TailTipWidgets.TipType.TAIL_TIP);
         if (session.settings().isOn(HintsCommand.SETTING, true)) {
             hints.enable();
         } else {
