@@ -29,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -159,7 +158,8 @@ public final class Main {
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
         boolean interactive = options.commands() == null && options.rest().isEmpty();
-        StartupWork startup = new StartupWork(redactor, env, options.dataDir(), interactive);
+        StartupWork startup = new StartupWork(redactor, env, options.dataDir(),
+                ContextsFile.locate(options.contextsFile(), env, home), interactive);
         Terminal terminal = null;
         Console console;
         try {
@@ -203,7 +203,7 @@ public final class Main {
             return runScript(session, options);
         }
         return new Repl(session, terminal, t -> errorFor(t, options.debug()))
-                .run(home.resolve(".amsh").resolve("history"));
+                .run(home.resolve(".amsh").resolve("history"), startup::release);
     }
 
     private void connect(Options options, Session session, StartupWork startup, Console console) {
@@ -274,7 +274,8 @@ public final class Main {
             }
         };
         // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
-        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(() -> {
+        // interactive, the pair starts once the prompt is up: its emulators and Azurite would compete with the terminal
+        session.setContexts(interactive ? startup.whenReleased().thenApplyAsync(up -> start.get()) : new OnFirstUse<>(() -> {
             console.err().println("amsh: starting the local pair for this run; it stops when amsh exits ("
                     + "'amsh local up --detach' keeps one running between runs, and amsh -c joins it instead of starting one)");
             console.err().flush();

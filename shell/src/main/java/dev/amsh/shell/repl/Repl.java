@@ -61,6 +61,11 @@ public final class Repl {
     }
 
     public int run(Path historyFile) {
+        return run(historyFile, () -> { });
+    }
+
+    /** As above; {@code atFirstPrompt} runs as the first prompt is shown (work that should not delay it starts then). */
+    public int run(Path historyFile, Runnable atFirstPrompt) {
         ownerOnly(historyFile);
         History history = new RedactingHistory(session.redactor());
         DefaultParser parser = new DefaultParser();
@@ -93,6 +98,7 @@ public final class Repl {
             }
         });
         StartupTrace.mark("first prompt");
+        atFirstPrompt.run();
         while (true) {
             String line;
             try {
