@@ -76,6 +76,19 @@ public final class ContextsFile {
         return Files.isRegularFile(path);
     }
 
+    /**
+     * Builds the JSON reader of the file's shape (Jackson's deserializers for every context field) without reading
+     * a file, so that a start can do it on another thread while the terminal opens, and the first {@link #read()}
+     * on the way to the prompt finds it made.
+     */
+    public static void prepareReader() {
+        try {
+            JSON.readValue("{\"contexts\":{}}", Content.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the contexts reader cannot read an empty file", e);
+        }
+    }
+
     public Content read() {
         if (!exists()) {
             return new Content(null, Map.of());

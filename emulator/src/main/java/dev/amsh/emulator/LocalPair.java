@@ -306,6 +306,18 @@ public final class LocalPair implements AutoCloseable {
         writeOwnerOnly(file, JSON.writeValueAsBytes(out));
     }
 
+    /**
+     * Builds the JSON reader of an endpoints file without reading one, so that a client can do it on another thread
+     * before its first {@link #readEndpoints}.
+     */
+    public static void prepareReader() {
+        try {
+            JSON.readValue("{\"datacenters\":[]}", Endpoints.class);
+        } catch (IOException e) {
+            throw new IllegalStateException("the endpoints reader cannot read an empty file", e);
+        }
+    }
+
     /** Reads endpoints written by {@link #writeEndpoints}; {@code caFile} comes back absolute. */
     public static Endpoints readEndpoints(Path file) throws IOException {
         Endpoints e = JSON.readValue(file.toFile(), Endpoints.class);

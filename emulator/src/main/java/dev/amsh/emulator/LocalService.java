@@ -8,16 +8,16 @@ import dev.amsh.emulator.front.FrontStatusJson;
 import dev.amsh.emulator.rest.Http;
 
 import java.io.IOException;
+import java.io.InputStream;
+import java.net.HttpURLConnection;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.SecureRandom;
-import java.time.Duration;
 import java.util.HexFormat;
 import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
@@ -122,31 +122,53 @@ public final class LocalService implements AutoCloseable {
         }
     }
 
-    /** Sends a control request to a running service described by an endpoints file; empty when none answers. */
-    private static final HttpClient CONTROL_HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-
+    /**
+     * Sends a control request to a running service described by an endpoints file; empty when none answers. A plain
+     * loopback connection, not java.net.http: that client makes a TLS context and a selector thread on first use, and a
+     * thread left waiting in native code holds up the JVM's exit by a third of a second, on every {@code amsh -c}.
+     */
     public static Optional<String> control(Path endpointsFile, String path) {
         if (!Files.isRegularFile(endpointsFile)) {
             return Optional.empty();
         }
+        HttpURLConnection c = null;
         try {
             Endpoints e = LocalPair.readEndpoints(endpointsFile);
             if (e.control() == null) {
                 return Optional.empty();
             }
-            HttpResponse<String> r = CONTROL_HTTP.send(
-                    HttpRequest.newBuilder(URI.create(e.control() + path)).header("X-Amsh-Control", e.controlToken())
-                            .timeout(Duration.ofSeconds(30)).POST(HttpRequest.BodyPublishers.noBody()).build(),
-                    HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() == 400) {
-                throw new IllegalArgumentException(r.body().strip());
+            c = (HttpURLConnection) URI.create(e.control() + path).toURL().openConnection(Proxy.NO_PROXY);
+            c.setConnectTimeout(CONNECT_TIMEOUT_MS);
+            c.setReadTimeout(READ_TIMEOUT_MS);
+            c.setUseCaches(false);
+            c.setRequestMethod("POST");
+            c.setRequestProperty("X-Amsh-Control", e.controlToken());
+            c.setFixedLengthStreamingMode(0);
+            c.setDoOutput(true);
+            c.getOutputStream().close();
+            int status = c.getResponseCode();
+            if (status == 400) {
+                throw new IllegalArgumentException(body(c.getErrorStream()).strip());
             }
-            return r.statusCode() == 200 ? Optional.of(r.body()) : Optional.empty();
+            return status == 200 ? Optional.of(body(c.getInputStream())) : Optional.empty();
         } catch (IOException ex) {
             return Optional.empty();
-        } catch (InterruptedException ex) {
-            Thread.currentThread().interrupt();
-            return Optional.empty();
+        } finally {
+            if (c != null) {
+                c.disconnect();
+            }
+        }
+    }
+
+    private static final int CONNECT_TIMEOUT_MS = 2_000;
+    private static final int READ_TIMEOUT_MS = 30_000;
+
+    private static String body(InputStream in) throws IOException {
+        if (in == null) {
+            return "";
+        }
+        try (in) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
     }
 

@@ -23,14 +23,17 @@ import java.util.function.Supplier;
  * context commands see, its result printed as {@code -o} and {@code --query} say and kept in {@code _}.
  */
 final class Dispatcher {
-    private final CommandRegistry registry;
+    private final Supplier<CommandRegistry> registry;
     private final SessionState state;
     private final ShellControl commandContext;
     private final Supplier<ScriptEngine> scripts;
     private final AtomicInteger commandsRunning = new AtomicInteger();
 
-    /** {@code commandContext} is what commands are handed; {@code scripts} evaluates {@code ${…}}. */
-    Dispatcher(CommandRegistry registry, SessionState state, ShellControl commandContext, Supplier<ScriptEngine> scripts) {
+    /**
+     * {@code registry} is asked on the first line (a start builds it while the prompt appears); {@code commandContext}
+     * is what commands are handed; {@code scripts} evaluates {@code ${…}}.
+     */
+    Dispatcher(Supplier<CommandRegistry> registry, SessionState state, ShellControl commandContext, Supplier<ScriptEngine> scripts) {
         this.registry = registry;
         this.state = state;
         this.commandContext = commandContext;
@@ -38,7 +41,7 @@ final class Dispatcher {
     }
 
     CommandRegistry registry() {
-        return registry;
+        return registry.get();
     }
 
     /** Whether a line is a command line ({@code assets ls}) rather than Groovy ({@code assets.ls()}). */
@@ -48,7 +51,7 @@ final class Dispatcher {
             return false;
         }
         String head = words.get(0).text();
-        if (!registry.isHead(head)) {
+        if (!registry().isHead(head)) {
             return false;
         }
         // "assets.ls()" or "copy(x, to: 'b')" are Groovy calls, not command lines
@@ -60,13 +63,13 @@ final class Dispatcher {
         List<LineTokenizer.Word> words = LineTokenizer.words(line);
         List<String> texts = words.stream().map(LineTokenizer.Word::text).toList();
         Console console = state.console();
-        if (texts.size() == 2 && (texts.get(1).equals("--help") || texts.get(1).equals("-h")) && registry.isGroup(texts.get(0))) {
+        if (texts.size() == 2 && (texts.get(1).equals("--help") || texts.get(1).equals("-h")) && registry().isGroup(texts.get(0))) {
             // "assets --help", as every command takes --help
-            console.out().print(registry.groupHelp(texts.get(0)));
+            console.out().print(registry().groupHelp(texts.get(0)));
             console.out().flush();
             return null;
         }
-        CommandRegistry.Match match = registry.match(texts);
+        CommandRegistry.Match match = registry().match(texts);
         List<Object> args = new ArrayList<>();
         for (LineTokenizer.Word w : words.subList(match.nameWords(), words.size())) {
             args.add(w.literal() ? w.text() : expand(w.text()));
@@ -95,7 +98,7 @@ final class Dispatcher {
 
     /** Runs a command from a runbook: named options and positional values; returns the result unprinted. */
     Object call(String name, Map<String, Object> options, List<Object> params) throws Exception {
-        Command c = registry.get(name).orElseThrow(() -> new AmshException("unknown command '" + name + "'",
+        Command c = registry().get(name).orElseThrow(() -> new AmshException("unknown command '" + name + "'",
                 "type 'help' for the list"));
         List<Object> args = new ArrayList<>(params);
         Map<String, Object> kebab = new LinkedHashMap<>();

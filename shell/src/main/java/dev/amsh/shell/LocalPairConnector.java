@@ -102,14 +102,22 @@ public final class LocalPairConnector {
     /** Contexts for a pair already running as a service from this data folder, if one answers. */
     public static java.util.Optional<Contexts> running(Path dataDir, ContextEnvironment environment,
                                                        dev.amsh.context.ContextsFile file) {
+        return runningEndpoints(dataDir).map(e -> contextsFor(e, environment, file));
+    }
+
+    /**
+     * The endpoints of a pair already running as a service from this data folder, if one answers: what
+     * {@link #running} makes contexts of, found without the HTTP client (the prompt need not wait for it).
+     */
+    public static Optional<Endpoints> runningEndpoints(Path dataDir) {
         Path endpointsFile = dataDir.resolve(LocalService.ENDPOINTS_FILE);
         if (LocalService.control(endpointsFile, "/status").isEmpty()) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
         try {
-            return java.util.Optional.of(contextsFor(LocalPair.readEndpoints(endpointsFile), environment, file));
+            return Optional.of(LocalPair.readEndpoints(endpointsFile));
         } catch (IOException e) {
-            return java.util.Optional.empty();
+            return Optional.empty();
         }
     }
 

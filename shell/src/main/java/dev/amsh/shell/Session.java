@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.concurrent.Future;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * One shell session, terminal-free: the {@link SessionState}, the {@link LineInterpreter} (a line to a command,
@@ -33,6 +34,12 @@ public final class Session implements ShellControl, ScriptSession {
     private ScriptEngine scripts;
 
     public Session(Redactor redactor, Console console, CommandRegistry registry, Clock clock,
+                   Function<ScriptSession, ScriptEngine> scriptEngines) {
+        this(redactor, console, () -> registry, clock, scriptEngines);
+    }
+
+    /** As above, with the registry asked for when a line first needs it, so a start shows the prompt meanwhile. */
+    public Session(Redactor redactor, Console console, Supplier<CommandRegistry> registry, Clock clock,
                    Function<ScriptSession, ScriptEngine> scriptEngines) {
         this.state = new SessionState(redactor, console, clock);
         this.scriptEngines = scriptEngines;

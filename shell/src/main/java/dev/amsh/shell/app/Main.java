@@ -1,9 +1,10 @@
 package dev.amsh.shell.app;
 
-import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
 import dev.amsh.context.ContextsFile;
 import dev.amsh.emulator.DatacenterKind;
+import dev.amsh.emulator.Endpoints;
+import dev.amsh.emulator.LocalPair;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.AmshVersion;
@@ -12,6 +13,7 @@ import dev.amsh.shell.ExitRequest;
 import dev.amsh.shell.LocalPairConnector;
 import dev.amsh.shell.Session;
 import dev.amsh.shell.SessionLog;
+import dev.amsh.shell.StartupTrace;
 import dev.amsh.shell.cli.LineTokenizer;
 import dev.amsh.shell.repl.Repl;
 import dev.amsh.shell.repl.SystemTerminal;
@@ -27,7 +29,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
 
 /**
@@ -153,10 +154,12 @@ public final class Main {
             System.out.println("amsh " + AmshVersion.version());
             return 0;
         }
+        StartupTrace.mark("main");
         Redactor redactor = new Redactor();
         redactor.setRevealing(options.showSecrets());
-        StartupWork startup = new StartupWork(redactor, env, options.dataDir());
         boolean interactive = options.commands() == null && options.rest().isEmpty();
+        StartupWork startup = new StartupWork(redactor, env, options.dataDir(),
+                ContextsFile.locate(options.contextsFile(), env, home), interactive);
         Terminal terminal = null;
         Console console;
         try {
@@ -170,8 +173,11 @@ public final class Main {
             err.println("amsh: cannot open the terminal: " + e.getMessage());
             return 1;
         }
-        Session session = new Session(redactor, console, startup.registry(), Clock.systemUTC(),
+        StartupTrace.mark("terminal open");
+        // the registry is still being made on the worker: the session waits for it at the first line, not here
+        Session session = new Session(redactor, console, startup::registry, Clock.systemUTC(),
                 s -> new ScriptHost(s)); // a lambda, so ScriptHost (and Groovy) load only when a line needs them
+        StartupTrace.mark("session made");
         session.setToolsDir(toolsDir(env, home));
         session.setRunsDir(home.resolve(".amsh").resolve("runs"));
         session.setHomeDir(home.resolve(".amsh"));
@@ -189,6 +195,7 @@ public final class Main {
             console.err().println("amsh: " + e.oneLine());
             return 1;
         }
+        StartupTrace.mark("contexts connected");
         if (options.commands() != null) {
             return runCommands(session, options);
         }
@@ -196,7 +203,7 @@ public final class Main {
             return runScript(session, options);
         }
         return new Repl(session, terminal, t -> errorFor(t, options.debug()))
-                .run(home.resolve(".amsh").resolve("history"));
+                .run(home.resolve(".amsh").resolve("history"), startup::release);
     }
 
     private void connect(Options options, Session session, StartupWork startup, Console console) {
@@ -234,39 +241,53 @@ public final class Main {
         console.err().println("amsh: " + LocalPairConnector.banner(options.local() ? "--local" : beside
                 ? "contexts beside the local pair (" + file.path() + ")" : "no contexts configured (" + file.path() + ")", file));
         console.err().flush();
-        ContextEnvironment environment = startup.environment();
-        Optional<Contexts> running = LocalPairConnector.running(options.dataDir(), environment, file);
+        // whether a pair answers is known without the HTTP client; the prompt waits for neither the client nor the pair
+        Optional<Endpoints> running = LocalPairConnector.runningEndpoints(options.dataDir());
         if (options.localKinds() != null && running.isPresent()) {
             LocalPairConnector.requireKinds(options.dataDir(), options.localKinds());
         }
         console.err().println("amsh: " + LocalPairConnector.kindLine(running.isPresent()
                 ? LocalPairConnector.runningKinds(options.dataDir()).orElse(options.pairKinds()) : options.pairKinds()));
         console.err().flush();
+        boolean interactive = options.commands() == null && options.rest().isEmpty();
+        String current = expectedCurrent(file, beside);
         if (running.isPresent()) {
             console.err().println("amsh: connected to the local pair already running from " + options.dataDir()
                     + " (it stops when the amsh that started it stops)");
             joinedPair = options.dataDir();
-            session.setContexts(running.get());
+            Endpoints endpoints = running.get();
+            if (interactive) {
+                session.setContexts(startup.whenEnvironment().thenApply(e -> LocalPairConnector.contextsFor(endpoints, e, file)),
+                        current);
+            } else {
+                session.setContexts(LocalPairConnector.contextsFor(endpoints, startup.environment(), file));
+            }
             return;
         }
         Supplier<Contexts> start = () -> {
             try {
-                return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), environment, file, options.pairKinds(),
-                        options.localKinds() != null);
+                return LocalPairConnector.connect(options.dataDir(), toolsDir(env, home), startup.environment(), file,
+                        options.pairKinds(), options.localKinds() != null);
             } catch (IOException e) {
                 throw new AmshException("the local pair did not start: " + e.getMessage(),
                         "see " + options.dataDir().resolve("azurite").resolve("azurite.log"), e);
             }
         };
         // the prompt does not wait for the pair; -c and runbooks start it on first use, so 'help' starts nothing
-        boolean interactive = options.commands() == null && options.rest().isEmpty();
-        String current = beside && file.read().contexts().containsKey(file.read().current()) ? file.read().current() : "a";
-        session.setContexts(interactive ? CompletableFuture.supplyAsync(start) : new OnFirstUse<>(() -> {
+        // interactive, the pair starts once the prompt is up: its emulators and Azurite would compete with the terminal
+        session.setContexts(interactive ? startup.whenReleased().thenApplyAsync(up -> start.get()) : new OnFirstUse<>(() -> {
             console.err().println("amsh: starting the local pair for this run; it stops when amsh exits ("
                     + "'amsh local up --detach' keeps one running between runs, and amsh -c joins it instead of starting one)");
             console.err().flush();
             return start.get();
         }), current);
+    }
+
+    /** The current context the local pair's contexts will have (as {@link Contexts} chooses it), for the prompt meanwhile. */
+    private static String expectedCurrent(ContextsFile file, boolean beside) {
+        String named = beside ? file.read().current() : null;
+        return named != null && (file.read().contexts().containsKey(named) || LocalPair.NAMES.contains(named)) ? named
+                : LocalPair.NAMES.get(0);
     }
 
     /** The data folder of a pair another amsh started, when this one joined it. */
@@ -303,6 +324,7 @@ public final class Main {
     private int runCommands(Session session, Options options) {
         for (String statement : LineTokenizer.statements(options.commands())) {
             int status = exitStatus(session, options.debug(), () -> session.execute(statement));
+            StartupTrace.mark("-c statement done");
             if (status != 0) {
                 return status;
             }

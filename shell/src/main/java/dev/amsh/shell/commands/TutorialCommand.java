@@ -113,7 +113,8 @@ public final class TutorialCommand implements ShellCommand {
     }
 
     private final Path stateFile;
-    private final ObjectMapper json = new ObjectMapper();
+    // made on first use: every start builds the registry, few run the tutorial
+    private ObjectMapper json;
 
     public TutorialCommand(Path stateFile) {
         this.stateFile = stateFile;
@@ -240,11 +241,18 @@ public final class TutorialCommand implements ShellCommand {
     }
 
     private ObjectNode load(Path file) throws IOException {
-        return Files.isRegularFile(file) ? (ObjectNode) json.readTree(file.toFile()) : json.createObjectNode();
+        return Files.isRegularFile(file) ? (ObjectNode) json().readTree(file.toFile()) : json().createObjectNode();
+    }
+
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper();
+        }
+        return json;
     }
 
     private void save(Path file, ObjectNode state) throws IOException {
         Files.createDirectories(file.toAbsolutePath().getParent());
-        json.writeValue(file.toFile(), state);
+        json().writeValue(file.toFile(), state);
     }
 }

@@ -24,11 +24,19 @@ import java.util.Map;
  */
 public final class Renderer {
     private final Redactor redactor;
-    private final ObjectMapper json = new ObjectMapper().registerModule(new JavaTimeModule())
-            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+    // made on the first JSON output or query: a session starts with one Renderer, and most tables need no mapper
+    private ObjectMapper json;
 
     public Renderer(Redactor redactor) {
         this.redactor = redactor;
+    }
+
+    private synchronized ObjectMapper json() {
+        if (json == null) {
+            json = new ObjectMapper().registerModule(new JavaTimeModule())
+                    .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS).enable(SerializationFeature.INDENT_OUTPUT);
+        }
+        return json;
     }
 
     public void print(Object result, Format format, PrintWriter out) {
@@ -41,7 +49,7 @@ public final class Renderer {
             return;
         }
         if (query != null) {
-            result = JsonQuery.apply(json, result instanceof TextView tv ? tv.value() : result, query);
+            result = JsonQuery.apply(json(), result instanceof TextView tv ? tv.value() : result, query);
         }
         String text = switch (format) {
             case JSON -> toJson(result);
@@ -57,7 +65,7 @@ public final class Renderer {
     String toJson(Object result) {
         try {
             Object value = result instanceof TextView tv ? tv.value() : result;
-            return json.writeValueAsString(value);
+            return json().writeValueAsString(value);
         } catch (Exception e) {
             // a value that cannot be rendered is an error, not a toString() passed off as JSON
             Object value = result instanceof TextView tv ? tv.value() : result;

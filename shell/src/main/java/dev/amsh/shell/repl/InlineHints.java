@@ -16,15 +16,17 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * What JLine's tail tips show while a command is typed: its usage, its parameters and each option with its
  * help, all from the command's spec (the same text as its --help). Groovy lines get no tip.
  */
 final class InlineHints implements Function<CmdLine, CmdDesc> {
-    private final CommandRegistry registry;
+    /** Asked at the first tip, not when the reader is made: the registry may still be in the making then. */
+    private final Supplier<CommandRegistry> registry;
 
-    InlineHints(CommandRegistry registry) {
+    InlineHints(Supplier<CommandRegistry> registry) {
         this.registry = registry;
     }
 
@@ -34,8 +36,9 @@ final class InlineHints implements Function<CmdLine, CmdDesc> {
         if (args.isEmpty()) {
             return null;
         }
-        Optional<Command> command = args.size() > 1 ? registry.get(args.get(0) + " " + args.get(1)) : Optional.empty();
-        command = command.or(() -> registry.get(args.get(0)));
+        CommandRegistry commands = registry.get();
+        Optional<Command> command = args.size() > 1 ? commands.get(args.get(0) + " " + args.get(1)) : Optional.empty();
+        command = command.or(() -> commands.get(args.get(0)));
         return command.map(c -> describe(c.spec())).orElse(null);
     }
 

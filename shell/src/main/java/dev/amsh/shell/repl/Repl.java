@@ -3,6 +3,7 @@ package dev.amsh.shell.repl;
 import dev.amsh.error.AmshException;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.Session;
+import dev.amsh.shell.StartupTrace;
 import dev.amsh.shell.commands.HintsCommand;
 import dev.amsh.shell.ExitRequest;
 import org.jline.reader.EndOfFileException;
@@ -60,6 +61,11 @@ public final class Repl {
     }
 
     public int run(Path historyFile) {
+        return run(historyFile, () -> { });
+    }
+
+    /** As above; {@code atFirstPrompt} runs as the first prompt is shown (work that should not delay it starts then). */
+    public int run(Path historyFile, Runnable atFirstPrompt) {
         ownerOnly(historyFile);
         History history = new RedactingHistory(session.redactor());
         DefaultParser parser = new DefaultParser();
@@ -73,9 +79,10 @@ public final class Repl {
                 .option(LineReader.Option.DISABLE_EVENT_EXPANSION, true)
                 .option(LineReader.Option.AUTO_FRESH_LINE, true)
                 .build();
+        StartupTrace.mark("line reader made");
         // background work announces its end above the prompt, which stays as typed
         session.background().setNotices(notice -> reader.printAbove(session.redactor().redact(notice)));
-        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session.registry()), 5, TailTipWidgets.TipType.TAIL_TIP);
+        TailTipWidgets hints = new TailTipWidgets(reader, new InlineHints(session::registry), 5, TailTipWidgets.TipType.TAIL_TIP);
         if (session.settings().isOn(HintsCommand.SETTING, true)) {
             hints.enable();
         } else {
@@ -90,6 +97,8 @@ public final class Repl {
                 }
             }
         });
+        StartupTrace.mark("first prompt");
+        atFirstPrompt.run();
         while (true) {
             String line;
             try {
