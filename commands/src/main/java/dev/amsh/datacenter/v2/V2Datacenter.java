@@ -19,7 +19,6 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
-import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
@@ -32,6 +31,7 @@ import dev.amsh.ops.RunMarker;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.ops.TemporarySasSweep;
+import dev.amsh.paging.Paged;
 
 import java.time.Clock;
 import java.time.Duration;

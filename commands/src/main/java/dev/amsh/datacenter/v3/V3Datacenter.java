@@ -17,7 +17,6 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
-import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
 import dev.amsh.datacenter.Window;
@@ -25,6 +24,7 @@ import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.Outcomes;
+import dev.amsh.paging.Paged;
 import dev.amsh.storage.BlobEntry;
 
 import java.io.IOException;

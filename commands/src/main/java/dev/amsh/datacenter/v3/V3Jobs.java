@@ -8,11 +8,11 @@ import dev.amsh.datacenter.JobPoller;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
 import dev.amsh.datacenter.MediaJob;
-import dev.amsh.paging.Paged;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Outcomes;
+import dev.amsh.paging.Paged;
 
 import java.io.IOException;
 import java.time.Clock;
