@@ -15,7 +15,7 @@ println "a is ${a.kind()}, b is ${b.kind()}"
 // streaming endpoint's host and the path listPaths gives.
 def manifestUrl(asset, String context) {
     def p = publish(asset, on: context)
-    p.respondsTo('streamingUrl') ? p.streamingUrl : p.urls.find { it.endsWith('.ism/manifest') } ?: "(none: ${p.note})"
+    p.streamingUrl ?: "(none: ${p.note})"
 }
 
 def stamp = java.time.LocalDateTime.now(java.time.ZoneOffset.UTC)

@@ -52,8 +52,9 @@ public final class AccountContext {
     public synchronized AmsClient ams() {
         if (ams == null) {
             if (config.kindOf() == Kind.V3) {
-                throw new AmshException("context " + name + " is a v3 context; this command speaks v2 only so far",
-                        "on v3: assets, files ls, locators ls/rm/clone, sas, copy, publish, endpoints and failover");
+                throw new AmshException("context " + name + " is a v3 context; this command is v2's alone (access policies, "
+                        + "media processors, the v2 tutorial)", "v3 names a streaming policy on each locator ('locators ls --on "
+                        + name + "'); every other command runs on both kinds");
             }
             if (config.apiRoot() == null || config.auth() == null) {
                 throw new AmshException("context " + name + " has no API root or sign-in",

@@ -1,5 +1,6 @@
 package dev.amsh.datacenter;
 
+import dev.amsh.error.AmshException;
 import dev.amsh.paging.Paged;
 
 import java.time.Duration;
@@ -39,6 +40,17 @@ public interface Datacenter {
      */
     default MediaAsset createAsset(String name, String alternateId, String container) {
         return createAsset(name, alternateId);
+    }
+
+    /**
+     * A new empty asset with v2's AssetCreationOptions {@code options} (1 StorageEncrypted, as old libraries hold
+     * them); 0 is {@link #createAsset(String, String)}. Only v2 makes the others: elsewhere refused in one line.
+     */
+    default MediaAsset createAsset(String name, int options) {
+        if (options != 0) {
+            throw new AmshException(kind() + " makes no storage-encrypted assets", "leave --options out on " + name());
+        }
+        return createAsset(name, (String) null);
     }
 
     /**
@@ -93,6 +105,21 @@ public interface Datacenter {
         return List.of();
     }
 
+    /** Every grant the asset holds that is an entity of its own (v2: its SAS locators); none on v3. */
+    default List<ContainerGrant> grants(MediaAsset asset) {
+        return List.of();
+    }
+
+    /** Every grant of the account that is an entity (v2: every SAS locator); none on v3. */
+    default Paged<ContainerGrant> allGrants() {
+        return Paged.of(List.of());
+    }
+
+    /** The grant with this Id (v2: a SAS locator, by nb:lid Id or GUID); none on v3, which keeps none. */
+    default Optional<ContainerGrant> findGrant(String id) {
+        return Optional.empty();
+    }
+
     /** The asset's streaming locators (v2 origin locators, v3 streaming locators), SAS locators left out. */
     List<OriginLocator> locators(MediaAsset asset);
 
@@ -102,8 +129,11 @@ public interface Datacenter {
     /** The locator holding {@code guid} in its URL path, if any. */
     Optional<OriginLocator> locator(UUID guid);
 
-    /** A new locator for the asset with a fresh GUID, streaming clear for {@code window}. */
-    OriginLocator publish(MediaAsset asset, Window window);
+    /**
+     * A new locator for the asset with the GUID {@code guid} (the caller's choice, so a create whose answer was lost
+     * is found by it), streaming clear for {@code window}.
+     */
+    OriginLocator publish(MediaAsset asset, Window window, UUID guid);
 
     /**
      * A clone of {@code original} (of any kind) onto {@code asset}: the same GUID, name where the kind allows it,

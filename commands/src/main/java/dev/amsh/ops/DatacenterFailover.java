@@ -226,7 +226,7 @@ public final class DatacenterFailover {
                                      boolean needed, String mark, List<Held> grants, Consumer<Step> emit) {
         if (!needed) {
             emit.accept(new Step(n, titles.of(n), Step.Status.SKIPPED, withoutGrant(dc, asset.container())));
-            return new ContainerGrant(asset.container(), null, "", false);
+            return new ContainerGrant(asset.container(), null, "", false, asset.id(), null);
         }
         ContainerGrant g = dc.grant(asset, write, SAS_LIFETIME, mark);
         grants.add(new Held(dc, g));

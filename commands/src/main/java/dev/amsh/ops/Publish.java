@@ -49,40 +49,6 @@ public final class Publish {
     }
 
     /**
-     * Creates on the target an origin locator with the source locator's Id, start and expiry. Refused, before
-     * any change, when that Id already exists on the target for another asset, or when the original is
-     * expired or not yet started (b would then answer for a window a does not), unless {@code force}.
-     */
-    public Locator cloneLocator(AmsClient source, String locatorId, AmsClient target, String targetAssetNameOrId,
-                                String targetContext, boolean force) {
-        Locator original = source.findLocator(locatorId).orElseThrow(() -> new AmshException(
-                "no locator " + locatorId + " on " + source.contextName(), "list them with 'locators ls --on "
-                        + source.contextName() + "'"));
-        if (!original.onDemandOrigin()) {
-            throw new AmshException("locator " + original.id() + " is a SAS locator, not an origin locator",
-                    "clone the asset's OnDemandOrigin locator");
-        }
-        LocatorWindow window = LocatorWindow.of(original, clock.instant());
-        if (window.state() != LocatorWindow.State.ACTIVE && !force) {
-            throw new AmshException("locator " + original.id() + " on " + source.contextName() + " is "
-                    + window.describe() + ": its URLs do not play there now",
-                    "give --force to clone it with the same window anyway");
-        }
-        Asset asset = Assets.resolve(target, targetAssetNameOrId);
-        var existing = target.findLocator(original.id());
-        if (existing.isPresent() && existing.get().assetId().equals(asset.id())) {
-            return existing.get(); // already cloned onto this asset: nothing to do
-        }
-        if (existing.isPresent()) {
-            throw new AmshException("locator " + original.id() + " already exists on " + targetContext
-                    + " for another asset (" + existing.get().assetId() + ")",
-                    "if that asset is the replica, nothing is to do; 'locator inspect' or 'assets show "
-                            + existing.get().assetId() + " --on " + targetContext + "' tells");
-        }
-        return createClone(original, target, asset);
-    }
-
-    /**
      * The clone itself, for callers that already hold the original and checked the target (failover): the
      * same Id, the same start, and the same expiry (a reusable read policy of whole days covers the window,
      * then the expiry is set exactly where it differs).

@@ -1,5 +1,6 @@
 package dev.amsh.ops;
 
+import dev.amsh.ams.model.EntityIds;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.OriginLocator;
@@ -19,8 +20,17 @@ import java.util.UUID;
  * same GUID, start, end, policy and content keys, which keeps every URL but for the host, across kinds.
  */
 public final class Publishing {
-    /** A locator and the URLs it plays at; {@code note} says why nothing plays yet (a stopped endpoint), or is empty. */
-    public record Published(OriginLocator locator, List<String> urls, String note) {
+    /**
+     * A locator and the URLs it plays at; {@code streamingUrl} is the Smooth manifest's (the one URL the procedure
+     * gives; the first of {@code urls} when there is none; null when nothing plays); {@code note} says why nothing
+     * plays (no .ism, a stopped endpoint), or is empty.
+     */
+    public record Published(OriginLocator locator, String streamingUrl, List<String> urls, String note) {
+        static Published of(OriginLocator locator, List<String> urls, String note) {
+            String main = urls.stream().filter(u -> u.endsWith(".ism/manifest")).findFirst()
+                    .orElse(urls.isEmpty() ? null : urls.get(0));
+            return new Published(locator, main, urls, note);
+        }
     }
 
     private final Clock clock;
@@ -31,23 +41,57 @@ public final class Publishing {
 
     /** The asset's locator if it has an unexpired one, else a new one that lives {@code days}. */
     public Published publish(Datacenter dc, String nameOrId, int days) {
+        return publish(dc, nameOrId, days, null);
+    }
+
+    /**
+     * As {@link #publish(Datacenter, String, int)}; with {@code guid} (v2 {@code nb:lid:UUID:G} or a bare G, also a v3
+     * streamingLocatorId) the locator has that GUID: already on this asset, it is returned; on another asset, refused
+     * with nothing changed.
+     */
+    public Published publish(Datacenter dc, String nameOrId, int days, String guid) {
         if (days < 1) {
             throw new AmshException("a locator must live at least one day, not " + days, "give --days 1 or more");
         }
+        UUID chosen = guid == null ? null : guidOf(guid); // a bad GUID is refused before anything is read
         MediaAsset asset = dc.resolve(nameOrId);
         Instant now = clock.instant();
-        OriginLocator l = dc.locators(asset).stream()
-                .filter(x -> DatacenterFailover.window(x, now).state() != LocatorWindow.State.EXPIRED).findFirst()
-                .orElseGet(() -> dc.publish(asset, new Window(now.minus(Publish.START_SKEW), now.plus(Duration.ofDays(days)))));
-        return withUrls(dc, l);
+        Window window = new Window(now.minus(Publish.START_SKEW), now.plus(Duration.ofDays(days)));
+        if (chosen == null) {
+            OriginLocator l = dc.locators(asset).stream()
+                    .filter(x -> DatacenterFailover.window(x, now).state() != LocatorWindow.State.EXPIRED).findFirst()
+                    .orElseGet(() -> dc.publish(asset, window, UUID.randomUUID()));
+            return withUrls(dc, l);
+        }
+        Optional<OriginLocator> held = dc.locator(chosen);
+        if (held.isPresent()) {
+            if (!holds(held.get(), asset)) {
+                throw new AmshException("locator " + chosen + " already exists on " + dc.name() + " for another asset ("
+                        + held.get().asset() + ")", "choose another --id, or leave --id out for a new GUID");
+            }
+            return withUrls(dc, held.get());
+        }
+        return withUrls(dc, dc.publish(asset, window, chosen));
+    }
+
+    /** The GUID of a locator Id in any form v2 accepts; another kind of Id, or no Id, refused in one line. */
+    private static UUID guidOf(String given) {
+        return UUID.fromString(EntityIds.guidOf(EntityIds.normalize("lid", given)));
+    }
+
+    private static boolean holds(OriginLocator l, MediaAsset asset) {
+        return l.asset().equals(asset.id()) || l.asset().equals(asset.name());
     }
 
     /** The locator's URLs, or a note saying why there are none now (the endpoint is stopped: how to start it). */
     public static Published withUrls(Datacenter dc, OriginLocator l) {
         try {
-            return new Published(l, dc.streamingUrls(l), "");
+            List<String> urls = dc.streamingUrls(l);
+            boolean plays = urls.stream().anyMatch(u -> !u.endsWith("/"));
+            return Published.of(l, urls, plays ? "" : "the asset has no .ism, so nothing streams; its files download from "
+                    + "the path + file name (encode it to stream)");
         } catch (AmshException e) {
-            return new Published(l, List.of(), e.oneLine());
+            return Published.of(l, List.of(), e.oneLine());
         }
     }
 
@@ -57,8 +101,7 @@ public final class Publishing {
      * {@code force}); run again on the same asset, it finds the clone already there.
      */
     public OriginLocator cloneLocator(Datacenter source, String locator, Datacenter target, String targetAsset, boolean force) {
-        OriginLocator original = find(source, locator).orElseThrow(() -> new AmshException("no streaming locator " + locator
-                + " on " + source.name(), "list them with 'locators ls --on " + source.name() + "'"));
+        OriginLocator original = find(source, locator).orElseThrow(() -> notFound(source, locator));
         LocatorWindow window = DatacenterFailover.window(original, clock.instant());
         if (window.state() != LocatorWindow.State.ACTIVE && !force) {
             throw new AmshException("locator " + locator + " on " + source.name() + " is " + window.describe()
@@ -68,7 +111,7 @@ public final class Publishing {
         Optional<OriginLocator> existing = target.locator(original.guid());
         if (existing.isPresent()) {
             String holder = existing.get().asset();
-            if (holder.equals(asset.id()) || holder.equals(asset.name())) {
+            if (holds(existing.get(), asset)) {
                 return existing.get(); // already cloned onto this asset: nothing to do
             }
             throw new AmshException("locator " + original.guid() + " already exists on " + target.name()
@@ -78,12 +121,28 @@ public final class Publishing {
         return target.createClone(original, asset);
     }
 
-    /** A locator by v2 Id, bare GUID (v2 or v3 streamingLocatorId) or v3 name. */
-    static Optional<OriginLocator> find(Datacenter dc, String locator) {
-        String guid = locator.replaceFirst("(?i)^nb:lid:uuid:", "");
-        if (guid.matches("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}")) {
-            return dc.locator(UUID.fromString(guid));
+    /** No streaming locator by that name: said as the kind says it, and a SAS locator's Id named as one. */
+    static AmshException notFound(Datacenter dc, String locator) {
+        if (dc.findGrant(locator).isPresent()) {
+            return new AmshException("locator " + locator + " on " + dc.name() + " is a SAS locator, not an origin locator",
+                    "clone the asset's OnDemandOrigin locator ('locators ls ASSET --on " + dc.name() + "')");
         }
-        return dc.allLocators().stream().filter(l -> locator.equals(l.name())).findFirst();
+        return new AmshException("no " + dc.kind().locatorNoun() + " " + locator + " on " + dc.name(),
+                "list them with 'locators ls --on " + dc.name() + "'");
+    }
+
+    /**
+     * A locator by v2 Id (any form v2 accepts; an Id of another kind refused in one line), bare GUID (v2, or a v3
+     * streamingLocatorId) or v3 name.
+     */
+    public static Optional<OriginLocator> find(Datacenter dc, String locator) {
+        String given = locator.trim();
+        if (given.regionMatches(true, 0, "nb:", 0, 3)) {
+            return dc.locator(guidOf(given));
+        }
+        if (given.matches("(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?")) {
+            return dc.locator(UUID.fromString(given.replaceAll("[{}]", "")));
+        }
+        return dc.allLocators().stream().filter(l -> given.equals(l.name())).findFirst();
     }
 }

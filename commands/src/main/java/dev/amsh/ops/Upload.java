@@ -142,7 +142,8 @@ public final class Upload {
         }
         BlobStore storage = ctx.storage();
         String sas = storage.containerSas(asset.container(), "rcw", clock.instant().plus(GRANT).atOffset(ZoneOffset.UTC));
-        return new ContainerGrant(asset.container(), storage.containerUrl(asset.container()) + "?" + sas, "", false);
+        return new ContainerGrant(asset.container(), storage.containerUrl(asset.container()) + "?" + sas, "", false,
+                asset.id(), null);
     }
 
     /**

@@ -69,6 +69,6 @@ class V3ContextWireTest {
     @Test
     void aV2OnlyCommandOnAV3ContextIsOneLine() {
         AmshException e = assertThrows(AmshException.class, () -> context("env:RMS_KEY", null).ams());
-        assertTrue(e.oneLine().startsWith("context b is a v3 context; this command speaks v2 only so far"), e.oneLine());
+        assertTrue(e.oneLine().startsWith("context b is a v3 context; this command is v2's alone"), e.oneLine());
     }
 }

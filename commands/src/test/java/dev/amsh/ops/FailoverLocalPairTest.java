@@ -9,6 +9,7 @@ import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextConfig;
 import dev.amsh.context.ContextEnvironment;
 import dev.amsh.context.Contexts;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.faults.FaultKind;
@@ -188,11 +189,12 @@ class FailoverLocalPairTest {
         DatacenterFailover.Result r = new DatacenterFailover(Clock.systemUTC()).run(a, b, name, DatacenterFailover.Options.defaults(), s -> { }, p -> { },
                 new CopyCancellation());
         long policiesOnB = b.ams().listAccessPolicies(Query.all()).stream().count();
-        Locator again = new Publish(Clock.systemUTC()).cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), r.target().id(), "b", false);
+        OriginLocator again = new Publishing(Clock.systemUTC()).cloneLocator(a.datacenter(), r.sourceLocator().id(),
+                b.datacenter(), r.target().id(), false);
         assertEquals(r.targetLocator().id(), again.id(), "already there: the same locator");
         Asset other = b.ams().createAsset(name + "-other", 0, null);
-        AmshException e = assertThrows(AmshException.class, () -> new Publish(Clock.systemUTC())
-                .cloneLocator(a.ams(), r.sourceLocator().id(), b.ams(), other.id(), "b", false));
+        AmshException e = assertThrows(AmshException.class, () -> new Publishing(Clock.systemUTC())
+                .cloneLocator(a.datacenter(), r.sourceLocator().id(), b.datacenter(), other.id(), false));
         assertTrue(e.getMessage().contains("already exists on b"), e.getMessage());
         assertEquals(policiesOnB, b.ams().listAccessPolicies(Query.all()).stream().count());
     }

@@ -31,6 +31,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.UUID;
 import java.util.Map;
 import java.util.Random;
 import java.util.Set;
@@ -134,7 +135,7 @@ public final class ReplicateV3Benchmark {
                         random.nextBytes(bytes);
                         container.getBlobClient(f == 0 ? name + ".ism" : name + "_" + f + ".mp4").upload(BinaryData.fromBytes(bytes));
                     }
-                    locatorOf.put(name, dc.publish(asset, new Window(null, null)).name());
+                    locatorOf.put(name, dc.publish(asset, new Window(null, null), UUID.randomUUID()).name());
                     return asset;
                 }));
             }

@@ -4,7 +4,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.ops.Encode;
-import dev.amsh.shell.commands.LocatorCommands;
+import dev.amsh.ops.Publishing;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
@@ -35,8 +35,8 @@ class FirstSessionTest {
         assertEquals(movie + " hd", hd.name());
 
         f.session.execute("p = publish ${e.output.id}");
-        LocatorCommands.Published p = (LocatorCommands.Published) f.session.variables().get("p");
-        assertEquals(e.output().id(), p.locator().assetId(), "the first encode's output is published, not the newest asset");
-        assertNotEquals(hd.id(), p.locator().assetId());
+        Publishing.Published p = (Publishing.Published) f.session.variables().get("p");
+        assertEquals(e.output().id(), p.locator().asset(), "the first encode's output is published, not the newest asset");
+        assertNotEquals(hd.id(), p.locator().asset());
     }
 }

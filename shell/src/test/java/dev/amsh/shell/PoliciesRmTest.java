@@ -16,7 +16,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
 
-/** policies rm, and cleanup finding the policy a 'sas read' then 'locators rm' leaves behind. */
+/** policies rm, and cleanup finding the policy a SAS locator deleted on its own leaves behind. */
 @ExtendWith(LocalPairExtension.class)
 class PoliciesRmTest {
     static boolean exists(AccountContext c, String policyId) {
@@ -36,33 +36,37 @@ class PoliciesRmTest {
         Asset asset = PublishedAssets.make(a, "pol-" + UUID.randomUUID().toString().substring(0, 6), 1);
         SasCommands.SasResult sas = (SasCommands.SasResult) Session.unwrap(f.session.execute("sas read " + asset.id()));
         f.take();
+        String policy = a.ams().getLocator(sas.locatorId()).accessPolicyId();
 
-        AmshException used = assertThrows(AmshException.class, () -> f.session.execute("policies rm " + sas.policyId()));
+        AmshException used = assertThrows(AmshException.class, () -> f.session.execute("policies rm " + policy));
         assertTrue(used.getMessage().contains("is used by 1 locator(s): " + sas.locatorId()), used.getMessage());
         assertTrue(used.hint().contains("'sas rm'") && used.hint().contains("--force"), used.hint());
-        assertTrue(exists(a, sas.policyId()), "a refusal changes nothing");
+        assertTrue(exists(a, policy), "a refusal changes nothing");
 
-        // what 'help sas read' used to advise: the locator goes, its policy stays behind
-        f.session.execute("locators rm " + sas.locatorId());
-        f.take();
-        assertTrue(exists(a, sas.policyId()));
+        // 'locators rm' refuses a SAS locator (it would leave the policy); a client that deletes the locator alone does
+        AmshException sasLocator = assertThrows(AmshException.class, () -> f.session.execute("locators rm " + sas.locatorId()));
+        assertEquals("locator " + sas.locatorId() + " on a is a SAS locator; nothing was removed ('sas rm " + sas.locatorId()
+                + " --on a' removes it with its access policy)", sasLocator.oneLine());
+        a.ams().deleteLocator(sas.locatorId());
+        assertTrue(exists(a, policy));
         f.session.execute("cleanup --dry-run");
         String out = f.take();
-        assertTrue(out.contains("would remove unused policy") && out.contains(sas.policyId()) && out.contains("'amsh sas read "), out);
-        assertTrue(exists(a, sas.policyId()), "a dry run changes nothing");
+        assertTrue(out.contains("would remove unused policy") && out.contains(policy) && out.contains("'amsh sas read "), out);
+        assertTrue(exists(a, policy), "a dry run changes nothing");
         f.session.execute("cleanup");
         out = f.take();
-        assertTrue(out.contains("removed      unused policy") && out.contains(sas.policyId()), out);
-        assertFalse(exists(a, sas.policyId()), "cleanup removed the orphaned policy");
+        assertTrue(out.contains("removed      unused policy") && out.contains(policy), out);
+        assertFalse(exists(a, policy), "cleanup removed the orphaned policy");
 
         // --force removes a policy in use, and names who still uses it
         SasCommands.SasResult second = (SasCommands.SasResult) Session.unwrap(f.session.execute("sas read " + asset.id()));
         f.take();
-        f.session.execute("policies rm " + second.policyId() + " --force");
+        String secondPolicy = a.ams().getLocator(second.locatorId()).accessPolicyId();
+        f.session.execute("policies rm " + secondPolicy + " --force");
         out = f.take();
-        assertTrue(out.contains("deleted access policy " + second.policyId()) && out.contains("still named by locator(s) " + second.locatorId()), out);
-        assertFalse(exists(a, second.policyId()));
-        f.session.execute("locators rm " + second.locatorId());
+        assertTrue(out.contains("deleted access policy " + secondPolicy) && out.contains("still named by locator(s) " + second.locatorId()), out);
+        assertFalse(exists(a, secondPolicy));
+        a.ams().deleteLocator(second.locatorId());
 
         // an unused policy goes at once; unknown and malformed Ids are one-line refusals
         AccessPolicy spare = a.ams().createAccessPolicy("spare " + UUID.randomUUID(), 60, AccessPolicy.READ);

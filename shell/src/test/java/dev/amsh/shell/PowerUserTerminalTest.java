@@ -1,8 +1,8 @@
 package dev.amsh.shell;
 
-import dev.amsh.ams.model.Asset;
 import dev.amsh.context.AccountContext;
 import dev.amsh.context.ContextsFile;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
@@ -129,7 +129,7 @@ class PowerUserTerminalTest {
 
         int onBBefore = count(r.f(), "assets ls --on b --top 100000");
         String copied = r.t().run("assets ls --name '" + prefix + "-t*' | copy --to b", PROMPT_A);
-        Asset trailer = only(r.f(), prefix + "-trailer");
+        MediaAsset trailer = only(r.f(), prefix + "-trailer");
         assertTrue(copied.contains("copied a:" + prefix + "-trailer -> b:asset-" + trailer.id().substring(12) + " (created)"), copied);
         assertFalse(copied.contains("-movie") || copied.contains("-music"), copied);
         assertEquals(onBBefore + 1, count(r.f(), "assets ls --on b --top 100000"), "the piped asset, and only it, went to b");
@@ -186,7 +186,7 @@ class PowerUserTerminalTest {
         t.type("\u0015"); // clear the line
         mark = t.mark();
         t.type("x[0].\t\t");
-        t.waitFor("storageAccountName", mark, Duration.ofSeconds(10));
+        t.waitFor("storageAccount", mark, Duration.ofSeconds(10));
         assertTrue(t.screenSince(mark).contains("created"), t.screenSince(mark));
         t.type("\u0015");
         mark = t.mark();
@@ -289,8 +289,8 @@ class PowerUserTerminalTest {
     }
 
     @SuppressWarnings("unchecked")
-    static Asset only(ShellFixture f, String name) throws Exception {
-        List<Asset> found = (List<Asset>) Session.unwrap(f.session.runCommandLine("assets ls --name '" + name + "'", false));
+    static MediaAsset only(ShellFixture f, String name) throws Exception {
+        List<MediaAsset> found = (List<MediaAsset>) Session.unwrap(f.session.runCommandLine("assets ls --name '" + name + "'", false));
         assertEquals(1, found.size(), name);
         return found.get(0);
     }

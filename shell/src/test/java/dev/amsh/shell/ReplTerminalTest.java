@@ -103,7 +103,7 @@ class ReplTerminalTest {
         waitFor("assets show " + name);
         type("\r");
         waitFor("container asset-");
-        waitFor("locators (0 of 5)"); // the pty passes the output on in pieces
+        waitFor("0 of 5 locators)"); // the pty passes the output on in pieces
 
         type("assets ls --na\t");
         waitFor("assets ls --name ");

@@ -2,7 +2,7 @@ package dev.amsh.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.amsh.ams.model.Asset;
+import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
@@ -38,7 +38,7 @@ class SessionTest {
         f.session.execute("x = assets ls --name '" + prefix + "*'");
         assertEquals("", f.take(), "an assignment prints nothing");
         @SuppressWarnings("unchecked")
-        List<Asset> x = (List<Asset>) f.session.variables().get("x");
+        List<MediaAsset> x = (List<MediaAsset>) f.session.variables().get("x");
         assertEquals(1, x.size());
         assertEquals(prefix + "-clip", x.get(0).name());
 

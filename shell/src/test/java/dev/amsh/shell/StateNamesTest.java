@@ -2,6 +2,8 @@ package dev.amsh.shell;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.amsh.ams.model.Asset;
+import dev.amsh.ams.model.EntityIds;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.faults.PublishedAssets;
@@ -16,7 +18,7 @@ import static org.junit.jupiter.api.Assertions.*;
 
 /**
  * One vocabulary for states: the table, the Groovy objects, {@code -o json|tsv} and {@code --query} all say
- * {@code Published}, {@code OnDemandOrigin}, {@code Read}, while the v2 wire keeps its numbers.
+ * {@code Published}, {@code Read}, while the v2 wire keeps its numbers; locators read by the same fields.
  */
 @ExtendWith(LocalPairExtension.class)
 class StateNamesTest {
@@ -67,20 +69,30 @@ class StateNamesTest {
     }
 
     @Test
-    void locatorTypesAndPolicyPermissionsAreNamesInGroovyAndJson(LocalPair pair) throws Exception {
+    void locatorsAndPolicyPermissionsReadTheSameInGroovyJsonAndQuery(LocalPair pair) throws Exception {
         ShellFixture f = new ShellFixture(pair);
         String name = "named" + UUID.randomUUID().toString().substring(0, 6);
-        PublishedAssets.make(f.session.contexts().get("a"), name, 1);
+        Asset asset = PublishedAssets.make(f.session.contexts().get("a"), name, 1);
+        String origin = f.session.contexts().get("a").ams().listLocatorsOf(asset.id()).get(0).id();
         f.session.execute("s = assets show " + name);
-        Object types = f.session.execute("s.locators*.type");
-        assertEquals(List.of("OnDemandOrigin"), types);
+        assertEquals(List.of(origin), f.session.execute("s.locators*.id"));
+        assertEquals(List.of(EntityIds.guidOf(origin)), f.session.execute("s.locators*.guid*.toString()"));
         f.take();
 
         f.session.execute("locators ls " + name + " -o json");
         JsonNode locators = JSON.readTree(f.take());
-        assertEquals("OnDemandOrigin", locators.get(0).get("type").asText(), locators.toString());
-        f.session.execute("locators ls " + name + " --query \"[?type=='OnDemandOrigin'] | length(@)\" -o tsv");
+        assertEquals(origin, locators.get(0).get("id").asText(), locators.toString());
+        assertEquals(EntityIds.guidOf(origin), locators.get(0).get("guid").asText(), locators.toString());
+        f.session.execute("locators ls " + name + " --query \"[?guid=='" + EntityIds.guidOf(origin) + "'] | length(@)\" -o tsv");
         assertEquals("1", f.take().strip());
+
+        f.session.execute("sas read " + name);
+        f.take();
+        f.session.execute("sas ls " + name + " -o json");
+        JsonNode grants = JSON.readTree(f.take());
+        assertEquals(1, grants.size(), grants.toString());
+        assertEquals(asset.containerName(), grants.get(0).get("container").asText(), grants.toString());
+        assertTrue(grants.get(0).get("revocable").asBoolean(), "a v2 SAS locator can be removed");
 
         Object reads = f.session.execute("policies.ls().findAll { it.permissions == 'Read' }.size() > 0");
         assertEquals(true, reads, "the origin locator's read policy says Read");

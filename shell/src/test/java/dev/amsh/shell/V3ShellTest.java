@@ -1,5 +1,7 @@
 package dev.amsh.shell;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
@@ -29,7 +31,11 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -190,5 +196,47 @@ class V3ShellTest {
         assertFalse(b.named(plain).isEmpty(), "not amsh's: left alone");
         assertFalse(b.named(r.target().name()).isEmpty(), "the published replica stays");
         assertEquals(200, status(r.replicatedUrl()));
+    }
+
+    /** Every JSON field path of a command's answer, arrays by their elements ("locators[].guid"). */
+    static Set<String> fields(JsonNode n, String at, Set<String> into) {
+        if (n.isObject()) {
+            n.fields().forEachRemaining(e -> {
+                into.add(at + e.getKey());
+                fields(e.getValue(), at + e.getKey() + ".", into);
+            });
+        } else if (n.isArray()) {
+            n.forEach(x -> fields(x, at.isEmpty() ? "[]." : at.substring(0, at.length() - 1) + "[].", into));
+        }
+        return into;
+    }
+
+    @Test
+    void theListingsGiveTheSameFieldsAndColumnsOnV2AndOnV3() throws Exception {
+        DatacenterFailover.Result r = (DatacenterFailover.Result) ((TextView) shell.session.execute("failover "
+                + sample.outputAssetId() + " --from a --to b")).value();
+        shell.take();
+        Map<String, String> asset = Map.of("a", sample.outputAssetId(), "b", r.target().name());
+        Map<String, String> name = Map.of("a", r.source().name(), "b", r.target().name());
+        ObjectMapper json = new ObjectMapper();
+        for (String command : List.of("assets ls --name '%s'", "assets show %s", "files ls %s", "locators ls %s",
+                "publish %s", "sas read %s --hours 1", "assets create shape-%s")) {
+            Map<String, Set<String>> seen = new LinkedHashMap<>();
+            Map<String, Integer> columns = new LinkedHashMap<>();
+            for (String side : List.of("a", "b")) {
+                String line = String.format(command, command.startsWith("assets ls") ? name.get(side)
+                        : command.startsWith("assets create") ? UUID.randomUUID().toString().substring(0, 8) : asset.get(side));
+                shell.session.execute(line + " --on " + side + " -o json");
+                JsonNode answer = json.readTree(shell.take());
+                assertTrue(answer.isArray() ? !answer.isEmpty() : answer.size() > 0, side + ": " + line + " gave " + answer);
+                seen.put(side, fields(answer, "", new TreeSet<>()));
+                if (answer.isArray()) {
+                    shell.session.execute(line + " --on " + side + " -o tsv");
+                    columns.put(side, shell.take().lines().findFirst().orElse("").split("\t", -1).length);
+                }
+            }
+            assertEquals(seen.get("a"), seen.get("b"), command + ": the same fields on a (v2) and b (v3)");
+            assertEquals(columns.get("a"), columns.get("b"), command + ": the same columns in -o tsv");
+        }
     }
 }

@@ -100,6 +100,10 @@ public final class V2Datacenter implements Datacenter {
         return asset(ams.createAsset(assetName, Asset.OPTION_NONE, null, alternateId));
     }
 
+    public MediaAsset createAsset(String assetName, int options) {
+        return asset(ams.createAsset(assetName, options, null));
+    }
+
     public List<MediaAsset> withAlternateId(String alternateId) {
         return ams.listAssets(Query.filter("AlternateId eq " + Query.literal(alternateId))).stream().map(V2Datacenter::asset).toList();
     }
@@ -143,8 +147,7 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public ContainerGrant grant(MediaAsset asset, boolean write, Duration ttl, String mark) {
-        SasLocator sas = SasLocator.create(name, ams, ams.getAsset(asset.id()), write, ttl, clock, mark);
-        return new ContainerGrant(sas.containerName(), sas.url(), sas.locator().id(), true);
+        return grantOf(SasLocator.create(name, ams, v2(asset), write, ttl, clock, mark).locator());
     }
 
     public void revoke(ContainerGrant grant) {
@@ -157,7 +160,24 @@ public final class V2Datacenter implements Datacenter {
 
     public List<ContainerGrant> leftGrants(MediaAsset asset) {
         return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.sas() && RunMarker.isTemporary(l.name()))
-                .map(l -> new ContainerGrant(l.containerName(), null, l.id(), true)).toList();
+                .map(V2Datacenter::grantOf).toList();
+    }
+
+    public List<ContainerGrant> grants(MediaAsset asset) {
+        return ams.listLocatorsOf(asset.id()).stream().filter(Locator::sas).map(V2Datacenter::grantOf).toList();
+    }
+
+    public Paged<ContainerGrant> allGrants() {
+        return ams.listLocators(Query.filter("Type eq " + Locator.SAS)).map(V2Datacenter::grantOf);
+    }
+
+    public Optional<ContainerGrant> findGrant(String id) {
+        return ams.findLocator(EntityIds.normalize("lid", id)).filter(Locator::sas).map(V2Datacenter::grantOf);
+    }
+
+    /** A SAS locator as a grant: its Path is the container's SAS URL. */
+    private static ContainerGrant grantOf(Locator l) {
+        return new ContainerGrant(l.containerName(), l.path(), l.id(), true, l.assetId(), l.expirationDateTime());
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {
@@ -174,13 +194,13 @@ public final class V2Datacenter implements Datacenter {
                 .map(V2Datacenter::locator);
     }
 
-    public OriginLocator publish(MediaAsset asset, Window window) {
+    public OriginLocator publish(MediaAsset asset, Window window, UUID guid) {
         Instant start = window.start() == null ? clock.instant() : window.start();
         long seconds = window.end() == null ? Duration.ofDays(100).toSeconds() : Duration.between(start, window.end()).toSeconds();
         int days = (int) Math.max(1, (seconds + 86_399) / 86_400);
         AccessPolicy policy = Policies.reusableReadPolicy(ams, days);
-        return locator(ams.createLocator(new LocatorRequest(EntityIds.newId("lid", UUID.randomUUID()), asset.id(),
-                policy.id(), Locator.ON_DEMAND_ORIGIN, window.start(), null)));
+        return locator(remembered(ams.createLocator(new LocatorRequest(EntityIds.newId("lid", guid), asset.id(),
+                policy.id(), Locator.ON_DEMAND_ORIGIN, window.start(), null))));
     }
 
     /**
@@ -244,10 +264,12 @@ public final class V2Datacenter implements Datacenter {
         return made != null ? made : ams.getLocator(locator.id()).path();
     }
 
+    /** The origin locator's Path + the .ism's manifest; without an .ism, the Path (its files download from it). */
     public List<String> streamingUrls(OriginLocator locator) {
-        Locator l = ams.getLocator(locator.id());
-        return List.of(StreamingUrls.manifest(ams.listFiles(l.assetId())).map(f -> StreamingUrls.manifestUrl(l, f.name()))
-                .orElse(l.path()));
+        String base = streamingBase(locator);
+        String path = base.endsWith("/") ? base : base + "/";
+        return List.of(StreamingUrls.manifest(ams.listFiles(locator.asset())).map(f -> path + f.name() + "/manifest")
+                .orElse(base));
     }
 
     /** A v2 origin always streams. */
@@ -303,11 +325,17 @@ public final class V2Datacenter implements Datacenter {
 
     public static MediaAsset asset(Asset a) {
         return new MediaAsset(a.id(), a.name(), a.containerName(), a.alternateId(), a.storageEncrypted(), a.created(),
-                a.state(), a.options());
+                a.state(), a.options(), a.storageAccountName(), a.lastModified());
     }
 
     public static MediaFile file(AssetFile f) {
         return new MediaFile(f.name(), f.contentFileSize(), f.isPrimary(), f.id());
+    }
+
+    /** The v2 record of an asset this datacenter gave out, for the v2 helpers that take one (no read: nothing it lacks is used). */
+    private static Asset v2(MediaAsset a) {
+        return new Asset(a.id(), a.name(), a.state(), a.options(), a.alternateId(), null, a.storageAccount(), null,
+                a.created(), a.lastModified());
     }
 
     public static OriginLocator locator(Locator l) {

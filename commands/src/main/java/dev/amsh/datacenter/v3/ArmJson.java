@@ -27,7 +27,7 @@ final class ArmJson {
         String format = text(p, "storageEncryptionFormat");
         return new MediaAsset(assetId, text(n, "name"), container != null ? container : assetId == null ? null : "asset-" + assetId,
                 text(p, "alternateId"), format != null && !format.equals("None"), date(p, "created"), "",
-                format == null ? "None" : format);
+                format == null ? "None" : format, text(p, "storageAccountName"), date(p, "lastModified"));
     }
 
     /** A locator from its resource ({@code properties}) or from listStreamingLocators (flat). */

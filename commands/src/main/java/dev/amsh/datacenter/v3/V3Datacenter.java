@@ -30,6 +30,7 @@ import dev.amsh.storage.BlobEntry;
 import java.io.IOException;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -212,8 +213,9 @@ public final class V3Datacenter implements Datacenter {
 
     public ContainerGrant grant(MediaAsset asset, boolean write, Duration ttl, String mark) {
         Duration life = ttl.compareTo(SAS_CAP) > 0 ? SAS_CAP : ttl;
+        Instant expires = clock.instant().plus(life);
         ObjectNode body = arm.json().createObjectNode().put("permissions", write ? "ReadWrite" : "Read")
-                .put("expiryTime", clock.instant().plus(life).toString());
+                .put("expiryTime", expires.toString());
         JsonNode urls = arm.action(metadata("assets", asset.name()) + "/listContainerSas", METADATA_API, body)
                 .path("assetContainerSasUrls");
         if (!urls.isArray() || urls.isEmpty()) {
@@ -222,7 +224,8 @@ public final class V3Datacenter implements Datacenter {
         }
         String url = urls.get(0).asText();
         String path = url.replaceFirst("^[a-z]+://[^/]+", "").replaceFirst("\\?.*$", "").replaceAll("/+$", "");
-        return new ContainerGrant(path.substring(path.lastIndexOf('/') + 1), url, "", false);
+        return new ContainerGrant(path.substring(path.lastIndexOf('/') + 1), url, "", false, asset.name(),
+                expires);
     }
 
     /** Nothing to undo: a container SAS URL holds until it expires (or the storage key is rotated). */
@@ -259,8 +262,7 @@ public final class V3Datacenter implements Datacenter {
         return arm.find(metadata("streamingLocators", locatorName), METADATA_API).map(n -> ArmJson.locator(n, List.of()));
     }
 
-    public OriginLocator publish(MediaAsset asset, Window window) {
-        UUID guid = UUID.randomUUID();
+    public OriginLocator publish(MediaAsset asset, Window window, UUID guid) {
         return create(guid.toString(), asset.name(), guid, CLEAR_STREAMING, window, List.of());
     }
 

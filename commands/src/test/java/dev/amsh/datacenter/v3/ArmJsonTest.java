@@ -19,9 +19,11 @@ class ArmJsonTest {
     void anAssetWithoutContainerHasTheDefaultOne() throws Exception {
         MediaAsset a = ArmJson.asset(json.readTree("{\"name\":\"movie\",\"properties\":{\"assetId\":"
                 + "\"1b648c1a-2268-461d-a1da-742bde23db40\",\"created\":\"2026-11-01T10:00:00.123Z\","
+                + "\"lastModified\":\"2026-11-02T10:00:00Z\",\"storageAccountName\":\"amshstorea\","
                 + "\"storageEncryptionFormat\":\"None\",\"alternateId\":\"x\"}}"));
         assertEquals(new MediaAsset("1b648c1a-2268-461d-a1da-742bde23db40", "movie", "asset-1b648c1a-2268-461d-a1da-742bde23db40",
-                "x", false, Instant.parse("2026-11-01T10:00:00.123Z"), "", "None"), a);
+                "x", false, Instant.parse("2026-11-01T10:00:00.123Z"), "", "None", "amshstorea",
+                Instant.parse("2026-11-02T10:00:00Z")), a);
     }
 
     @Test

@@ -3,6 +3,7 @@ package dev.amsh.shell.cli;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.Locator;
+import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
@@ -74,6 +75,9 @@ public record Invocation(CommandSpec spec, List<Object> params, Map<String, Obje
         }
         if (v instanceof MediaAsset a) {
             return a.id();
+        }
+        if (v instanceof ContainerGrant g) {
+            return g.id();
         }
         if (v instanceof OriginLocator l) {
             return l.id();

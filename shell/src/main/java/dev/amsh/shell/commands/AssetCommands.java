@@ -1,15 +1,13 @@
 package dev.amsh.shell.commands;
 
-import dev.amsh.ams.AmsClient;
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
 import dev.amsh.datacenter.AssetQuery;
+import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.Datacenter;
-import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
-import dev.amsh.ops.Assets;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
@@ -21,7 +19,10 @@ import dev.amsh.shell.render.TextView;
 
 import java.util.List;
 
-/** {@code assets ls | show | create | rm}, {@code files ls}. */
+/**
+ * {@code assets ls | show | create | rm}, {@code files ls}: the same records on every kind of datacenter
+ * ({@link MediaAsset}, {@link MediaFile}, {@link OriginLocator}), so a runbook reads the same fields on v2 and v3.
+ */
 public final class AssetCommands {
     private AssetCommands() {
     }
@@ -41,18 +42,17 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            Integer top = inv.get(TOP);
-            if (ctx.kind() == Kind.V3) {
-                // v3's $filter speaks ARM: name, properties/created, properties/alternateId; paging by nextLink
-                return ctx.datacenter().assets(new AssetQuery(inv.get(NAME), inv.get(FILTER), top)).toList();
-            }
-            return Assets.list(ctx.ams(), inv.get(NAME), inv.get(FILTER), top);
+            // the $filter is in the datacenter's own syntax (v2 OData on Name, Options…; v3 ARM on name, properties/created…)
+            return s.context(inv).datacenter().assets(new AssetQuery(inv.get(NAME), inv.get(FILTER), inv.get(TOP))).toList();
         }
     }
 
-    /** An asset with its files and locators. */
-    public record AssetDetails(Asset asset, List<AssetFile> files, List<Locator> locators) {
+    /**
+     * An asset with its files, its streaming locators and the grants it holds (v2 SAS locators; none on v3). v2
+     * counts both kinds of locator against its limit of 5 per asset.
+     */
+    public record AssetDetails(MediaAsset asset, List<MediaFile> files, List<OriginLocator> locators,
+                               List<ContainerGrant> grants) {
     }
 
     static final class Show implements Command {
@@ -62,32 +62,43 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                return V3Views.assetDetails(ctx.datacenter(), inv.requireParam(0));
-            }
-            AmsClient ams = ctx.ams();
-            Asset a = Assets.resolve(ams, inv.requireParam(0));
-            AssetDetails d = new AssetDetails(a, ams.listFiles(a.id()), ams.listLocatorsOf(a.id()));
+            Datacenter dc = s.context(inv).datacenter();
+            MediaAsset a = dc.resolve(inv.requireParam(0));
+            AssetDetails d = new AssetDetails(a, dc.files(a), dc.locators(a), dc.grants(a));
+            return new TextView(text(dc, d), d);
+        }
+
+        static String text(Datacenter dc, AssetDetails d) {
+            MediaAsset a = d.asset();
             StringBuilder sb = new StringBuilder();
             sb.append("name      ").append(a.name()).append('\n')
-                    .append("id        ").append(a.id()).append('\n')
-                    .append("state     ").append(a.state()).append('\n')
-                    .append("options   ").append(a.storageEncrypted() ? a.options() + " (cannot be replicated)" : a.options()).append('\n')
-                    .append("container ").append(a.containerName()).append('\n')
-                    .append("uri       ").append(a.uri()).append('\n')
-                    .append("created   ").append(a.created()).append('\n');
-            sb.append("\nfiles (").append(d.files().size()).append(")\n");
-            d.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.contentFileSize(), f.isPrimary() ? "  primary" : "")));
-            sb.append("\nlocators (").append(d.locators().size()).append(" of 5)\n");
-            d.locators().forEach(l -> sb.append(String.format("  %-14s %s  expires %s%n    %s%n", l.type(), l.id(),
-                    l.expirationDateTime(), l.path())));
-            return new TextView(sb.toString(), d);
+                    .append("id        ").append(a.id()).append('\n');
+            if (a.state() != null && !a.state().isEmpty()) {
+                sb.append("state     ").append(a.state()).append('\n');
+            }
+            sb.append("options   ").append(a.encrypted() ? a.options() + " (cannot be replicated)" : a.options()).append('\n')
+                    .append("container ").append(a.container()).append('\n');
+            if (a.storageAccount() != null) {
+                sb.append("storage   ").append(a.storageAccount()).append('\n');
+            }
+            sb.append("created   ").append(a.created()).append('\n');
+            boolean registered = dc.can().registersFiles();
+            sb.append("\nfiles (").append(d.files().size()).append(registered ? ")\n" : ", the container's blobs)\n");
+            d.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.size(), f.primary() ? "  primary" : "")));
+            sb.append('\n').append(dc.kind().locatorNoun()).append("s (").append(d.locators().size()).append(")\n");
+            d.locators().forEach(l -> sb.append(String.format("  %s  %s%s  expires %s%n", l.guid(), l.id(),
+                    l.policy() == null ? "" : "  " + l.policy(), l.end() == null ? "never" : l.end())));
+            if (dc.can().sasLocators()) {
+                sb.append("\nSAS locators (").append(d.grants().size()).append("; ")
+                        .append(d.locators().size() + d.grants().size()).append(" of 5 locators)\n");
+                d.grants().forEach(g -> sb.append(String.format("  %s  expires %s%n", g.id(), g.expires())));
+            }
+            return sb.toString();
         }
     }
 
     static final class Create implements Command {
-        static final Opt<Integer> OPTIONS = Opt.number("options", 0, 4, "0 None, 1 StorageEncrypted").orElse(0);
+        static final Opt<Integer> OPTIONS = Opt.number("options", 0, 4, "0 None, 1 StorageEncrypted (v2 only)").orElse(0);
 
         public CommandSpec spec() {
             return CommandSpec.of("assets create", "create an empty asset (and its container)")
@@ -96,14 +107,7 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                if (inv.get(OPTIONS) != 0) {
-                    throw new AmshException("v3 makes no storage-encrypted assets", "leave --options out on " + ctx.name());
-                }
-                return ctx.datacenter().createAsset(inv.requireParam(0), null);
-            }
-            return ctx.ams().createAsset(inv.requireParam(0), inv.get(OPTIONS), null);
+            return s.context(inv).datacenter().createAsset(inv.requireParam(0), inv.get(OPTIONS));
         }
     }
 
@@ -118,20 +122,24 @@ public final class AssetCommands {
 
         public Object run(Invocation inv, CommandContext s) {
             AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                return V3Views.removeAsset(ctx.datacenter(), inv.requireParam(0), inv.get(YES));
-            }
-            Asset a = Assets.resolve(ctx.ams(), inv.requireParam(0));
+            Datacenter dc = ctx.datacenter();
+            MediaAsset a = dc.resolve(inv.requireParam(0));
             if (!inv.get(YES)) {
                 throw new AmshException("assets rm deletes " + a.name() + " (" + a.id() + ") on " + ctx.name()
                         + " with its files and locators", "add --yes to confirm");
             }
-            List<Locator> locators = ctx.ams().listLocatorsOf(a.id());
-            for (Locator l : locators) {
-                ctx.ams().deleteLocator(l.id());
+            // locators first: v2 refuses to delete an asset that still has any
+            List<ContainerGrant> grants = dc.grants(a);
+            for (ContainerGrant g : grants) {
+                dc.revoke(g);
             }
-            ctx.ams().deleteAsset(a.id());
-            return "deleted " + a.name() + " (" + a.id() + ") and " + locators.size() + " locator(s) on " + ctx.name();
+            List<OriginLocator> locators = dc.locators(a);
+            for (OriginLocator l : locators) {
+                dc.unpublish(l);
+            }
+            dc.deleteAsset(a);
+            return "deleted " + a.name() + " (" + a.id() + ") and " + (locators.size() + grants.size()) + " locator(s) on "
+                    + ctx.name();
         }
     }
 
@@ -142,13 +150,8 @@ public final class AssetCommands {
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                Datacenter dc = ctx.datacenter();
-                return dc.files(dc.resolve(inv.requireParam(0))); // v3: the container's blobs
-            }
-            AmsClient ams = ctx.ams();
-            return ams.listFiles(Assets.resolve(ams, inv.requireParam(0)).id());
+            Datacenter dc = s.context(inv).datacenter();
+            return dc.files(dc.resolve(inv.requireParam(0)));
         }
     }
 }

@@ -3,7 +3,8 @@ package dev.amsh.shell.commands;
 import dev.amsh.context.AccountContext;
 import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
-import dev.amsh.ops.RegisterFiles;
+import dev.amsh.datacenter.MediaFile;
+import dev.amsh.error.AmshException;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
@@ -11,6 +12,8 @@ import dev.amsh.shell.cli.Invocation;
 import dev.amsh.shell.cli.ParamSpec;
 import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
+
+import java.util.List;
 
 /** {@code fileinfos ASSET}: CreateFileInfos, then the files registered. */
 public final class FileInfosCommand implements Command {
@@ -23,16 +26,18 @@ public final class FileInfosCommand implements Command {
 
     public Object run(Invocation inv, CommandContext s) {
         AccountContext ctx = s.context(inv);
-        if (!ctx.datacenter().can().registersFiles()) {
-            Datacenter dc = ctx.datacenter();
-            MediaAsset a = dc.resolve(inv.requireParam(0));
-            return new TextView(a.name() + " on " + ctx.name() + ": " + dc.kind() + " needs no CreateFileInfos; "
-                    + dc.registerFiles(a), dc.files(a));
+        Datacenter dc = ctx.datacenter();
+        MediaAsset a = dc.resolve(inv.requireParam(0));
+        String done = dc.registerFiles(a);
+        List<MediaFile> files = dc.files(a);
+        if (!dc.can().registersFiles()) {
+            return new TextView(a.name() + " on " + ctx.name() + ": " + dc.kind() + " needs no CreateFileInfos; " + done, files);
         }
-        RegisterFiles.Result r = RegisterFiles.run(ctx.ams(), inv.requireParam(0));
-        StringBuilder sb = new StringBuilder("files of " + r.asset().name() + " (" + r.files().size() + ")\n");
-        r.files().forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.contentFileSize(),
-                f.name().equals(r.primary()) ? "  primary" : "")));
-        return new TextView(sb.toString(), r.files());
+        if (files.isEmpty()) {
+            throw new AmshException("CreateFileInfos registered no files on " + a.name(), "copy the blobs into its container first ('copy')");
+        }
+        StringBuilder sb = new StringBuilder("files of " + a.name() + " (" + files.size() + ")\n");
+        files.forEach(f -> sb.append(String.format("  %-48s %12d%s%n", f.name(), f.size(), f.primary() ? "  primary" : "")));
+        return new TextView(sb.toString(), files);
     }
 }

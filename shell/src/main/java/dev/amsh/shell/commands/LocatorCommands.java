@@ -1,20 +1,14 @@
 package dev.amsh.shell.commands;
 
-import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
-import dev.amsh.ams.model.AssetFile;
-import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
-import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.front.FrontStatus;
 import dev.amsh.error.AmshException;
-import dev.amsh.ops.Assets;
 import dev.amsh.ops.LocatorInspection;
 import dev.amsh.ops.LocatorWindow;
-import dev.amsh.ops.Publish;
 import dev.amsh.ops.Publishing;
-import dev.amsh.ops.StreamingUrls;
 import dev.amsh.shell.Command;
 import dev.amsh.shell.CommandContext;
 import dev.amsh.shell.cli.CommandSpec;
@@ -26,9 +20,6 @@ import dev.amsh.shell.cli.ValueKind;
 import dev.amsh.shell.render.TextView;
 
 import java.nio.file.Path;
-import java.time.Duration;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
 
 /** Locators and policies: {@code locators ls | rm}, {@code policies ls}, {@code publish}, {@code locator clone}. */
@@ -50,50 +41,17 @@ public final class LocatorCommands {
                     .option(EXPIRED)
                     .option(EXPIRING)
                     .details("The state is as of now: pending until StartTime, active until ExpirationDateTime, then expired.\n"
-                            + "An expired origin locator answers 404 on the origin; 'publish' or 'failover' make a new one.")
+                            + "An expired origin locator answers 404 on the origin; 'publish' or 'failover' make a new one.\n"
+                            + "These are the locators that stream (v2 origin, v3 streaming locators); v2's SAS locators: 'sas ls'.")
                     .build();
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
             if (inv.get(EXPIRED) && inv.given(EXPIRING)) {
                 throw new AmshException("--expired and --expiring select different locators", "use one of them");
             }
-            Integer days = inv.get(EXPIRING);
-            if (ctx.kind() == Kind.V3) {
-                return V3Locators.ls(ctx.datacenter(), inv.param(0), inv.get(EXPIRED), days, s.clock().instant());
-            }
-            AmsClient ams = ctx.ams();
-            List<Locator> all = inv.param(0) == null ? ams.listLocators(Query.all()).toList()
-                    : ams.listLocatorsOf(Assets.resolve(ams, inv.requireParam(0)).id());
-            Instant now = s.clock().instant();
-            List<Locator> shown = all.stream().filter(l -> {
-                LocatorWindow w = LocatorWindow.of(l, now);
-                if (inv.get(EXPIRED)) {
-                    return w.state() == LocatorWindow.State.EXPIRED;
-                }
-                if (days != null) {
-                    return w.state() == LocatorWindow.State.ACTIVE && l.expirationDateTime() != null
-                            && l.expirationDateTime().isBefore(now.plus(Duration.ofDays(days)));
-                }
-                return true;
-            }).toList();
-            return new TextView(table(shown, now), shown);
-        }
-
-        static String table(List<Locator> locators, Instant now) {
-            if (locators.isEmpty()) {
-                return "(no locators)";
-            }
-            StringBuilder sb = new StringBuilder(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", "id", "type", "start",
-                    "expires", "state", "asset"));
-            for (Locator l : locators) {
-                sb.append(String.format("%-48s %-14s %-20s %-20s %-44s %s%n", l.id(), l.type(),
-                        l.startTime() == null ? "-" : l.startTime().truncatedTo(ChronoUnit.SECONDS),
-                        l.expirationDateTime() == null ? "-" : l.expirationDateTime().truncatedTo(ChronoUnit.SECONDS),
-                        state(LocatorWindow.of(l, now)), l.assetId()));
-            }
-            return sb.toString().stripTrailing();
+            return LocatorViews.ls(s.context(inv).datacenter(), inv.param(0), inv.get(EXPIRED), inv.get(EXPIRING),
+                    s.clock().instant());
         }
 
         /** "active", "expired 3 days ago", "starts in 2 minutes": the window without its dates, which have columns. */
@@ -106,17 +64,12 @@ public final class LocatorCommands {
 
     static final class Rm implements Command {
         public CommandSpec spec() {
-            return CommandSpec.of("locators rm", "delete a locator (streaming or SAS URLs through it stop working)")
-                    .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "locator Id")).build();
+            return CommandSpec.of("locators rm", "delete a streaming locator (every URL through it stops working)")
+                    .param(ParamSpec.required("LOCATOR", ValueKind.LOCATOR, "locator Id, GUID or v3 name")).build();
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                return V3Locators.rm(ctx.datacenter(), inv.requireParam(0));
-            }
-            ctx.ams().deleteLocator(inv.requireParam(0));
-            return "deleted locator " + inv.requireParam(0) + " on " + ctx.name();
+            return LocatorViews.rm(s.context(inv).datacenter(), inv.requireParam(0));
         }
     }
 
@@ -130,40 +83,23 @@ public final class LocatorCommands {
         }
     }
 
-    /** An origin locator and the streaming URL it gives. */
-    public record Published(Locator locator, String streamingUrl) {
-    }
-
     static final class PublishCommand implements Command {
         static final Opt<Integer> DAYS = Opt.number("days", 1, 36_500, "how long the locator lives").orElse(30);
-        static final Opt<String> ID = Opt.text("id", ValueKind.TEXT, "choose the locator Id (GUID or nb:lid:UUID:…)");
+        static final Opt<String> ID = Opt.text("id", ValueKind.TEXT, "choose the locator's GUID (v2 nb:lid:UUID:…, v3 streamingLocatorId)");
 
         public CommandSpec spec() {
             return CommandSpec.of("publish", "create an origin (streaming) locator for an asset, reusing a read-only policy")
                     .param(ParamSpec.required("ASSET", ValueKind.ASSET, "asset name or Id"))
                     .option(DAYS)
                     .option(ID)
-                    .details("An asset that already has an origin locator keeps it (unless --id asks for another).")
+                    .details("An asset that already has an unexpired locator keeps it (unless --id asks for another).\n"
+                            + "v2: an origin locator with a reusable read policy; v3: a streaming locator with Predefined_ClearStreamingOnly.")
                     .build();
         }
 
         public Object run(Invocation inv, CommandContext s) {
-            AccountContext ctx = s.context(inv);
-            if (ctx.kind() == Kind.V3) {
-                if (inv.get(ID) != null) {
-                    throw new AmshException("--id chooses a v2 locator Id", "on v3, 'locator clone' keeps a streamingLocatorId");
-                }
-                return V3Locators.publish(new Publishing(s.clock()).publish(ctx.datacenter(), inv.requireParam(0),
-                        inv.get(DAYS)));
-            }
-            AmsClient ams = ctx.ams();
-            Locator l = new Publish(s.clock()).publish(ams, inv.requireParam(0), inv.get(DAYS), inv.get(ID));
-            List<AssetFile> files = ams.listFiles(l.assetId());
-            var manifest = StreamingUrls.manifest(files);
-            String url = manifest.map(f -> StreamingUrls.manifestUrl(l, f.name())).orElse(l.path());
-            String note = manifest.isPresent() ? ""
-                    : "\nnote: the asset has no .ism, so nothing streams; its files download from the path + file name (encode it to stream)";
-            return new TextView("origin locator " + l.id() + "\nstreaming URL  " + url + note, new Published(l, url));
+            Datacenter dc = s.context(inv).datacenter();
+            return LocatorViews.publish(dc, new Publishing(s.clock()).publish(dc, inv.requireParam(0), inv.get(DAYS), inv.get(ID)));
         }
     }
 
@@ -187,15 +123,10 @@ public final class LocatorCommands {
         public Object run(Invocation inv, CommandContext s) {
             AccountContext from = s.context(inv);
             AccountContext to = s.contexts().get(inv.require(TO));
-            if (from.kind() == Kind.V3 || to.kind() == Kind.V3) {
-                // any pair with a v3 side: written once on the seam (same GUID, window, policy, content keys)
-                OriginLocator l = new Publishing(s.clock()).cloneLocator(from.datacenter(), inv.requireParam(0),
-                        to.datacenter(), inv.require(ASSET), inv.get(FORCE));
-                return new TextView("streaming locator " + l.name() + " (" + l.guid() + ") is on " + to.name(), l);
-            }
-            Locator l = new Publish(s.clock()).cloneLocator(from.ams(), inv.requireParam(0), to.ams(),
-                    inv.require(ASSET), to.name(), inv.get(FORCE));
-            return new TextView("origin locator " + l.id() + " is on " + to.name() + "\npath " + l.path(), l);
+            // every pair, either kind: the same GUID, window, policy and content keys
+            OriginLocator l = new Publishing(s.clock()).cloneLocator(from.datacenter(), inv.requireParam(0),
+                    to.datacenter(), inv.require(ASSET), inv.get(FORCE));
+            return new TextView(to.kind().locatorNoun() + " " + LocatorViews.label(l) + " is on " + to.name(), l);
         }
     }
 

@@ -10,6 +10,7 @@ import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.Encode;
+import dev.amsh.ops.Publishing;
 import dev.amsh.shell.ShellCommand;
 import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.commands.TutorialCommand.Lesson;
@@ -53,7 +54,7 @@ final class MigrationTutorial {
                             + "migration keeps. On v3, publish makes a streaming locator (Predefined_ClearStreamingOnly) whose\n"
                             + "streamingLocatorId plays the same part; its URLs come from listPaths and the endpoint's host.",
                     s -> "publish " + s.path("output").asText() + " --on a",
-                    (r, s) -> s.put("url", ((LocatorCommands.Published) r).streamingUrl())),
+                    (r, s) -> s.put("url", ((Publishing.Published) r).streamingUrl())),
             new Lesson("b's streaming endpoint",
                     "v2 has no streaming endpoint to manage: its origin always serves. A v3 account streams only through\n"
                             + "a running streaming endpoint; a stopped one serves nothing ('endpoints start default --on b').",

@@ -4,13 +4,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.datacenter.Datacenter;
 import dev.amsh.datacenter.MediaAsset;
+import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.DatacenterCopy;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.ProcedureStep;
+import dev.amsh.ops.Publishing;
 import dev.amsh.shell.ShellCommand;
 import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.cli.CommandSpec;
@@ -26,6 +28,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.Function;
 
 /**
@@ -66,7 +69,7 @@ public final class TutorialCommand implements ShellCommand {
                     "An OnDemandOrigin locator makes the asset streamable: http://<origin>/<locator-guid>/<name>.ism/manifest.\n"
                             + "Its Id is what b will reuse, so the path stays the same there.",
                     s -> "publish " + s.path("output").asText() + " --on a",
-                    (r, s) -> s.put("locator", ((LocatorCommands.Published) r).locator().id())),
+                    (r, s) -> s.put("locator", ((Publishing.Published) r).locator().id())),
             new Lesson("Read SAS locator on the source (the procedure's steps " + ProcedureStep.span(ProcedureStep.A4, ProcedureStep.A5) + ")",
                     "The documented procedure learns the source container's name from a read-only SAS locator's path.",
                     s -> "sas read " + s.path("output").asText() + " --on a",
@@ -74,7 +77,7 @@ public final class TutorialCommand implements ShellCommand {
             new Lesson("An empty target asset on b, named after the source container" + step(ProcedureStep.B2),
                     "The replica is a new asset in b's account; it gets a container of its own in b's storage.",
                     s -> "assets create " + s.path("container").asText() + " --on b",
-                    (r, s) -> s.put("target", ((Asset) r).id())),
+                    (r, s) -> s.put("target", ((MediaAsset) r).id())),
             new Lesson("Write SAS locator on the target" + step(ProcedureStep.B3),
                     "Likewise the target container's name comes from a write SAS locator.",
                     s -> "sas write " + s.path("target").asText() + " --on b",
@@ -95,7 +98,7 @@ public final class TutorialCommand implements ShellCommand {
                     "CreateLocator accepts a caller-chosen Id: b gets a locator with a's Id, so the streaming URLs differ\n"
                             + "only by host, and a traffic manager or CDN can switch between the two origins.",
                     s -> "locator clone " + s.path("locator").asText() + " --on a --to b --asset " + s.path("target").asText(),
-                    (r, s) -> s.put("replica", ((Locator) r).path())),
+                    (r, s) -> s.put("replica", ((OriginLocator) r).guid().toString())),
             new Lesson("Remove the temporary SAS locators",
                     "An asset holds at most five locators, and SAS URLs grant storage access: the procedure deletes them.",
                     s -> "sas rm " + s.path("readSas").asText() + " --on a; sas rm " + s.path("writeSas").asText() + " --on b",
@@ -106,6 +109,15 @@ public final class TutorialCommand implements ShellCommand {
                             + "whose locator has the same Id, so the path is the same. The timeline says what the viewer saw.",
                     s -> "drill " + s.path("output").asText() + " --mode proxy --fail-after 8s --duration 20s",
                     (r, s) -> { }));
+
+    /** b's streaming base for the cloned locator's GUID: the path a's URLs keep, on b's host. */
+    private static String replicaPath(ShellControl s, String guid) {
+        if (guid.isEmpty()) {
+            return "(no replica yet)";
+        }
+        Datacenter b = s.contexts().get("b").datacenter();
+        return b.locator(UUID.fromString(guid)).map(b::streamingBase).orElse("(locator " + guid + " is gone from b)");
+    }
 
     /** " (the procedure's step B2)": the documented procedure's own number for a lesson. */
     private static String step(ProcedureStep p) {
@@ -151,7 +163,8 @@ public final class TutorialCommand implements ShellCommand {
         }
         int step = state.path("step").asInt(0);
         if (step >= lessons.size()) {
-            return v3 ? MigrationTutorial.done(state) : "tutorial done: " + state.path("replica").asText("") + " is the replica's origin path.\n"
+            return v3 ? MigrationTutorial.done(state) : "tutorial done: " + replicaPath(s, state.path("replica").asText(""))
+                    + " is the replica's origin path.\n"
                     + "Try the drill in the other modes ('drill " + state.path("output").asText() + " --mode steering',\n"
                     + "'--mode redirect', '--format dash'), see the front with 'front status'; 'tutorial reset' starts over.";
         }

@@ -6,6 +6,7 @@ import dev.amsh.ams.model.AssetFile;
 import dev.amsh.ams.model.Job;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.ams.model.MediaProcessor;
+import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
@@ -75,6 +76,11 @@ final class Columns {
             m.put("start", l.start());
             m.put("expires", l.end());
             m.put("guid", l.guid());
+        } else if (row instanceof ContainerGrant g) {
+            m.put("id", g.id());
+            m.put("container", g.container());
+            m.put("expires", g.expires());
+            m.put("asset", g.asset());
         } else if (row instanceof EndpointState e) {
             m.put("name", e.name());
             m.put("state", e.resourceState());

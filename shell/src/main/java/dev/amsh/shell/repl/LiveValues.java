@@ -1,11 +1,7 @@
 package dev.amsh.shell.repl;
 
-import dev.amsh.ams.Query;
-import dev.amsh.ams.model.Asset;
-import dev.amsh.ams.model.Locator;
-import dev.amsh.context.AccountContext;
 import dev.amsh.datacenter.AssetQuery;
-import dev.amsh.datacenter.Kind;
+import dev.amsh.datacenter.Datacenter;
 import dev.amsh.shell.Session;
 
 import java.time.Clock;
@@ -39,32 +35,25 @@ final class LiveValues {
     List<String> assets(String context) {
         return cached("assets:" + context, () -> {
             List<String> out = new ArrayList<>();
-            AccountContext ctx = session.contexts().get(context);
-            if (ctx.kind() == Kind.V3) {
-                ctx.datacenter().assets(new AssetQuery(null, null, 2000)).forEach(a -> out.add(a.name()));
-                return out;
-            }
-            for (Asset a : ctx.ams().listAssets(Query.all().top(2000))) {
+            session.contexts().get(context).datacenter().assets(new AssetQuery(null, null, 2000)).forEach(a -> {
                 if (a.name() != null && !a.name().isBlank() && !a.name().contains(" ")) {
                     out.add(a.name());
                 }
-                out.add(a.id());
-            }
+                if (!a.id().equals(a.name())) {
+                    out.add(a.id());
+                }
+            });
             return out;
         });
     }
 
+    /** What 'locators rm' and 'locator clone' take: v2 Ids (streaming and SAS locators), v3 names. */
     List<String> locators(String context) {
         return cached("locators:" + context, () -> {
             List<String> out = new ArrayList<>();
-            AccountContext ctx = session.contexts().get(context);
-            if (ctx.kind() == Kind.V3) {
-                ctx.datacenter().allLocators().stream().limit(2000).forEach(l -> out.add(l.name()));
-                return out;
-            }
-            for (Locator l : ctx.ams().listLocators(Query.all().top(2000))) {
-                out.add(l.id());
-            }
+            Datacenter dc = session.contexts().get(context).datacenter();
+            dc.allLocators().stream().limit(2000).forEach(l -> out.add(l.id()));
+            dc.allGrants().stream().limit(2000).forEach(g -> out.add(g.id()));
             return out;
         });
     }
@@ -72,7 +61,7 @@ final class LiveValues {
     List<String> jobs(String context) {
         return cached("jobs:" + context, () -> {
             List<String> out = new ArrayList<>();
-            session.contexts().get(context).ams().listJobs(Query.all().top(2000)).forEach(j -> out.add(j.id()));
+            session.contexts().get(context).datacenter().encoding().jobs(2000).forEach(j -> out.add(j.id()));
             return out;
         });
     }
