@@ -126,7 +126,8 @@ public final class LocatorCommands {
             // every pair, either kind: the same GUID, window, policy and content keys
             OriginLocator l = new Publishing(s.clock()).cloneLocator(from.datacenter(), inv.requireParam(0),
                     to.datacenter(), inv.require(ASSET), inv.get(FORCE));
-            return new TextView(to.kind().locatorNoun() + " " + LocatorViews.label(l) + " is on " + to.name(), l);
+            return new TextView(to.kind().locatorNoun() + " " + LocatorViews.label(l) + " is on " + to.name() + "\npath "
+                    + LocatorViews.originPath(to.datacenter(), l), l);
         }
     }
 

@@ -34,7 +34,7 @@ final class LocatorViews {
         if (shown.isEmpty()) {
             return new TextView("(no locators)", shown);
         }
-        String row = "%-36s %-48s %-20s %-20s %-20s %-12s %s%n";
+        String row = "%-36s %-48s %-30s %-20s %-20s %-12s %s%n";
         StringBuilder sb = new StringBuilder(String.format(row, "guid", "id", "policy", "start", "expires", "state", "asset"));
         for (OriginLocator l : shown) {
             sb.append(String.format(row, l.guid(), l.id(), l.policy() == null ? "-" : l.policy(),
@@ -67,6 +67,15 @@ final class LocatorViews {
     /** v2 {@code nb:lid:UUID:G}; v3 {@code NAME (G)}, the name being what the API addresses it by. */
     static String label(OriginLocator l) {
         return l.id().contains(l.guid().toString()) ? l.id() : l.id() + " (" + l.guid() + ")";
+    }
+
+    /** Where the locator's URLs start on its datacenter; a clone already made is not failed by a read that fails after it. */
+    static String originPath(Datacenter dc, OriginLocator l) {
+        try {
+            return dc.originBase(l);
+        } catch (RuntimeException e) {
+            return "(not read: " + e.getMessage() + ")";
+        }
     }
 
     static TextView publish(Datacenter dc, Publishing.Published p) {
