@@ -17,7 +17,6 @@ import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
-import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
@@ -27,7 +26,6 @@ import dev.amsh.ops.Assets;
 import dev.amsh.ops.Policies;
 import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
-import dev.amsh.ops.RunMarker;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.ops.TemporarySasSweep;
@@ -55,6 +53,7 @@ public final class V2Datacenter implements Datacenter {
     private final AmsClient ams;
     private final Clock clock;
     private final V2Jobs jobs;
+    private final V2Grants grants;
     /** Read policies of exactly one window, by its seconds: a library's clones share them. */
     private final Map<Long, AccessPolicy> exactPolicies = new ConcurrentHashMap<>();
     /** The Path of each origin locator this datacenter made, by Id: a locator's Path never changes. */
@@ -65,11 +64,7 @@ public final class V2Datacenter implements Datacenter {
         this.ams = ams;
         this.clock = clock;
         this.jobs = new V2Jobs(ams);
-    }
-
-    /** The v2 client itself, for the v2-only operations (replicate, compare, verify, inspect, cleanup, encode). */
-    public AmsClient ams() {
-        return ams;
+        this.grants = new V2Grants(name, ams, clock);
     }
 
     public String name() {
@@ -147,37 +142,27 @@ public final class V2Datacenter implements Datacenter {
     }
 
     public ContainerGrant grant(MediaAsset asset, boolean write, Duration ttl, String mark) {
-        return grantOf(SasLocator.create(name, ams, v2(asset), write, ttl, clock, mark).locator());
+        return grants.create(v2(asset), write, ttl, mark);
     }
 
     public void revoke(ContainerGrant grant) {
-        Optional<Locator> l = ams.findLocator(grant.id());
-        if (l.isPresent()) {
-            ams.deleteLocator(l.get().id());
-            ams.deleteAccessPolicy(l.get().accessPolicyId());
-        }
+        grants.revoke(grant);
     }
 
     public List<ContainerGrant> leftGrants(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(l -> l.sas() && RunMarker.isTemporary(l.name()))
-                .map(V2Datacenter::grantOf).toList();
+        return grants.leftOn(asset.id());
     }
 
     public List<ContainerGrant> grants(MediaAsset asset) {
-        return ams.listLocatorsOf(asset.id()).stream().filter(Locator::sas).map(V2Datacenter::grantOf).toList();
+        return grants.on(asset.id());
     }
 
     public Paged<ContainerGrant> allGrants() {
-        return ams.listLocators(Query.filter("Type eq " + Locator.SAS)).map(V2Datacenter::grantOf);
+        return grants.all();
     }
 
     public Optional<ContainerGrant> findGrant(String id) {
-        return ams.findLocator(EntityIds.normalize("lid", id)).filter(Locator::sas).map(V2Datacenter::grantOf);
-    }
-
-    /** A SAS locator as a grant: its Path is the container's SAS URL. */
-    private static ContainerGrant grantOf(Locator l) {
-        return new ContainerGrant(l.containerName(), l.path(), l.id(), true, l.assetId(), l.expirationDateTime());
+        return grants.find(id);
     }
 
     public List<OriginLocator> locators(MediaAsset asset) {

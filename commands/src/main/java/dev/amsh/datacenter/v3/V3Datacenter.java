@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.amsh.arm.ArmAccount;
 import dev.amsh.arm.ArmClient;
-import dev.amsh.arm.LongRunning;
 import dev.amsh.datacenter.AssetQuery;
 import dev.amsh.datacenter.Capabilities;
 import dev.amsh.datacenter.ContainerGrant;
@@ -15,7 +14,6 @@ import dev.amsh.datacenter.EndpointState;
 import dev.amsh.datacenter.Kind;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.datacenter.MediaFile;
-import dev.amsh.datacenter.MediaJob;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.datacenter.Poller;
 import dev.amsh.datacenter.TemporarySweep;
@@ -38,12 +36,11 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import java.util.function.Function;
-import java.util.stream.Collectors;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.StreamSupport;
 
 import static dev.amsh.arm.ArmAccount.METADATA_API;
-import static dev.amsh.arm.ArmAccount.STREAMING_API;
 
 /**
  * A v3 (ARM) datacenter behind the seam: assets by name, the container's blobs as its files (no registration),
@@ -56,7 +53,6 @@ public final class V3Datacenter implements Datacenter {
     static final Set<String> CLEAR = Set.of(CLEAR_STREAMING, "Predefined_DownloadOnly", "Predefined_DownloadAndClearStreaming");
     /** listContainerSas refuses an expiry 24 hours or more away. */
     static final Duration SAS_CAP = Duration.ofHours(23);
-    static final Duration ENDPOINT_WAIT = Duration.ofMinutes(10);
     private static final Pattern GUID = Pattern.compile("(?i)[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
 
     private final String name;
@@ -66,6 +62,7 @@ public final class V3Datacenter implements Datacenter {
     private final Function<String, List<BlobEntry>> sasListing;
     private final String streamingScheme;
     private final V3Jobs jobs;
+    private final V3Endpoints endpoints;
 
     /**
      * @param keyedListing the container's blobs through the storage keys, or null when the context has none
@@ -80,6 +77,7 @@ public final class V3Datacenter implements Datacenter {
         this.sasListing = sasListing;
         this.streamingScheme = streamingScheme == null || streamingScheme.isBlank() ? "https" : streamingScheme;
         this.jobs = new V3Jobs(name, arm, clock, this::files);
+        this.endpoints = new V3Endpoints(name, arm);
     }
 
     public ArmClient arm() {
@@ -100,10 +98,6 @@ public final class V3Datacenter implements Datacenter {
 
     private String metadata(String collection, String item) {
         return arm.account().path(false) + "/" + collection + (item == null ? "" : "/" + item);
-    }
-
-    private String endpointsPath(String item) {
-        return arm.account().path(true) + "/streamingEndpoints" + (item == null ? "" : "/" + item);
     }
 
     public MediaAsset resolve(String nameOrId) {
@@ -334,36 +328,19 @@ public final class V3Datacenter implements Datacenter {
 
     /** {@code scheme://{hostName of the running endpoint}/{streamingLocatorId}/}; a stopped one is said so. */
     public String streamingBase(OriginLocator locator) {
-        EndpointState ep = streamingEndpoint();
-        return streamingScheme + "://" + ep.hostName() + "/" + locator.guid() + "/";
+        return streamingScheme + "://" + endpoints.running().hostName() + "/" + locator.guid() + "/";
     }
 
     public void checkStreaming() {
-        streamingEndpoint();
-    }
-
-    /** The endpoint streaming URLs use: {@code default}, else the first; refused while it is not running. */
-    public EndpointState streamingEndpoint() {
-        EndpointState ep = streamingEndpointState().orElse(null);
-        if (ep == null) {
-            throw new AmshException("context " + name + " has no streaming endpoint", "create one in the account, then retry");
-        }
-        if (!ep.running()) {
-            throw new AmshException("streaming endpoint " + ep.name() + " on " + name + " is " + ep.resourceState()
-                    + ": its URLs serve nothing", "start it with 'endpoints start " + ep.name() + " --on " + name + "'");
-        }
-        return ep;
+        endpoints.running();
     }
 
     public String originBase(OriginLocator locator) {
-        return streamingEndpointState().map(ep -> streamingScheme + "://" + ep.hostName() + "/" + locator.guid() + "/")
-                .orElseThrow(() -> new AmshException("context " + name + " has no streaming endpoint", "create one in the account, then retry"));
+        return streamingScheme + "://" + endpoints.streamingAnyState().hostName() + "/" + locator.guid() + "/";
     }
 
-    /** {@code default}, else the first endpoint, whatever its state. */
     public Optional<EndpointState> streamingEndpointState() {
-        List<EndpointState> all = endpoints();
-        return all.stream().filter(e -> "default".equalsIgnoreCase(e.name())).findFirst().or(() -> all.stream().findFirst());
+        return endpoints.streaming();
     }
 
     public String locatorType() {
@@ -380,7 +357,7 @@ public final class V3Datacenter implements Datacenter {
     }
 
     public List<String> streamingUrls(OriginLocator locator) {
-        EndpointState ep = streamingEndpoint();
+        EndpointState ep = endpoints.running();
         return paths(locator).stream().map(p -> streamingScheme + "://" + ep.hostName() + p).toList();
     }
 
@@ -394,46 +371,15 @@ public final class V3Datacenter implements Datacenter {
     }
 
     public List<EndpointState> endpoints() {
-        return arm.list(endpointsPath(null), STREAMING_API, ArmClient.query(), null).stream().map(ArmJson::endpoint).toList();
+        return endpoints.all();
     }
 
     public Poller<EndpointState, EndpointState> startEndpoint(String endpoint) {
-        return endpointOperation(endpoint, "start", "Starting", "Running");
+        return endpoints.start(endpoint);
     }
 
     public Poller<EndpointState, EndpointState> stopEndpoint(String endpoint) {
-        return endpointOperation(endpoint, "stop", "Stopping", "Stopped");
-    }
-
-    /** Progress in the endpoint's own words: {@code Starting} while the operation runs, then {@code Running}. */
-    private Poller<EndpointState, EndpointState> endpointOperation(String endpoint, String action, String during, String target) {
-        EndpointState now = ArmJson.endpoint(arm.get(endpointsPath(endpoint), STREAMING_API));
-        if (target.equalsIgnoreCase(now.resourceState())) {
-            return Poller.completed(now, now);
-        }
-        LongRunning op = arm.begin(endpointsPath(endpoint) + "/" + action, STREAMING_API);
-        return new Poller<>() {
-            private EndpointState last = now;
-
-            public EndpointState poll() {
-                last = state(op.poll());
-                return last;
-            }
-
-            public boolean done() {
-                return op.done();
-            }
-
-            public EndpointState await(Duration max, Consumer<EndpointState> onProgress) {
-                JsonNode end = op.await(max, s -> onProgress.accept(state(s)));
-                return ArmJson.endpoint(end);
-            }
-
-            private EndpointState state(String status) {
-                return new EndpointState(now.name(), now.hostName(), "Succeeded".equalsIgnoreCase(status) ? target : during,
-                        now.scaleUnits());
-            }
-        };
+        return endpoints.stop(endpoint);
     }
 
     public Encoding encoding() {
