@@ -33,6 +33,9 @@ public final class Publishing {
         }
     }
 
+    /** The procedure starts origin locators in the past to absorb clock skew. */
+    static final Duration START_SKEW = Duration.ofMinutes(10);
+
     private final Clock clock;
 
     public Publishing(Clock clock) {
@@ -56,7 +59,7 @@ public final class Publishing {
         UUID chosen = guid == null ? null : guidOf(guid); // a bad GUID is refused before anything is read
         MediaAsset asset = dc.resolve(nameOrId);
         Instant now = clock.instant();
-        Window window = new Window(now.minus(Publish.START_SKEW), now.plus(Duration.ofDays(days)));
+        Window window = new Window(now.minus(START_SKEW), now.plus(Duration.ofDays(days)));
         if (chosen == null) {
             OriginLocator l = dc.locators(asset).stream()
                     .filter(x -> DatacenterFailover.window(x, now).state() != LocatorWindow.State.EXPIRED).findFirst()

@@ -6,8 +6,9 @@ import dev.amsh.ams.Query;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
-import dev.amsh.ops.Publish;
-import dev.amsh.ops.RegisterFiles;
+import dev.amsh.datacenter.Datacenter;
+import dev.amsh.datacenter.OriginLocator;
+import dev.amsh.ops.Publishing;
 import dev.amsh.ops.RunMarker;
 import dev.amsh.storage.BlobEntry;
 
@@ -15,6 +16,7 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
+import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
@@ -41,13 +43,26 @@ public final class PublishedAssets {
         container.getBlobClient(name + "_640x360_1150.mp4").upload(BinaryData.fromBytes(video));
         container.getBlobClient(name + "_AACAudio_128.mp4").upload(BinaryData.fromBytes(audio));
         container.getBlobClient(name + "_empty.txt").upload(BinaryData.fromBytes(new byte[0]));
-        RegisterFiles.run(a.ams(), asset.id());
-        Publish publish = new Publish(Clock.systemUTC());
+        register(a, asset.id());
         for (int i = 0; i < locators; i++) {
-            publish.publish(a.ams(), asset.id(), 30 + i, i == 0 ? null : dev.amsh.ams.model.EntityIds.newId("lid",
-                    java.util.UUID.randomUUID()));
+            publish(a, asset.id(), 30 + i, i == 0 ? null : UUID.randomUUID());
         }
         return a.ams().getAsset(asset.id());
+    }
+
+    /** Registers the container's blobs as the asset's files, as 'fileinfos' does, the one .ism primary. */
+    public static void register(AccountContext c, String asset) {
+        Datacenter dc = c.datacenter();
+        dc.registerFiles(dc.resolve(asset));
+    }
+
+    /**
+     * As 'publish' does: the asset's unexpired locator, else a new one that lives {@code days}; with {@code guid} a
+     * locator of that GUID.
+     */
+    public static OriginLocator publish(AccountContext c, String asset, int days, UUID guid) {
+        return new Publishing(Clock.systemUTC()).publish(c.datacenter(), asset, days, guid == null ? null : guid.toString())
+                .locator();
     }
 
     /** b holds exactly one replica with every blob (length and MD5) and every origin locator (Id and window). */

@@ -9,6 +9,7 @@ import dev.amsh.datacenter.Kind;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.error.AmshException;
+import dev.amsh.faults.PublishedAssets;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -50,8 +51,8 @@ class DatacenterFailoverLocalPairTest {
         var container = a.storage().container(asset.containerName());
         container.getBlobClient("movie.ism").upload(BinaryData.fromString("<smil/>"));
         container.getBlobClient("movie_640x360_1150.mp4").upload(BinaryData.fromBytes(new byte[50_000]));
-        RegisterFiles.run(a.ams(), asset.id());
-        new Publish(Clock.systemUTC()).publish(a.ams(), asset.id(), 30, null);
+        PublishedAssets.register(a, asset.id());
+        PublishedAssets.publish(a, asset.id(), 30, null);
         return asset;
     }
 

@@ -16,6 +16,7 @@ import dev.amsh.emulator.faults.FaultKind;
 import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.error.AmshException;
+import dev.amsh.faults.PublishedAssets;
 import dev.amsh.storage.CopyCancellation;
 import dev.amsh.storage.CopyOptions;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,8 +59,8 @@ class FailoverLocalPairTest {
         container.getBlobClient("movie.ism").upload(BinaryData.fromString("<smil/>"));
         container.getBlobClient("movie_640x360_1150.mp4").upload(BinaryData.fromBytes(new byte[50_000]));
         container.getBlobClient("movie_AACAudio_128_Audio1.mp4").upload(BinaryData.fromBytes(new byte[7_000]));
-        RegisterFiles.run(a.ams(), asset.id());
-        new Publish(Clock.systemUTC()).publish(a.ams(), asset.id(), 30, null);
+        PublishedAssets.register(a, asset.id());
+        PublishedAssets.publish(a, asset.id(), 30, null);
         return asset;
     }
 

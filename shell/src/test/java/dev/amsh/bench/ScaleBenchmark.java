@@ -8,11 +8,11 @@ import dev.amsh.ams.model.AccessPolicy;
 import dev.amsh.ams.model.Asset;
 import dev.amsh.ams.model.Locator;
 import dev.amsh.context.AccountContext;
+import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.Assets;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.DatacenterFailover;
-import dev.amsh.ops.Publish;
 import dev.amsh.ops.Upload;
 import dev.amsh.emulator.encoder.Ffmpeg;
 import dev.amsh.storage.CopyCancellation;
@@ -73,7 +73,7 @@ public final class ScaleBenchmark {
         Asset encoded = a.ams().getAsset(encode.await(a.datacenter(), encode.submit(a.datacenter(), mezzanine.id(), null, null),
                 x -> { }, () -> false).output().id());
         // two published copies of the same output, one for each way of failing over
-        Locator origin = new Publish(clock).publish(a.ams(), encoded.id(), 30, null);
+        Locator origin = a.ams().getLocator(PublishedAssets.publish(a, encoded.id(), 30, null).id());
 
         long aBefore = a.restCalls();
         long bBefore = b.restCalls();

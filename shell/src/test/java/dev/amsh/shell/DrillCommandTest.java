@@ -12,7 +12,7 @@ import dev.amsh.emulator.LocalPairExtension;
 import dev.amsh.emulator.LocalService;
 import dev.amsh.emulator.SampleLadder;
 import dev.amsh.error.AmshException;
-import dev.amsh.ops.RegisterFiles;
+import dev.amsh.faults.PublishedAssets;
 import dev.amsh.redact.Redactor;
 import dev.amsh.shell.app.Commands;
 import dev.amsh.shell.script.ScriptHost;
@@ -45,7 +45,7 @@ class DrillCommandTest {
             for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillme").entrySet()) {
                 a.storage().container(asset.containerName()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
             }
-            RegisterFiles.run(a.ams(), asset.id());
+            PublishedAssets.register(a, asset.id());
             s.execute("publish drillme");
             String frontBefore = service.pair().front().settings().toString();
 
@@ -86,7 +86,7 @@ class DrillCommandTest {
             for (var f : SampleLadder.files(service.pair().ffmpeg(), "drillv3", 16).entrySet()) {
                 a.storage().container(asset.containerName()).getBlobClient(f.getKey()).upload(BinaryData.fromBytes(f.getValue()));
             }
-            RegisterFiles.run(a.ams(), asset.id());
+            PublishedAssets.register(a, asset.id());
             s.execute("publish drillv3");
             out.getBuffer().setLength(0);
 

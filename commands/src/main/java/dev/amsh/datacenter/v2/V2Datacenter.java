@@ -24,7 +24,6 @@ import dev.amsh.datacenter.Window;
 import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.Policies;
-import dev.amsh.ops.Publish;
 import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
@@ -45,7 +44,7 @@ import java.util.stream.Collectors;
 
 /**
  * A v2 datacenter behind the seam: today's {@link AmsClient} and its helpers (Assets, Policies, SasLocator,
- * RegisterFiles, Publish's clone with its MERGE of the expiry), mapped to the neutral records. v2 behaviour is
+ * RegisterFiles, V2Clones with its MERGE of the expiry), mapped to the neutral records. v2 behaviour is
  * theirs, unchanged: this class only translates.
  */
 public final class V2Datacenter implements Datacenter {
@@ -54,6 +53,7 @@ public final class V2Datacenter implements Datacenter {
     private final Clock clock;
     private final V2Jobs jobs;
     private final V2Grants grants;
+    private final V2Clones clones;
     /** Read policies of exactly one window, by its seconds: a library's clones share them. */
     private final Map<Long, AccessPolicy> exactPolicies = new ConcurrentHashMap<>();
     /** The Path of each origin locator this datacenter made, by Id: a locator's Path never changes. */
@@ -65,6 +65,7 @@ public final class V2Datacenter implements Datacenter {
         this.clock = clock;
         this.jobs = new V2Jobs(ams);
         this.grants = new V2Grants(name, ams, clock);
+        this.clones = new V2Clones(clock);
     }
 
     public String name() {
@@ -201,9 +202,8 @@ public final class V2Datacenter implements Datacenter {
         Locator like = like(original, asset.id());
         Instant start = original.start();
         Instant end = original.end();
-        Publish publish = new Publish(clock);
-        if (start == null || end == null || !end.isAfter(start)) {
-            return locator(remembered(publish.createClone(like, ams, ams.getAsset(asset.id()))));
+                if (start == null || end == null || !end.isAfter(start)) {
+            return locator(remembered(clones.createClone(like, ams, ams.getAsset(asset.id()))));
         }
         long seconds = Duration.between(start.truncatedTo(ChronoUnit.SECONDS), end.truncatedTo(ChronoUnit.SECONDS)).toSeconds();
         AccessPolicy policy = exactPolicies.computeIfAbsent(seconds, x -> Policies.exactReadPolicy(ams, x));
@@ -216,7 +216,7 @@ public final class V2Datacenter implements Datacenter {
             throw e;
         }
         remembered(made);
-        return locator(publish.alignExpiry(like, made, ams));
+        return locator(clones.alignExpiry(like, made, ams));
     }
 
     /** A locator this datacenter made, its Path kept from the create's answer so its URL costs no second read. */
@@ -230,7 +230,7 @@ public final class V2Datacenter implements Datacenter {
     public OriginLocator alignEnd(OriginLocator original, OriginLocator replica) {
         Locator there = new Locator(replica.id(), replica.name(), Locator.TYPES.name(Locator.ON_DEMAND_ORIGIN), replica.asset(), null,
                 replica.start(), replica.end(), null, null, null);
-        Locator aligned = new Publish(clock).alignExpiry(like(original, replica.asset()), there, ams);
+        Locator aligned = clones.alignExpiry(like(original, replica.asset()), there, ams);
         return aligned == there ? replica : locator(aligned);
     }
 

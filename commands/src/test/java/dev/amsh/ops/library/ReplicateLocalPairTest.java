@@ -12,8 +12,6 @@ import dev.amsh.emulator.faults.FaultPlan;
 import dev.amsh.emulator.faults.Surface;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
-import dev.amsh.ops.Publish;
-import dev.amsh.ops.RegisterFiles;
 import dev.amsh.ops.ReplicaTargets;
 import dev.amsh.storage.CopyCancellation;
 import okhttp3.OkHttpClient;
@@ -160,8 +158,8 @@ class ReplicateLocalPairTest {
         b.ams().deleteLocator(gone.id());
         Asset extra = b.ams().createAsset(prefix + "orphan", 0, null, "{\"amshReplicaOf\":\"nb:cid:UUID:" + UUID.randomUUID() + "\"}");
         b.storage().container(extra.containerName()).getBlobClient("x.mp4").upload(BinaryData.fromBytes(new byte[10]));
-        RegisterFiles.run(b.ams(), extra.id());
-        new Publish(Clock.systemUTC()).publish(b.ams(), extra.id(), 3, null);
+        PublishedAssets.register(b, extra.id());
+        PublishedAssets.publish(b, extra.id(), 3, null);
 
         CompareReport drift = compare(a, b);
         assertFalse(drift.inSync());
