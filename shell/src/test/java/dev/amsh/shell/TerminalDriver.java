@@ -96,9 +96,17 @@ final class TerminalDriver {
     String run(String line, String prompt) throws Exception {
         int mark = mark();
         type(line + "\r");
-        waitFor(prompt, mark + line.length(), Duration.ofSeconds(60));
+        // the input line (echoed and redrawn as typed, the prompt with it) ends at the first line end; the output runs
+        // from there to the next prompt, which is the one to wait for: a redraw of the input line shows a prompt too
+        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
         String s = screenSince(mark);
-        // the input line (echoed and redrawn as typed) ends at the first line end; the output runs to the next prompt
+        while (s.indexOf('\n') < 0 || s.indexOf(prompt, s.indexOf('\n') + 1) < 0) {
+            if (System.nanoTime() > deadline) {
+                fail("the screen never showed '" + prompt + "' after the line '" + line + "':\n" + s);
+            }
+            Thread.sleep(10);
+            s = screenSince(mark);
+        }
         int start = s.indexOf('\n') + 1;
         String out = s.substring(start, s.indexOf(prompt, start));
         // JLine's fresh-line mark before the prompt
