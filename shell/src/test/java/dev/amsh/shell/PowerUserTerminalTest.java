@@ -5,7 +5,6 @@ import dev.amsh.context.ContextsFile;
 import dev.amsh.datacenter.MediaAsset;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
-import dev.amsh.error.AmshException;
 import dev.amsh.faults.PublishedAssets;
 import dev.amsh.ops.PairContexts;
 import dev.amsh.shell.app.Main;

@@ -25,7 +25,6 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.Assets;
 import dev.amsh.ops.Policies;
 import dev.amsh.ops.RegisterFiles;
-import dev.amsh.ops.SasLocator;
 import dev.amsh.ops.StreamingUrls;
 import dev.amsh.ops.TemporarySasSweep;
 import dev.amsh.paging.Paged;
@@ -202,7 +201,7 @@ public final class V2Datacenter implements Datacenter {
         Locator like = like(original, asset.id());
         Instant start = original.start();
         Instant end = original.end();
-                if (start == null || end == null || !end.isAfter(start)) {
+        if (start == null || end == null || !end.isAfter(start)) {
             return locator(remembered(clones.createClone(like, ams, ams.getAsset(asset.id()))));
         }
         long seconds = Duration.between(start.truncatedTo(ChronoUnit.SECONDS), end.truncatedTo(ChronoUnit.SECONDS)).toSeconds();

@@ -11,7 +11,6 @@ import dev.amsh.error.AmshException;
 import dev.amsh.ops.DatacenterFailover;
 import dev.amsh.ops.Encode;
 import dev.amsh.ops.Publishing;
-import dev.amsh.shell.ShellCommand;
 import dev.amsh.shell.ShellControl;
 import dev.amsh.shell.commands.TutorialCommand.Lesson;
 import dev.amsh.shell.commands.TutorialCommand.Snapshot;
