@@ -8,6 +8,9 @@ import dev.amsh.datacenter.ContainerGrant;
 import dev.amsh.datacenter.OriginLocator;
 import dev.amsh.emulator.LocalPair;
 import dev.amsh.emulator.LocalPairExtension;
+import dev.amsh.emulator.faults.FaultKind;
+import dev.amsh.emulator.faults.FaultPlan;
+import dev.amsh.emulator.faults.Surface;
 import dev.amsh.error.AmsServiceException;
 import dev.amsh.error.AmshException;
 import dev.amsh.faults.PublishedAssets;
@@ -18,6 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -92,5 +96,53 @@ class AssetLocatorsTest {
         AmshException taken = assertThrows(AmshException.class, () -> f.session.execute("publish " + other.id() + " --id " + guid));
         assertTrue(taken.getMessage().contains("already exists on a for another asset (" + first.id() + ")"), taken.oneLine());
         assertTrue(locatorsOf(a, other).isEmpty(), "a refusal makes nothing");
+    }
+
+    /**
+     * assets rm with each of its deletes failing once (its answer lost, or a 500): a run either ends with
+     * everything gone or fails in one line, and a re-run finishes, leaving neither a locator nor the SAS policy.
+     */
+    @Test
+    void assetsRmWithADeleteAnswerLostOrFailedEndsCleanOnARerun(LocalPair pair) throws Exception {
+        ShellFixture f = new ShellFixture(pair);
+        AccountContext a = f.session.contexts().get("a");
+        for (FaultKind kind : List.of(FaultKind.LOST_RESPONSE, FaultKind.INTERNAL_ERROR)) {
+            for (String delete : List.of("DELETE /api/Locators", "DELETE /api/AccessPolicies", "DELETE /api/Assets")) {
+                Asset asset = PublishedAssets.make(a, "rmfault-" + UUID.randomUUID().toString().substring(0, 6), 1);
+                SasCommands.SasResult sas = (SasCommands.SasResult) Session.unwrap(f.session.execute("sas read " + asset.id()));
+                String policy = a.ams().getLocator(sas.locatorId()).accessPolicyId();
+                pair.faults().set(new FaultPlan(1.0, Set.of(kind), 1, Set.of("a"), Set.of(Surface.API), delete, 1));
+                String what = kind.word() + " on " + delete;
+                int injectedBefore = pair.faults().injected().size();
+                try {
+                    f.session.execute("assets rm " + asset.id() + " --yes");
+                    assertEquals(injectedBefore + 1, pair.faults().injected().size(), what + ": the fault was injected");
+                } catch (AmshException failed) {
+                    assertEquals(injectedBefore + 1, pair.faults().injected().size(), what + ": the fault was injected");
+                    assertFalse(failed.getMessage().contains("\n"), what + ": one line: " + failed.getMessage());
+                    pair.faults().set(FaultPlan.OFF);
+                    if (exists(a, asset)) {
+                        f.session.execute("assets rm " + asset.id() + " --yes"); // the re-run picks up
+                    }
+                } finally {
+                    pair.faults().set(FaultPlan.OFF);
+                }
+                f.take();
+                assertFalse(exists(a, asset), what + ": the asset is gone");
+                assertTrue(locatorsOf(a, asset).isEmpty(), what + ": no locator of it is left");
+                AmsServiceException gone = assertThrows(AmsServiceException.class, () -> a.ams().getAccessPolicy(policy), what);
+                assertTrue(gone.isNotFound(), what + ": the SAS locator's policy is gone");
+            }
+        }
+    }
+
+    static boolean exists(AccountContext c, Asset asset) {
+        try {
+            c.ams().getAsset(asset.id());
+            return true;
+        } catch (AmsServiceException e) {
+            assertTrue(e.isNotFound(), e.getMessage());
+            return false;
+        }
     }
 }
