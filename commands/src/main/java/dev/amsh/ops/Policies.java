@@ -4,6 +4,8 @@ import dev.amsh.ams.AmsClient;
 import dev.amsh.ams.Query;
 import dev.amsh.ams.model.AccessPolicy;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.util.Comparator;
 import java.util.Optional;
 
@@ -25,6 +27,12 @@ public final class Policies {
      * The read-only policy of that many days: the existing one (the oldest, should a lost answer ever have
      * made two), else a new one, looked up again before any second create.
      */
+    /** The reusable read policy of whole days that covers {@code from} to {@code to} (no end: 100 days). */
+    public static AccessPolicy readPolicyCovering(AmsClient ams, Instant from, Instant to) {
+        long seconds = to == null ? Duration.ofDays(100).toSeconds() : Duration.between(from, to).toSeconds();
+        return reusableReadPolicy(ams, (int) Math.max(1, (seconds + 86_399) / 86_400));
+    }
+
     public static AccessPolicy reusableReadPolicy(AmsClient ams, int days) {
         String name = readPolicyName(days);
         return Outcomes.findOrCreate(() -> find(ams, name),

@@ -140,11 +140,8 @@ public final class Publishing {
      */
     public static Optional<OriginLocator> find(Datacenter dc, String locator) {
         String given = locator.trim();
-        if (given.regionMatches(true, 0, "nb:", 0, 3)) {
+        if (given.regionMatches(true, 0, "nb:", 0, 3) || EntityIds.looksLikeId(given)) {
             return dc.locator(guidOf(given));
-        }
-        if (given.matches("(?i)\\{?[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}}?")) {
-            return dc.locator(UUID.fromString(given.replaceAll("[{}]", "")));
         }
         return dc.allLocators().stream().filter(l -> given.equals(l.name())).findFirst();
     }

@@ -18,7 +18,11 @@ public final class StreamingUrls {
     }
 
     public static String manifestUrl(Locator origin, String ismName) {
-        String base = origin.path().endsWith("/") ? origin.path() : origin.path() + "/";
-        return base + ismName + "/manifest";
+        return manifestUrl(origin.path(), ismName);
+    }
+
+    /** {@code path} is an origin locator's Path, {@code scheme://host/GUID/}, with or without its last slash. */
+    public static String manifestUrl(String path, String ismName) {
+        return (path.endsWith("/") ? path : path + "/") + ismName + "/manifest";
     }
 }

@@ -9,7 +9,6 @@ import dev.amsh.ops.LocatorWindow;
 import dev.amsh.ops.Policies;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 
 /**
@@ -31,10 +30,7 @@ final class V2Clones {
     Locator createClone(Locator original, AmsClient target, Asset asset) {
         Instant start = original.startTime();
         Instant expiry = original.expirationDateTime();
-        Instant from = start != null ? start : clock.instant();
-        long seconds = expiry == null ? Duration.ofDays(100).toSeconds() : Duration.between(from, expiry).toSeconds();
-        int days = (int) Math.max(1, (seconds + 86_399) / 86_400);
-        AccessPolicy policy = Policies.reusableReadPolicy(target, days);
+        AccessPolicy policy = Policies.readPolicyCovering(target, start != null ? start : clock.instant(), expiry);
         Locator made = target.createLocator(new LocatorRequest(original.id(), asset.id(), policy.id(),
                 Locator.ON_DEMAND_ORIGIN, start, original.name()));
         return alignExpiry(original, made, target);

@@ -181,9 +181,7 @@ public final class V2Datacenter implements Datacenter {
 
     public OriginLocator publish(MediaAsset asset, Window window, UUID guid) {
         Instant start = window.start() == null ? clock.instant() : window.start();
-        long seconds = window.end() == null ? Duration.ofDays(100).toSeconds() : Duration.between(start, window.end()).toSeconds();
-        int days = (int) Math.max(1, (seconds + 86_399) / 86_400);
-        AccessPolicy policy = Policies.reusableReadPolicy(ams, days);
+        AccessPolicy policy = Policies.readPolicyCovering(ams, start, window.end());
         return locator(remembered(ams.createLocator(new LocatorRequest(EntityIds.newId("lid", guid), asset.id(),
                 policy.id(), Locator.ON_DEMAND_ORIGIN, window.start(), null))));
     }
@@ -251,8 +249,7 @@ public final class V2Datacenter implements Datacenter {
     /** The origin locator's Path + the .ism's manifest; without an .ism, the Path (its files download from it). */
     public List<String> streamingUrls(OriginLocator locator) {
         String base = streamingBase(locator);
-        String path = base.endsWith("/") ? base : base + "/";
-        return List.of(StreamingUrls.manifest(ams.listFiles(locator.asset())).map(f -> path + f.name() + "/manifest")
+        return List.of(StreamingUrls.manifest(ams.listFiles(locator.asset())).map(f -> StreamingUrls.manifestUrl(base, f.name()))
                 .orElse(base));
     }
 

@@ -328,7 +328,11 @@ public final class V3Datacenter implements Datacenter {
 
     /** {@code scheme://{hostName of the running endpoint}/{streamingLocatorId}/}; a stopped one is said so. */
     public String streamingBase(OriginLocator locator) {
-        return streamingScheme + "://" + endpoints.running().hostName() + "/" + locator.guid() + "/";
+        return base(endpoints.running(), locator);
+    }
+
+    private String base(EndpointState endpoint, OriginLocator locator) {
+        return streamingScheme + "://" + endpoint.hostName() + "/" + locator.guid() + "/";
     }
 
     public void checkStreaming() {
@@ -336,7 +340,7 @@ public final class V3Datacenter implements Datacenter {
     }
 
     public String originBase(OriginLocator locator) {
-        return streamingScheme + "://" + endpoints.streamingAnyState().hostName() + "/" + locator.guid() + "/";
+        return base(endpoints.streamingAnyState(), locator);
     }
 
     public Optional<EndpointState> streamingEndpointState() {
